@@ -1,0 +1,261 @@
+"""Table arithmetic: parent rows are the sums of their children, total rows and total columns add up.
+
+Each relation is checked as an interval comparison: a sum of n printed figures may drift from its
+printed total by (n+1) half-units of the last printed digit. A difference inside that bound is
+rounding (warn, info), never a fail.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterable
+
+from ..model import Cell, Column, Row, Table
+from ..numbers import fmt
+from ..results import Evidence, Figure, Result, dec
+
+_TOTAL_ROW = ("合计", "总计", "收入合计", "支出合计")
+_TOTAL_COL = ("合计", "小计", "总计")
+
+
+def tolerance(cells: Iterable[Cell]) -> Decimal:
+    """(n+1) half-units of the finest printed digit among the figures of one relation."""
+    cells = [c for c in cells if c.amount is not None]
+    if not cells:
+        return Decimal(0)
+    decimals = max(c.amount.decimals for c in cells)
+    return Decimal(5).scaleb(-(decimals + 1)) * len(cells)
+
+
+def _ev(table: Table, row: Row, col: Column) -> Evidence:
+    cell = row.cells.get(col.key)
+    return Evidence(
+        table=table.title,
+        table_id=table.id,
+        row=row.label,
+        column=col.key,
+        value=cell.text if cell else "",
+        unit=table.unit,
+        page=row.page,
+    )
+
+
+def _verdict(total: Cell, parts: list[Cell]) -> tuple[str, str, Decimal, Decimal]:
+    got = sum((c.value or Decimal(0) for c in parts), Decimal(0))
+    want = total.value or Decimal(0)
+    diff = want - got
+    tol = tolerance([total, *parts])
+    if diff == 0:
+        return "pass", "info", got, tol
+    if abs(diff) <= tol:
+        return "warn", "info", got, tol
+    return "fail", "error", got, tol
+
+
+def _relation(
+    *,
+    rule: str,
+    table: Table,
+    total_row: Row,
+    total_col: Column,
+    parts: list[tuple[Row, Column]],
+    what: str,
+    anchor: str,
+) -> Result | None:
+    total = total_row.cells.get(total_col.key)
+    cells = [r.cells.get(c.key) for r, c in parts]
+    cells = [c for c in cells if c is not None]
+    if total is None:
+        return None
+    if total.amount is None and all(c.amount is None for c in cells):
+        return None  # nothing printed: nothing to check
+    verdict, severity, got, tol = _verdict(total, cells)
+    unit = table.unit or ""
+    want = total.value or Decimal(0)
+    shown = total.text or "空白"
+    if verdict == "pass":
+        msg = f"{total_row.label}「{total_col.key}」{shown}{unit}，等于{what}之和。"
+    elif verdict == "warn":
+        msg = (
+            f"{total_row.label}「{total_col.key}」{shown}{unit}，{what}之和为{fmt(got)}{unit}，"
+            f"相差{fmt(abs(want - got))}{unit}，在四舍五入允许范围（±{dec(tol)}{unit}）内。"
+        )
+    else:
+        msg = (
+            f"{total_row.label}「{total_col.key}」为{shown}{unit}，但{what}之和为{fmt(got)}{unit}，"
+            f"相差{fmt(want - got)}{unit}。"
+        )
+    return Result(
+        rule=rule,
+        kind="table",
+        verdict=verdict,
+        severity=severity,
+        message=msg,
+        page=total_row.page,
+        text=f"{table.title}：{total_row.label}",
+        claimed=Figure(shown if total.amount else "0", table.unit),
+        expected=Figure(dec(got), table.unit),
+        tolerance=f"±{dec(tol)}{unit}",
+        evidence=[_ev(table, total_row, total_col)] + [_ev(table, r, c) for r, c in parts],
+        anchor=anchor,
+    )
+
+
+def _children(rows: list[Row], parent: Row) -> list[Row]:
+    code = parent.code or ""
+    want = len(code) + 2
+    return [r for r in rows if r.code and len(r.code) == want and r.code.startswith(code)]
+
+
+def check_hierarchy(table: Table) -> list[Result]:
+    """类 = Σ款, 款 = Σ项 (function codes); 301 = Σ301xx (economic codes)."""
+    out: list[Result] = []
+    for side in {r.side for r in table.rows}:
+        rows = [r for r in table.rows if r.side == side and r.code]
+        for parent in rows:
+            if len(parent.code) >= 7:
+                continue
+            kids = _children(rows, parent)
+            if not kids:
+                continue
+            for col in table.value_columns(side):
+                res = _relation(
+                    rule="T101",
+                    table=table,
+                    total_row=parent,
+                    total_col=col,
+                    parts=[(k, col) for k in kids],
+                    what="下级科目（" + "、".join(k.code for k in kids) + "）",
+                    anchor=f"{table.kind}/{table.title}/{parent.code}/{col.key}",
+                )
+                if res:
+                    out.append(res)
+    return out
+
+
+def _is_total_row(row: Row) -> bool:
+    return not row.code and row.name.replace(" ", "") in _TOTAL_ROW
+
+
+def check_total_rows(table: Table) -> list[Result]:
+    """The 合计 row equals the sum of the top-level (类) rows."""
+    out: list[Result] = []
+    for side in {r.side for r in table.rows}:
+        rows = [r for r in table.rows if r.side == side]
+        totals = [r for r in rows if _is_total_row(r)]
+        tops = [r for r in rows if r.code and len(r.code) == 3]
+        if not totals or not tops:
+            continue
+        total = totals[0]
+        for col in table.value_columns(side):
+            res = _relation(
+                rule="T102",
+                table=table,
+                total_row=total,
+                total_col=col,
+                parts=[(r, col) for r in tops],
+                what="各类级科目",
+                anchor=f"{table.kind}/{table.title}/{total.name}/{col.key}",
+            )
+            if res:
+                out.append(res)
+    return out
+
+
+def _sibling_parts(cols: list[Column], total: Column) -> list[Column]:
+    """The columns a 合计/小计 column adds up: its siblings under the same parent heading.
+
+    A sibling that is itself a group contributes its own 小计 column if it has one, else its leaves.
+    """
+    parent = total.path[:-1]
+    depth = len(parent)
+    groups: dict[str, list[Column]] = {}
+    order: list[str] = []
+    for c in cols:
+        if c is total or len(c.path) <= depth or c.path[:depth] != parent:
+            continue
+        head = c.path[depth]
+        if head.startswith("其中"):
+            continue
+        if head not in groups:
+            groups[head] = []
+            order.append(head)
+        groups[head].append(c)
+    parts: list[Column] = []
+    for head in order:
+        members = groups[head]
+        if len(members) == 1:
+            parts.append(members[0])
+            continue
+        sub = [m for m in members if len(m.path) == depth + 2 and m.path[-1] in _TOTAL_COL]
+        parts.extend(sub[:1] if sub else [m for m in members if not m.path[-1].startswith("其中")])
+    return parts
+
+
+def check_total_columns(table: Table) -> list[Result]:
+    """A 合计/小计 column equals the sum of the columns beside it under the same heading."""
+    out: list[Result] = []
+    for side in {c.side for c in table.columns}:
+        cols = table.value_columns(side)
+        for total in cols:
+            if not total.path or total.path[-1] not in _TOTAL_COL:
+                continue
+            parts = _sibling_parts(cols, total)
+            if len(parts) < 2:
+                continue
+            names = "、".join(p.key for p in parts)
+            for row in table.rows:
+                if row.side != side:
+                    continue
+                res = _relation(
+                    rule="T103",
+                    table=table,
+                    total_row=row,
+                    total_col=total,
+                    parts=[(row, p) for p in parts],
+                    what=f"各列（{names}）",
+                    anchor=f"{table.kind}/{table.title}/{row.code or row.name}/{total.key}",
+                )
+                if res:
+                    out.append(res)
+    return out
+
+
+def check_two_sided_totals(table: Table) -> list[Result]:
+    """收入总计 = 支出总计 in a two-sided summary table."""
+    if not table.two_sided:
+        return []
+    sides = sorted({r.side for r in table.rows if r.side})
+    if len(sides) != 2:
+        return []
+    found: dict[str, tuple[Row, Column]] = {}
+    for side in sides:
+        rows = [r for r in table.rows if r.side == side]
+        for r in reversed(rows):
+            if r.name.endswith(("总计", "总数")):
+                cols = [c for c in table.value_columns(side) if r.cells.get(c.key) and r.cells[c.key].amount]
+                if cols:
+                    found[side] = (r, cols[0])
+                break
+    if len(found) != 2:
+        return []
+    (ra, ca), (rb, cb) = found["收入"] if "收入" in found else found[sides[0]], found["支出"] if "支出" in found else found[sides[1]]
+    res = _relation(
+        rule="T104",
+        table=table,
+        total_row=ra,
+        total_col=ca,
+        parts=[(rb, cb)],
+        what=f"支出方「{rb.name}」",
+        anchor=f"{table.kind}/{table.title}/总计",
+    )
+    return [res] if res else []
+
+
+def check_table(table: Table) -> list[Result]:
+    return (
+        check_hierarchy(table)
+        + check_total_rows(table)
+        + check_total_columns(table)
+        + check_two_sided_totals(table)
+    )

@@ -1,0 +1,123 @@
+"""The `audit` command. Headless paths never import Textual: `audit FILE --json` stays light."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Sequence
+
+from . import __version__
+from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, PatternError, ReadError
+
+SUBCOMMANDS = ("inspect",)
+
+
+def _audit_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="audit",
+        description="核对部门预算/决算公开文件：叙述中的数字与表格是否一致，表格自身是否平衡。",
+        epilog="子命令：audit inspect FILE…（查看读取结果）",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="PDF or text disclosure(s)")
+    p.add_argument("--json", action="store_true", help="write one JSON report to stdout")
+    p.add_argument("--fail-on", choices=("fail", "warn", "never"), default="fail")
+    p.add_argument("--rules", help="only these rules or families, e.g. T,X101")
+    p.add_argument("--ignore", help="skip these rules or families, e.g. D4")
+    p.add_argument("--together", action="store_true", help="the files are parts of one disclosure")
+    p.add_argument("-v", "--verbose", action="store_true", help="also list passing checks")
+    p.add_argument("--version", action="version", version=f"auditor {__version__}")
+    return p
+
+
+def _inspect_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="audit inspect", description="显示读取到的元数据、章节和表格。")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--together", action="store_true", help="the files are parts of one disclosure")
+    return p
+
+
+def _groups(files: list[str], together: bool) -> list[list[str]]:
+    return [files] if together else [[f] for f in files]
+
+
+def _err(msg: str) -> None:
+    print(msg, file=sys.stderr)
+
+
+def cmd_inspect(argv: Sequence[str]) -> int:
+    from .ingest import load
+    from .report.inspect import as_json, render_text
+
+    args = _inspect_parser().parse_args(argv)
+    code = EXIT_OK
+    docs: list[dict] = []
+    for group in _groups(args.files, args.together):
+        try:
+            doc = load(*group)
+        except ReadError as exc:
+            _err(f"audit: {exc.message}")
+            docs.append({"path": group[0], "status": "error", "error": {"code": exc.code, "message": exc.message}})
+            code = EXIT_UNREADABLE
+            continue
+        if args.json:
+            docs.append(as_json(doc))
+        else:
+            print(render_text(doc))
+            print()
+    if args.json:
+        json.dump({"schema_version": "1", "documents": docs}, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    return code
+
+
+def cmd_audit(argv: Sequence[str]) -> int:
+    from .audit import audit_document
+    from .ingest import load
+    from .report.json_report import document_entry, report
+    from .report.terminal import render
+
+    args = _audit_parser().parse_args(argv)
+    select = args.rules.split(",") if args.rules else None
+    ignore = args.ignore.split(",") if args.ignore else None
+    entries = []
+    unreadable = False
+    for group in _groups(args.files, args.together):
+        path = group[0] if len(group) == 1 else " + ".join(group)
+        try:
+            doc = load(*group)
+        except ReadError as exc:
+            _err(f"audit: {exc.message}")
+            entries.append(document_entry(path, None, [], exc))
+            unreadable = True
+            continue
+        results = audit_document(doc, select=select, ignore=ignore)
+        entries.append(document_entry(path, doc, results, None))
+    rep = report(entries)
+    if args.json:
+        json.dump(rep, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        print(render(rep, verbose=args.verbose))
+    worst = {"fail": rep["summary"]["fail"] > 0, "warn": rep["summary"]["fail"] + rep["summary"]["warn"] > 0, "never": False}
+    if unreadable:
+        return EXIT_UNREADABLE
+    return EXIT_FINDINGS if worst[args.fail_on] else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            return {"inspect": cmd_inspect}[argv[0]](argv[1:])
+        return cmd_audit(argv)
+    except PatternError as exc:
+        _err(f"audit: {exc}")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except SystemExit as exc:  # argparse
+        return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,40 @@
+"""Errors a reviewer can act on: each names the file and the cause, never a traceback."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_UNREADABLE = 3
+
+# code -> Chinese cause shown to reviewers
+READ_ERRORS: dict[str, str] = {
+    "not_found": "文件不存在",
+    "not_pdf": "不是 PDF 或文本文件",
+    "empty": "文件为空",
+    "corrupt": "文件已损坏或不完整",
+    "encrypted": "PDF 已加密，需要密码才能读取",
+    "no_text_layer": "PDF 没有文字层（可能是扫描件），无法读取",
+    "not_a_disclosure": "不是部门预算或决算公开文件",
+    "too_large": "文件过大",
+    "timeout": "读取超时",
+}
+
+
+class ReadError(Exception):
+    """A document that cannot be read. code is one of READ_ERRORS."""
+
+    def __init__(self, path: str, code: str, detail: str = "") -> None:
+        self.path = path
+        self.code = code
+        self.detail = detail
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        cause = READ_ERRORS.get(self.code, self.code)
+        return f"{self.path}: {cause}" + (f"（{self.detail}）" if self.detail else "")
+
+
+class PatternError(Exception):
+    """A broken file in patterns/: the message names the file and line."""

@@ -1,0 +1,187 @@
+"""Assembles the item stream into tables and narrative lines.
+
+Titles, 表N numbers and 单位 lines sit just above a grid; a grid with no title above it, after no
+narrative, continues the table before it (a table that runs over pages is one table); a table of
+contents is kept out of the narrative so its entries are not taken for sections.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Table
+from ..tables.build import Grid, build_table, find_header_end
+from ..tables.header import normalize_label
+from ..tables.kinds import title_pattern, unit_pattern
+from .items import GridItem, Item, LineItem
+
+_TABLE_NO = re.compile(r"^表\s*(\d+)$")
+_NOTE = re.compile(r"^[（(]?(备注|注[:：]|注\d|说明[:：])|本表|此表|无数据|空表")
+_TOC = re.compile(r"^目\s*录$")
+
+
+@dataclass
+class _Open:
+    title: str
+    unit: str | None
+    number: str | None
+    rows: list[list[str]] = field(default_factory=list)
+    row_pages: list[int | None] = field(default_factory=list)
+    row_lines: list[int | None] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    ncols: int = 0
+    header: list[list[str]] = field(default_factory=list)
+
+
+@dataclass
+class Assembled:
+    tables: list[Table]
+    narrative: list[LineItem]
+    toc: list[str]
+    preamble: list[str]  # lines consumed around titles: 部门：…, 填报单位：…
+
+
+def _title_like(text: str) -> bool:
+    t = normalize_label(text)
+    return len(t) <= 70 and "。" not in t and bool(title_pattern().match(t))
+
+
+def assemble(items: list[Item]) -> Assembled:
+    tables: list[Table] = []
+    narrative: list[LineItem] = []
+    toc: list[str] = []
+    preamble: list[str] = []
+    pending: list[LineItem] = []
+    current: _Open | None = None
+    in_toc = False
+    toc_first: str | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current is None:
+            return
+        tid = f"t{len(tables) + 1}"
+        grid = Grid(rows=current.rows, row_pages=current.row_pages, row_lines=current.row_lines)
+        tables.append(
+            build_table(
+                table_id=tid, title=current.title, unit=current.unit, grid=grid, number=current.number,
+                notes=current.notes,
+            )
+        )
+        current = None
+
+    def flush_pending() -> None:
+        narrative.extend(pending)
+        pending.clear()
+
+    for it in items:
+        if isinstance(it, LineItem):
+            text = it.text
+            key = normalize_label(text)
+            if _TOC.match(key):
+                in_toc, toc_first = True, None
+                continue
+            if in_toc:
+                if "。" in text or (toc_first is not None and key == toc_first):
+                    in_toc = False
+                else:
+                    toc_first = toc_first or key
+                    toc.append(key)
+                    continue
+            if current is not None and not pending and _NOTE.search(key) and len(key) < 120:
+                current.notes.append(text)
+                continue
+            pending.append(it)
+            # a narrative sentence ends any table in progress
+            if not _title_like(text) and not unit_pattern().search(text) and not _TABLE_NO.match(key):
+                if len(key) > 30 or "。" in key:
+                    close()
+            continue
+        # a grid
+        title, unit, number, used = _take_title(pending)
+        if title is None and current is not None and not _has_narrative(pending) and _continues(current, it):
+            _append(current, it, drop_header=True)
+            preamble.extend(p.text for p in pending)
+            pending.clear()
+            continue
+        close()
+        before = pending[: used[0]] if used else pending[:]
+        after = pending[used[0] :] if used else []
+        narrative.extend(before)
+        preamble.extend(p.text for p in after)
+        pending.clear()
+        current = _Open(title=title or "", unit=unit, number=number)
+        _append(current, it, drop_header=False)
+    close()
+    flush_pending()
+    return Assembled(tables=tables, narrative=narrative, toc=toc, preamble=preamble)
+
+
+def _has_narrative(pending: list[LineItem]) -> bool:
+    return any(len(p.text) > 30 or "。" in p.text for p in pending)
+
+
+def _continues(cur: _Open, grid: GridItem) -> bool:
+    ncols = max((len(r) for r in grid.rows), default=0)
+    return ncols == cur.ncols or abs(ncols - cur.ncols) <= 1
+
+
+def _append(cur: _Open, grid: GridItem, *, drop_header: bool) -> None:
+    rows = grid.rows
+    if drop_header and cur.header:
+        # a continuation page often repeats the header rows
+        hn = len(cur.header)
+        if [list(map(normalize_label, r)) for r in rows[:hn]] == [list(map(normalize_label, r)) for r in cur.header]:
+            rows = rows[hn:]
+        else:
+            hend = find_header_end(rows)
+            if 0 < hend <= hn:
+                rows = rows[hend:]
+    n = len(grid.rows) - len(rows)
+    cur.rows.extend(rows)
+    cur.row_pages.extend((grid.row_pages or [grid.page] * len(grid.rows))[n:])
+    cur.row_lines.extend((grid.row_lines or [None] * len(grid.rows))[n:])
+    cur.ncols = max(cur.ncols, max((len(r) for r in rows), default=0))
+    if not cur.header:
+        cur.header = cur.rows[: find_header_end(cur.rows)]
+
+
+def _take_title(pending: list[LineItem]) -> tuple[str | None, str | None, str | None, list[int]]:
+    """Find title, unit and number among the lines just above a grid; return the indexes used."""
+    title = unit = number = None
+    used: list[int] = []
+    lookback = pending[-6:]
+    base = len(pending) - len(lookback)
+    for k in range(len(lookback) - 1, -1, -1):
+        ln = lookback[k]
+        key = normalize_label(ln.text)
+        m = unit_pattern().search(ln.text)
+        if m and unit is None:
+            unit = m.group(1)
+            used.append(base + k)
+            rest = ln.text[: m.start()].strip()
+            if rest and title is None and _title_like(rest):
+                title = normalize_label(rest)
+            continue
+        tm = _TABLE_NO.match(key)
+        if tm:
+            number = number or f"表{tm.group(1)}"
+            used.append(base + k)
+            continue
+        if title is None and _title_like(ln.text):
+            title = key
+            used.append(base + k)
+            # a title wrapped over two lines: "…政府采购支出预" + "算表"
+            if len(key) <= 4 and k > 0 and "。" not in lookback[k - 1].text and len(lookback[k - 1].text) < 60:
+                title = normalize_label(lookback[k - 1].text) + key
+                used.append(base + k - 1)
+            continue
+        if title is not None or number is not None:
+            break
+        if len(key) > 40 or "。" in key:
+            break
+        used.append(base + k)  # 部门：…, 填报单位：… between title and grid
+    if title is None and unit is None and number is None:
+        return None, None, None, []
+    return title, unit, number, sorted(used)

@@ -1,0 +1,49 @@
+"""What a reader produces before assembly: a page-ordered stream of text lines and table grids.
+
+PDF and text readers both emit this stream, so the assembler (titles, units, continuation over
+pages, narrative paragraphs) is written once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+
+
+def clean_cell(text: str | None) -> str:
+    """Join a cell's wrapped lines. Chinese has no spaces, so whitespace next to CJK is layout."""
+    if not text:
+        return ""
+    t = text.replace("\r", "").strip()
+    if not t:
+        return ""
+    t = _CJK_SPACE.sub("", t)
+    return re.sub(r"\s+", " ", t)
+
+
+@dataclass
+class LineItem:
+    text: str
+    page: int | None
+    top: float = 0.0
+    x0: float = 0.0
+    x1: float = 0.0
+    size: float = 0.0
+    line: int | None = None  # source line number for text input
+    indent: bool = False  # starts a new paragraph by layout
+    short: bool = False  # ends before the right margin: the paragraph ends here
+
+
+@dataclass
+class GridItem:
+    rows: list[list[str]]
+    page: int | None
+    top: float = 0.0
+    bottom: float = 0.0
+    row_pages: list[int | None] = field(default_factory=list)
+    row_lines: list[int | None] = field(default_factory=list)
+
+
+Item = LineItem | GridItem

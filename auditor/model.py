@@ -1,0 +1,155 @@
+"""The document model: plain dataclasses that every later stage reads and none mutates.
+
+Data flows one way: ingest builds a Document; tables, claims and rules read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterator
+
+from .numbers import Amount
+
+
+@dataclass
+class Meta:
+    organization: str | None = None
+    year: int | None = None
+    kind: str | None = None  # 部门预算 / 单位预算 / 部门决算 / 单位决算
+    pages: int | None = None
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int  # offset into Document.text
+    end: int
+    page: int | None
+    paragraph: int  # index into Document.paragraphs
+    section: str | None = None  # the title path of the section it belongs to, "四、…/（一）…"
+
+
+@dataclass
+class Paragraph:
+    text: str
+    start: int
+    end: int
+    page: int | None
+    section: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    number: str  # "一、", "（一）", "1."
+    title: str
+    level: int  # 0 第N部分, 1 一、, 2 （一）, 3 1.
+    page: int | None
+    start: int  # offset of the heading in Document.text
+    children: list["Section"] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}{self.title}"
+
+
+@dataclass
+class Cell:
+    """One value cell. text is what was printed; amount is None when nothing numeric was printed.
+
+    Blank ("") and 0.00 are different facts: a blank says nothing, 0.00 says zero.
+    """
+
+    text: str
+    amount: Amount | None = None
+
+    @property
+    def value(self) -> Decimal | None:
+        return self.amount.value if self.amount else None
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass
+class Column:
+    key: str  # "2021年预算数·小计"
+    path: tuple[str, ...]
+    index: int  # position in the source grid
+    side: str | None = None  # "收入" / "支出" for two-sided tables
+
+
+@dataclass
+class Row:
+    name: str
+    code: str | None
+    cells: dict[str, Cell]
+    page: int | None
+    index: int  # position within the table (per side order)
+    side: str | None = None
+    line: int | None = None  # source line for text input
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} {self.name}".strip() if self.code else self.name
+
+    def value(self, key: str) -> Decimal | None:
+        cell = self.cells.get(key)
+        return cell.value if cell else None
+
+
+@dataclass
+class Table:
+    id: str
+    title: str
+    kind: str  # a key from patterns/tables.yaml, "other" when unrecognised
+    kind_name: str
+    unit: str | None
+    pages: list[int]
+    columns: list[Column]
+    rows: list[Row]
+    number: str | None = None  # "表 3" / "三、" as printed
+    notes: list[str] = field(default_factory=list)
+    header_rows: list[list[str]] = field(default_factory=list)
+    two_sided: bool = False
+
+    def value_columns(self, side: str | None = None) -> list[Column]:
+        return [c for c in self.columns if side is None or c.side == side]
+
+    def rows_on(self, side: str | None) -> list[Row]:
+        return [r for r in self.rows if r.side == side]
+
+    @property
+    def empty(self) -> bool:
+        return all(c.amount is None for r in self.rows for c in r.cells.values())
+
+    def find_row(self, *, code: str | None = None, name: str | None = None, side: str | None = None) -> Row | None:
+        for r in self.rows:
+            if side is not None and r.side != side:
+                continue
+            if code is not None and r.code == code:
+                return r
+            if name is not None and r.name == name:
+                return r
+        return None
+
+
+@dataclass
+class Document:
+    path: str
+    meta: Meta
+    text: str  # the narrative, paragraphs joined by "\n"
+    paragraphs: list[Paragraph]
+    sections: list[Section]
+    tables: list[Table]
+    source: str = "pdf"  # "pdf" | "text"
+
+    def sentences(self) -> Iterator[Sentence]:
+        for p in self.paragraphs:
+            yield from p.sentences
+
+    def tables_of(self, kind: str) -> list[Table]:
+        return [t for t in self.tables if t.kind == kind]

@@ -1,0 +1,126 @@
+"""Narrative lines become paragraphs, sentences with offsets and pages, and a heading tree.
+
+Claims point back into Document.text by character offsets, so the offsets are computed once here
+and every later stage quotes them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..ingest.items import LineItem
+from ..model import Paragraph, Section, Sentence
+
+_CN = "一二三四五六七八九十"
+HEADINGS: list[tuple[int, re.Pattern]] = [
+    (0, re.compile(rf"^(第[{_CN}]+部分)\s*")),
+    (1, re.compile(rf"^([{_CN}]+、)\s*")),
+    (2, re.compile(rf"^([（(][{_CN}]+[）)])\s*")),
+    (3, re.compile(r"^(\d{1,2}[.．、](?!\d))\s*")),
+]
+_SENTENCE_END = re.compile(r"[。！？；;!?]")
+
+
+def heading_of(text: str) -> tuple[int, str, str] | None:
+    """(level, number, title) when the text starts with a heading number."""
+    for level, pat in HEADINGS:
+        m = pat.match(text)
+        if m:
+            rest = text[m.end() :]
+            cut = re.search(r"[。：:]", rest)
+            title = (rest[: cut.start()] if cut else rest).strip()
+            if len(title) > 30 or not title:
+                return None  # a numbered list item inside a paragraph, not a heading
+            return level, m.group(1), title
+    return None
+
+
+def join_lines(lines: list[LineItem], *, each_line_a_paragraph: bool) -> list[tuple[str, list[tuple[int, int | None]]]]:
+    """Paragraph texts with (offset, page) marks where each source line starts."""
+    paras: list[tuple[str, list[tuple[int, int | None]]]] = []
+    buf = ""
+    marks: list[tuple[int, int | None]] = []
+    prev: LineItem | None = None
+    for ln in lines:
+        new = (
+            each_line_a_paragraph
+            or prev is None
+            or ln.indent
+            or prev.short
+            or heading_of(ln.text) is not None
+        )
+        if new and buf:
+            paras.append((buf, marks))
+            buf, marks = "", []
+        marks.append((len(buf), ln.page))
+        if buf and buf[-1].isascii() and buf[-1].isalnum() and ln.text[:1].isascii() and ln.text[:1].isalnum():
+            buf += " "
+        buf += ln.text
+        prev = ln
+    if buf:
+        paras.append((buf, marks))
+    return paras
+
+
+def _page_at(marks: list[tuple[int, int | None]], offset: int) -> int | None:
+    page = marks[0][1] if marks else None
+    for off, pg in marks:
+        if off <= offset:
+            page = pg
+        else:
+            break
+    return page
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def build_narrative(
+    lines: list[LineItem], *, each_line_a_paragraph: bool
+) -> tuple[str, list[Paragraph], list[Section]]:
+    paragraphs: list[Paragraph] = []
+    sections: list[Section] = []
+    stack: list[Section] = []
+    chunks: list[str] = []
+    offset = 0
+    for ptext, marks in join_lines(lines, each_line_a_paragraph=each_line_a_paragraph):
+        page = marks[0][1] if marks else None
+        h = heading_of(ptext)
+        if h is not None:
+            level, number, title = h
+            sec = Section(number=number, title=title, level=level, page=page, start=offset)
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            (stack[-1].children if stack else sections).append(sec)
+            stack.append(sec)
+        path = "/".join(s.heading for s in stack) or None
+        para = Paragraph(text=ptext, start=offset, end=offset + len(ptext), page=page, section=path)
+        pidx = len(paragraphs)
+        for s, e in split_sentences(ptext):
+            # leading spaces are not part of a sentence
+            while s < e and ptext[s].isspace():
+                s += 1
+            para.sentences.append(
+                Sentence(
+                    text=ptext[s:e],
+                    start=offset + s,
+                    end=offset + e,
+                    page=_page_at(marks, s),
+                    paragraph=pidx,
+                    section=path,
+                )
+            )
+        paragraphs.append(para)
+        chunks.append(ptext)
+        offset += len(ptext) + 1
+    return "\n".join(chunks), paragraphs, sections

@@ -1,0 +1,100 @@
+"""The number grammar: printed amounts and percents as exact Decimals with their printed precision.
+
+Numbers never go through a tokenizer: jieba splits "1,711,157.85" and "171.12". Everything here is
+written against NFKC-normalised text so full-width digits and commas read like ASCII ones.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+UNIT_SCALE: dict[str, Decimal] = {
+    "元": Decimal(1),
+    "万元": Decimal(10_000),
+    "亿元": Decimal(100_000_000),
+    "千元": Decimal(1_000),
+}
+
+# A cell or a figure: optional sign or parentheses, digits with optional thousands separators,
+# optional decimals. Thousands groups must be well formed ("1,23,4.5" is not an amount).
+_AMOUNT = regex.compile(
+    r"""^(?P<open>\()?(?P<sign>[-−－+])?
+        (?P<int>\d{1,3}(?:,\d{3})+|\d+)
+        (?:\.(?P<frac>\d+))?
+        (?P<close>\))?$""",
+    regex.VERBOSE,
+)
+
+_DASHES = {"-", "—", "——", "--", "－", "/", "─"}
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A printed number: its exact value and how many decimals were printed.
+
+    The printed decimals matter because a figure stands for the interval of everything that rounds
+    to it: 171.12 covers 171.115 to 171.125.
+    """
+
+    value: Decimal
+    decimals: int
+    text: str
+
+    @property
+    def half_unit(self) -> Decimal:
+        return Decimal(5).scaleb(-(self.decimals + 1))
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse_amount(text: str | None) -> Amount | None:
+    """Read a table cell or a figure as an amount; None for blanks, dashes and anything else.
+
+    A dash or an empty cell is "nothing printed", which the model keeps distinct from 0.00.
+    """
+    if text is None:
+        return None
+    t = nfkc(text).strip().replace(" ", "")
+    if not t or t in _DASHES:
+        return None
+    m = _AMOUNT.match(t)
+    if not m:
+        return None
+    if bool(m["open"]) != bool(m["close"]):
+        return None
+    digits = m["int"].replace(",", "")
+    frac = m["frac"] or ""
+    if len(digits) > 24:
+        return None
+    try:
+        value = Decimal(f"{digits}.{frac}" if frac else digits)
+    except InvalidOperation:  # pragma: no cover - the regex admits only digits
+        return None
+    negative = bool(m["open"]) or (m["sign"] in ("-", "−", "－"))
+    if negative:
+        value = -value
+    return Amount(value=value, decimals=len(frac), text=text.strip())
+
+
+def is_dash(text: str | None) -> bool:
+    return text is not None and nfkc(text).strip() in _DASHES
+
+
+def to_unit(value: Decimal, from_unit: str, to: str) -> Decimal:
+    """Convert between 元/万元/亿元 exactly."""
+    return value * UNIT_SCALE[from_unit] / UNIT_SCALE[to]
+
+
+def fmt(value: Decimal, decimals: int = 2) -> str:
+    """Format a Decimal with thousands separators, as tables print them."""
+    q = Decimal(1).scaleb(-decimals)
+    return f"{value.quantize(q):,.{decimals}f}"

@@ -1,0 +1,120 @@
+"""`audit inspect`: what was read, so a reviewer can see whether the reading went right."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Document, Section, Table
+from ..results import dec
+from .width import clip, pad, width
+
+MAX_COL = 24
+
+
+def section_tree(sections: list[Section], depth: int = 0) -> list[str]:
+    out: list[str] = []
+    for s in sections:
+        page = f"  (第{s.page}页)" if s.page else ""
+        out.append("  " * depth + s.heading + page)
+        out.extend(section_tree(s.children, depth + 1))
+    return out
+
+
+def table_grid(t: Table) -> list[str]:
+    side_cols = [(side, [c for c in t.columns if c.side == side]) for side in dict.fromkeys(c.side for c in t.columns)]
+    if not t.columns:
+        side_cols = [(None, [])]
+    out: list[str] = []
+    for side, cols in side_cols:
+        rows = [r for r in t.rows if r.side == side]
+        head = ["编码", "名称"] + [c.key for c in cols]
+        body = [[r.code or "", r.name] + [r.cells[c.key].text if c.key in r.cells else "" for c in cols] for r in rows]
+        widths = [min(MAX_COL, max([width(h)] + [width(b[i]) for b in body])) for i, h in enumerate(head)]
+        if side:
+            out.append(f"  [{side}]")
+        out.append("  " + " │ ".join(pad(clip(h, widths[i]), widths[i]) for i, h in enumerate(head)))
+        out.append("  " + "─┼─".join("─" * w for w in widths))
+        for b in body:
+            cells = [pad(clip(v, widths[i]), widths[i], right=i >= 2) for i, v in enumerate(b)]
+            out.append("  " + " │ ".join(cells))
+    return out
+
+
+def render_text(doc: Document) -> str:
+    m = doc.meta
+    lines = [
+        f"文件：{', '.join(m.sources) or doc.path}",
+        f"单位：{m.organization or '未识别'}　年度：{m.year or '未识别'}　类型：{m.kind or '未识别'}　页数：{m.pages or '—'}",
+        f"叙述段落 {len(doc.paragraphs)} 段，句子 {sum(len(p.sentences) for p in doc.paragraphs)} 句；表格 {len(doc.tables)} 张",
+        "",
+        "章节：",
+    ]
+    lines += ["  " + s for s in section_tree(doc.sections)] or ["  （无）"]
+    for t in doc.tables:
+        pages = "、".join(str(p) for p in t.pages) or "—"
+        lines += [
+            "",
+            f"[{t.id}] {t.number or ''} {t.title or '（无标题）'}",
+            f"  类型：{t.kind_name}（{t.kind}）　单位：{t.unit or '未标明'}　页：{pages}　行数：{len(t.rows)}"
+            + ("　左右两栏" if t.two_sided else ""),
+        ]
+        lines += table_grid(t)
+        for n in t.notes:
+            lines.append(f"  注：{n}")
+    return "\n".join(lines)
+
+
+def _sections_json(sections: list[Section]) -> list[dict[str, Any]]:
+    return [
+        {"number": s.number, "title": s.title, "level": s.level, "page": s.page, "children": _sections_json(s.children)}
+        for s in sections
+    ]
+
+
+def as_json(doc: Document) -> dict[str, Any]:
+    m = doc.meta
+    return {
+        "path": doc.path,
+        "status": "ok",
+        "meta": {"organization": m.organization, "year": m.year, "kind": m.kind, "pages": m.pages, "sources": m.sources},
+        "sections": _sections_json(doc.sections),
+        "paragraphs": [
+            {
+                "text": p.text,
+                "page": p.page,
+                "span": [p.start, p.end],
+                "section": p.section,
+                "sentences": [{"text": s.text, "span": [s.start, s.end], "page": s.page} for s in p.sentences],
+            }
+            for p in doc.paragraphs
+        ],
+        "tables": [
+            {
+                "id": t.id,
+                "number": t.number,
+                "title": t.title,
+                "kind": t.kind,
+                "kind_name": t.kind_name,
+                "unit": t.unit,
+                "pages": t.pages,
+                "two_sided": t.two_sided,
+                "notes": t.notes,
+                "header_rows": t.header_rows,
+                "columns": [{"key": c.key, "path": list(c.path), "side": c.side} for c in t.columns],
+                "rows": [
+                    {
+                        "code": r.code,
+                        "name": r.name,
+                        "side": r.side,
+                        "page": r.page,
+                        "cells": {
+                            k: {"text": c.text, "value": dec(c.value) if c.value is not None else None}
+                            for k, c in r.cells.items()
+                        },
+                    }
+                    for r in t.rows
+                ],
+            }
+            for t in doc.tables
+        ],
+    }

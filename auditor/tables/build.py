@@ -1,0 +1,182 @@
+"""Turns a grid of cell strings into a Table: header keys, column roles, rows with code and name.
+
+The rules that matter for every later verdict: a 科目编码 is never an amount; a 科目名称 that wraps
+onto a second row is joined, not read as a row of its own; blank stays distinct from 0.00; and a
+two-sided layout (收入 | 支出 side by side) is read as two lists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Cell, Column, Row, Table
+from ..numbers import parse_amount
+from .. import patterns
+from .header import column_key, header_paths, is_body_row, normalize_label
+from .kinds import classify
+
+_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_CODE_PART = re.compile(r"^\d{1,3}$")
+_LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*([^\d].*)$")
+_CODE_LABELS = ("编码", "科目代码", "代码")
+_CODE_PARTS = ("类", "款", "项")
+_NAME_LABELS = ("科目名称", "项目名称", "名称", "项目", "科目", "单位名称", "功能分类科目", "经济分类科目")
+_TOTAL_WORDS = ("合计", "总计", "小计")
+
+
+def _amount_like(text: str) -> bool:
+    a = parse_amount(text)
+    return a is not None and ("," in text or "." in text or len(text) < 3)
+
+
+@dataclass
+class Grid:
+    rows: list[list[str]]
+    row_pages: list[int | None]
+    row_lines: list[int | None]
+
+
+def _role(path: tuple[str, ...]) -> str:
+    leaf = path[-1] if path else ""
+    if any(lbl.endswith(_CODE_LABELS) for lbl in path):
+        return "code"
+    if leaf in _CODE_PARTS:
+        return "code_part"
+    if leaf in _NAME_LABELS or leaf.endswith("名称") or (leaf in ("收入", "支出") and len(path) == 1):
+        return "name"
+    return "value"
+
+
+def _known_names() -> set[str]:
+    return {name for entries in patterns.reference_codes().values() for name, *_ in entries}
+
+
+def _split_sides(paths: list[tuple[str, ...]], roles: list[str]) -> list[tuple[str | None, int, int]]:
+    """Two-sided tables have a name column for each side: 收入 项目 预算数 | 支出 项目 预算数 …"""
+    names = [j for j, r in enumerate(roles) if r == "name"]
+    ncols = len(roles)
+    if len(names) >= 2 and any(r == "value" for r in roles[names[0] : names[1]]):
+        cut = names[1]
+        left = paths[names[0]][0] if paths[names[0]] else ""
+        right = paths[cut][0] if paths[cut] else ""
+        lside = left if left in ("收入", "支出") else "收入"
+        rside = right if right in ("收入", "支出") and right != lside else "支出"
+        return [(lside, 0, cut), (rside, cut, ncols)]
+    return [(None, 0, ncols)]
+
+
+def _strip_side(path: tuple[str, ...], side: str | None) -> tuple[str, ...]:
+    if side and path and path[0] == side:
+        return path[1:]
+    return path
+
+
+def find_header_end(rows: list[list[str]]) -> int:
+    for i, row in enumerate(rows):
+        if is_body_row(row, _amount_like):
+            return i
+    return len(rows)
+
+
+def build_table(
+    *,
+    table_id: str,
+    title: str,
+    unit: str | None,
+    grid: Grid,
+    number: str | None = None,
+    notes: list[str] | None = None,
+) -> Table:
+    ncols = max((len(r) for r in grid.rows), default=0)
+    rows = [(r + [""] * ncols)[:ncols] for r in grid.rows]
+    hend = find_header_end(rows)
+    header_rows, body = rows[:hend], rows[hend:]
+    paths = header_paths(header_rows, ncols)
+    roles = [_role(p) for p in paths]
+    if "name" not in roles:
+        # no labelled name column: the leftmost column holding mostly text is the name
+        for j in range(ncols):
+            texts = [r[j] for r in body if r[j]]
+            if roles[j] == "value" and texts and sum(parse_amount(t) is None for t in texts) > len(texts) / 2:
+                roles[j] = "name"
+                break
+    kind, kind_name = classify(title)
+    sides = _split_sides(paths, roles)
+    columns: list[Column] = []
+    for side, s, e in sides:
+        used: set[str] = set()
+        for j in range(s, e):
+            if roles[j] != "value":
+                continue
+            p = _strip_side(paths[j], side)
+            key = column_key(p, j)
+            while key in used:
+                key += "'"
+            used.add(key)
+            columns.append(Column(key=key, path=p, index=j, side=side))
+    col_by_index = {c.index: c for c in columns}
+    known = _known_names()
+    out_rows: list[Row] = []
+    pages = sorted({p for p in grid.row_pages if p is not None})
+    for side, s, e in sides:
+        last: Row | None = None
+        for bi, r in enumerate(body):
+            gi = hend + bi
+            page = grid.row_pages[gi] if gi < len(grid.row_pages) else None
+            line = grid.row_lines[gi] if gi < len(grid.row_lines) else None
+            code_parts = [r[j] for j in range(s, e) if roles[j] in ("code", "code_part")]
+            name_parts = [r[j] for j in range(s, e) if roles[j] == "name" and r[j]]
+            code: str | None = None
+            digits = [c for c in code_parts if c]
+            if digits and all(_CODE_PART.match(c) or _CODE.match(c) for c in digits):
+                joined = "".join(digits)
+                code = joined if _CODE.match(joined) else None
+            elif digits:
+                # text in a code column: a merged 合计 cell, or header leftovers such as 类/款/项
+                extra = [c for c in digits if c not in _CODE_PARTS]
+                name_parts = extra + name_parts
+            name = normalize_label("".join(name_parts))
+            if code is None:
+                m = _LEADING_CODE.match(name)
+                if m:
+                    code, name = m.group(1), m.group(2)
+            cells: dict[str, Cell] = {}
+            for j in range(s, e):
+                col = col_by_index.get(j)
+                if col is None:
+                    continue
+                txt = r[j]
+                cells[col.key] = Cell(text=txt, amount=parse_amount(txt))
+            has_values = any(c.amount is not None for c in cells.values())
+            if not name and not code and not has_values:
+                continue
+            # a wrapped 科目名称: a text fragment alone on its row continues the row above
+            if (
+                last is not None
+                and not code
+                and not has_values
+                and name
+                and not name.startswith(_TOTAL_WORDS)
+                and (len(name) <= 3 or (last.name + name) in known)
+                and not re.match(r"^[一二三四五六七八九十（(]", name)
+            ):
+                last.name += name
+                continue
+            row = Row(name=name, code=code, cells=cells, page=page, index=len(out_rows), side=side, line=line)
+            out_rows.append(row)
+            last = row
+    return Table(
+        id=table_id,
+        title=title,
+        kind=kind,
+        kind_name=kind_name,
+        unit=unit,
+        pages=pages,
+        columns=columns,
+        rows=out_rows,
+        number=number,
+        notes=list(notes or []),
+        header_rows=header_rows,
+        two_sided=len(sides) > 1,
+    )

@@ -1,0 +1,39 @@
+"""Standard table kinds recognised from titles by the synonyms in patterns/tables.yaml."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .. import patterns
+from .header import normalize_label
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> list[tuple[str, str, list[regex.Pattern]]]:
+    data = patterns.load("tables")
+    return [(k["id"], k["name"], [regex.compile(m) for m in k["match"]]) for k in data["kinds"]]
+
+
+def kind_names() -> dict[str, str]:
+    return {kid: name for kid, name, _ in _compiled()}
+
+
+def classify(title: str) -> tuple[str, str]:
+    """Return (kind id, kind name); ("other", "其他表") when no synonym matches."""
+    t = normalize_label(title)
+    for kid, name, pats in _compiled():
+        if any(p.search(t) for p in pats):
+            return kid, name
+    return "other", "其他表"
+
+
+@lru_cache(maxsize=1)
+def unit_pattern() -> regex.Pattern:
+    return regex.compile(patterns.load("tables")["unit"])
+
+
+@lru_cache(maxsize=1)
+def title_pattern() -> regex.Pattern:
+    return regex.compile(patterns.load("tables")["title"])
