@@ -226,30 +226,37 @@ def check_two_sided_totals(table: Table) -> list[Result]:
     if not table.two_sided:
         return []
     sides = sorted({r.side for r in table.rows if r.side})
-    if len(sides) != 2:
+    if len(sides) < 2:
         return []
     found: dict[str, tuple[Row, Column]] = {}
     for side in sides:
         rows = [r for r in table.rows if r.side == side]
         for r in reversed(rows):
-            if r.name.endswith(("总计", "总数")):
+            if r.name.endswith(("总计", "总数", "收入合计", "支出合计")):
                 cols = [c for c in table.value_columns(side) if r.cells.get(c.key) and r.cells[c.key].amount]
                 if cols:
                     found[side] = (r, cols[0])
                 break
-    if len(found) != 2:
+    income = [s for s in found if s.startswith("收入")]
+    if not income:
         return []
-    (ra, ca), (rb, cb) = found["收入"] if "收入" in found else found[sides[0]], found["支出"] if "支出" in found else found[sides[1]]
-    res = _relation(
-        rule="T104",
-        table=table,
-        total_row=ra,
-        total_col=ca,
-        parts=[(rb, cb)],
-        what=f"支出方「{rb.name}」",
-        anchor=f"{table.kind}/{table.title}/总计",
-    )
-    return [res] if res else []
+    ra, ca = found[income[0]]
+    out = []
+    for side, (rb, cb) in found.items():
+        if side.startswith("收入"):
+            continue
+        res = _relation(
+            rule="T104",
+            table=table,
+            total_row=ra,
+            total_col=ca,
+            parts=[(rb, cb)],
+            what=f"{side}方「{rb.name}」",
+            anchor=f"{table.kind}/{table.title}/总计/{side}",
+        )
+        if res:
+            out.append(res)
+    return out
 
 
 def check_table(table: Table) -> list[Result]:

@@ -19,6 +19,8 @@ from .items import GridItem, Item, LineItem
 _TABLE_NO = re.compile(r"^表\s*(\d+)$")
 _NOTE = re.compile(r"^[（(]?(备注|注[:：]|注\d|说明[:：])|本表|此表|无数据|空表")
 _TOC = re.compile(r"^目\s*录$")
+_NUMBERED = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+[.．、])")
+_CAPTION = re.compile(r"^(部门|单位|填报单位|编制单位|预算单位|金额单位)(名称)?[:：]")
 
 
 @dataclass
@@ -55,7 +57,8 @@ def assemble(items: list[Item]) -> Assembled:
     pending: list[LineItem] = []
     current: _Open | None = None
     in_toc = False
-    toc_first: str | None = None
+    toc_page: int | None = None
+    toc_seen: set[str] = set()
 
     def close() -> None:
         nonlocal current
@@ -80,13 +83,18 @@ def assemble(items: list[Item]) -> Assembled:
             text = it.text
             key = normalize_label(text)
             if _TOC.match(key):
-                in_toc, toc_first = True, None
+                in_toc, toc_page = True, it.page
+                toc_seen: set[str] = set()
                 continue
             if in_toc:
-                if "。" in text or (toc_first is not None and key == toc_first):
+                # the contents end where the document restarts from its first entry, at a sentence,
+                # or on a new page that does not go on listing numbered entries
+                new_page = it.page != toc_page
+                if "。" in text or key in toc_seen or (new_page and not _NUMBERED.match(key)):
                     in_toc = False
                 else:
-                    toc_first = toc_first or key
+                    toc_seen.add(key)
+                    toc_page = it.page
                     toc.append(key)
                     continue
             if current is not None and not pending and _NOTE.search(key) and len(key) < 120:
@@ -99,6 +107,7 @@ def assemble(items: list[Item]) -> Assembled:
                     close()
             continue
         # a grid
+        in_toc = False
         title, unit, number, used = _take_title(pending)
         if title is None and current is not None and not _has_narrative(pending) and _continues(current, it):
             _append(current, it, drop_header=True)
@@ -112,10 +121,33 @@ def assemble(items: list[Item]) -> Assembled:
         preamble.extend(p.text for p in after)
         pending.clear()
         current = _Open(title=title or "", unit=unit, number=number)
+        _strip_captions(current, it)
         _append(current, it, drop_header=False)
     close()
     flush_pending()
     return Assembled(tables=tables, narrative=narrative, toc=toc, preamble=preamble)
+
+
+def _strip_captions(cur: _Open, grid: GridItem) -> None:
+    """Rows such as "部门：… | 单位：万元" drawn inside the table frame are captions, not header."""
+    while grid.rows:
+        filled = [c for c in grid.rows[0] if c]
+        if not filled:
+            grid.rows.pop(0)
+            continue
+        if not all(_CAPTION.match(c) or unit_pattern().search(c) or (not cur.title and _title_like(c)) for c in filled):
+            break
+        for c in filled:
+            m = unit_pattern().search(c)
+            if m and not cur.unit:
+                cur.unit = m.group(1)
+            elif not cur.title and _title_like(c) and not _CAPTION.match(c):
+                cur.title = normalize_label(c)
+        grid.rows.pop(0)
+        if grid.row_pages:
+            grid.row_pages.pop(0)
+        if grid.row_lines:
+            grid.row_lines.pop(0)
 
 
 def _has_narrative(pending: list[LineItem]) -> bool:

@@ -91,10 +91,20 @@ def _open(path: str, data: bytes | None):
     except PDFSyntaxError as exc:
         raise ReadError(path, "corrupt", str(exc)[:80]) from None
     except Exception as exc:  # pdfminer raises many kinds on damaged files
-        name = type(exc).__name__
+        raise _classify(path, exc) from None
+
+
+def _classify(path: str, exc: BaseException, where: str = "") -> ReadError:
+    """pdfplumber wraps pdfminer's errors: look inside for a password error."""
+    chain = [exc, *[a for a in getattr(exc, "args", ()) if isinstance(a, BaseException)]]
+    if exc.__cause__ is not None:
+        chain.append(exc.__cause__)
+    for e in chain:
+        name = type(e).__name__
         if "Password" in name or "Encrypt" in name:
-            raise ReadError(path, "encrypted") from None
-        raise ReadError(path, "corrupt", name) from None
+            return ReadError(path, "encrypted")
+    inner = chain[-1]
+    return ReadError(path, "corrupt", (where + type(inner).__name__).strip())
 
 
 def read_pdf(path: str, data: bytes | None = None) -> tuple[list[Item], int]:
@@ -102,24 +112,21 @@ def read_pdf(path: str, data: bytes | None = None) -> tuple[list[Item], int]:
     pdf = _open(path, data)
     items: list[Item] = []
     total_chars = 0
+    cid_chars = 0
     try:
         try:
             pages = pdf.pages
         except Exception as exc:
-            name = type(exc).__name__
-            code = "encrypted" if ("Password" in name or "Encrypt" in name) else "corrupt"
-            raise ReadError(path, code, "" if code == "encrypted" else name) from None
+            raise _classify(path, exc) from None
         for pageno, page in enumerate(pages, 1):
             try:
                 page_items, nchars = _read_page(page, pageno)
             except ReadError:
                 raise
             except Exception as exc:
-                name = type(exc).__name__
-                if "Password" in name or "Encrypt" in name:
-                    raise ReadError(path, "encrypted") from None
-                raise ReadError(path, "corrupt", f"第{pageno}页: {name}") from None
+                raise _classify(path, exc, f"第{pageno}页 ") from None
             total_chars += nchars
+            cid_chars += sum(1 for it in page_items if isinstance(it, LineItem) and "(cid:" in it.text)
             items.extend(page_items)
             page.close()  # frees the page's parsed objects: memory stays flat on long documents
         npages = len(pages)
@@ -129,7 +136,65 @@ def read_pdf(path: str, data: bytes | None = None) -> tuple[list[Item], int]:
         raise ReadError(path, "corrupt", "没有页面")
     if total_chars == 0:
         raise ReadError(path, "no_text_layer")
+    lines = sum(1 for it in items if isinstance(it, LineItem))
+    if lines and cid_chars > lines / 2:
+        raise ReadError(path, "no_text_layer", "字体缺少编码映射，文字无法还原")
     return items, npages
+
+
+def _words_text(words: list[dict]) -> str:
+    return clean_cell("\n".join(_line_text(ln) for ln in cluster_lines(words)))
+
+
+def _grid(table: Any, words: list[dict], taken: set[int]) -> tuple[list[list[str]], list[list[dict]]]:
+    """Fill the table's cells with the page's words; return the rows and caption rows' words.
+
+    Each word goes to the smallest cell holding its centre, so a frame drawn around the whole
+    page does not swallow the table, and a wrapped 科目名称 stays one cell.
+    """
+    rows = table.rows
+    cells: list[list[list[dict]]] = [[[] for _ in r.cells] for r in rows]
+    for w in words:
+        cx = (w["x0"] + w["x1"]) / 2
+        cy = (w["top"] + w["bottom"]) / 2
+        best = None
+        best_area = float("inf")
+        for ri, r in enumerate(rows):
+            if not (r.bbox[1] - 1 <= cy <= r.bbox[3] + 1):
+                continue
+            for ci, c in enumerate(r.cells):
+                if c is None or not (c[0] - 1 <= cx <= c[2] + 1 and c[1] - 1 <= cy <= c[3] + 1):
+                    continue
+                area = (c[2] - c[0]) * (c[3] - c[1])
+                if area < best_area:
+                    best, best_area = (ri, ci), area
+        if best is not None:
+            cells[best[0]][best[1]].append(w)
+            taken.add(id(w))
+    width = table.bbox[2] - table.bbox[0]
+    grid: list[list[str]] = []
+    captions: list[list[dict]] = []
+    ncells = max(len(r.cells) for r in rows)
+    widths = [0.0] * ncells
+    for r in rows:
+        for ci, c in enumerate(r.cells):
+            if c is not None:
+                widths[ci] = max(widths[ci], c[2] - c[0])
+    for ri, r in enumerate(rows):
+        filled = [ci for ci, ws in enumerate(cells[ri]) if ws]
+        if len(filled) == 1 and len(r.cells) > 2:
+            c = r.cells[filled[0]]
+            if c is not None and (c[2] - c[0]) > 0.6 * width and (ri == 0 or ri == len(rows) - 1):
+                captions.append(cells[ri][filled[0]])  # a title or 单位 line inside a page frame
+                continue
+        grid.append([_words_text(ws) if ws else "" for ws in cells[ri]])
+    if grid:
+        ncols = max(len(g) for g in grid)
+        grid = [g + [""] * (ncols - len(g)) for g in grid]
+        # a sliver column between a page frame and the table is not a column
+        keep = [j for j in range(ncols) if any(g[j] for g in grid) or (j < len(widths) and widths[j] >= 12)]
+        grid = [[g[j] for j in keep] for g in grid]
+    return grid, captions
 
 
 def _read_page(page: Any, pageno: int) -> tuple[list[Item], int]:
@@ -138,20 +203,21 @@ def _read_page(page: Any, pageno: int) -> tuple[list[Item], int]:
         return [], 0
     words = page.extract_words(keep_blank_chars=False, x_tolerance=1.5, y_tolerance=3, extra_attrs=["size"])
     grids: list[GridItem] = []
-    bboxes: list[tuple[float, float, float, float]] = []
+    taken: set[int] = set()
     if page.edges:
         for t in page.find_tables(_TABLE_SETTINGS):
-            rows = t.extract(x_tolerance=1.5)
-            if len(rows) < 2 or max(len(r) for r in rows) < 2:
+            if len(t.rows) < 2 or max(len(r.cells) for r in t.rows) < 2:
                 continue  # a framed paragraph, not a table
-            cleaned = [[clean_cell(c) for c in r] for r in rows]
-            if not any(any(c for c in r) for r in cleaned):
+            rows, captions = _grid(t, words, taken)
+            for cap in captions:
+                for w in cap:
+                    taken.discard(id(w))
+            if len(rows) < 1 or not any(any(c for c in r) for r in rows):
                 continue
-            bboxes.append(t.bbox)
-            grids.append(
-                GridItem(rows=cleaned, page=pageno, top=t.bbox[1], bottom=t.bbox[3], row_pages=[pageno] * len(cleaned))
-            )
-    free = [w for w in words if not any(_inside(w, b) for b in bboxes)]
+            # captions inside a frame sit above the grid: the grid starts below them
+            top = max([t.bbox[1]] + [w["bottom"] for cap in captions for w in cap if w["top"] < t.bbox[1] + 0.5 * (t.bbox[3] - t.bbox[1])])
+            grids.append(GridItem(rows=rows, page=pageno, top=top, bottom=t.bbox[3], row_pages=[pageno] * len(rows)))
+    free = [w for w in words if id(w) not in taken]
     lines = cluster_lines(free)
     out: list[Item] = []
     if lines:

@@ -53,21 +53,46 @@ def _known_names() -> set[str]:
 
 
 def _split_sides(paths: list[tuple[str, ...]], roles: list[str]) -> list[tuple[str | None, int, int]]:
-    """Two-sided tables have a name column for each side: 收入 项目 预算数 | 支出 项目 预算数 …"""
-    names = [j for j, r in enumerate(roles) if r == "name"]
+    """Side-by-side layouts have a name column per list: 收入 项目 预算数 | 支出 项目 预算数 …
+
+    Jiangsu's 收支预算总表 has three lists: 收入 | 支出·功能分类 | 支出·支出用途.
+    """
     ncols = len(roles)
-    if len(names) >= 2 and any(r == "value" for r in roles[names[0] : names[1]]):
-        cut = names[1]
-        left = paths[names[0]][0] if paths[names[0]] else ""
-        right = paths[cut][0] if paths[cut] else ""
-        lside = left if left in ("收入", "支出") else "收入"
-        rside = right if right in ("收入", "支出") and right != lside else "支出"
-        return [(lside, 0, cut), (rside, cut, ncols)]
-    return [(None, 0, ncols)]
+    cuts: list[int] = []
+    seen_value = False
+    for j, r in enumerate(roles):
+        if r == "name" and (not cuts or seen_value):
+            cuts.append(j)
+            seen_value = False
+        elif r == "value" and cuts:
+            seen_value = True
+    if cuts:
+        cuts[0] = 0
+    if len(cuts) < 2:
+        return [(None, 0, ncols)]
+    sides: list[tuple[str | None, int, int]] = []
+    used: set[str] = set()
+    for k, s in enumerate(cuts):
+        e = cuts[k + 1] if k + 1 < len(cuts) else ncols
+        name_col = next((j for j in range(s, e) if roles[j] == "name"), s)
+        path = paths[name_col]
+        label = path[0] if path and path[0] in ("收入", "支出") else ("收入" if k == 0 else "支出")
+        if len(path) >= 3 and path[0] in ("收入", "支出"):
+            label = f"{path[0]}·{path[1]}"
+        while label in used:
+            label += "'"
+        used.add(label)
+        sides.append((label, s, e))
+    return sides
 
 
 def _strip_side(path: tuple[str, ...], side: str | None) -> tuple[str, ...]:
-    if side and path and path[0] == side:
+    if not side:
+        return path
+    parts = tuple(side.rstrip("'").split("·"))
+    if path[: len(parts)] == parts:
+        return path[len(parts) :]
+    if path and path[0] == parts[0]:
         return path[1:]
     return path
 
@@ -130,7 +155,8 @@ def build_table(
             code: str | None = None
             digits = [c for c in code_parts if c]
             if digits and all(_CODE_PART.match(c) or _CODE.match(c) for c in digits):
-                joined = "".join(digits)
+                # 款/项 parts printed from a spreadsheet lose their leading zero: "301 | 2" is 30102
+                joined = digits[0] + "".join(c.zfill(2) for c in digits[1:]) if len(digits) > 1 else digits[0]
                 code = joined if _CODE.match(joined) else None
             elif digits:
                 # text in a code column: a merged 合计 cell, or header leftovers such as 类/款/项

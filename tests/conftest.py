@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SEED = SAMPLES / "seed.txt"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+
+def corpus_file(rel: str) -> Path:
+    path = CORPUS / rel
+    if not path.exists():
+        pytest.skip(f"corpus not available: {rel}")
+    return path
+
+
+@lru_cache(maxsize=None)
+def load_cached(*paths: str):
+    from auditor.ingest import load
+
+    return load(*paths)
+
+
+@pytest.fixture(scope="session")
+def seed_doc():
+    return load_cached(str(SEED))
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    if not CORPUS.exists():
+        pytest.skip("../shared/corpus is not available")
+    return CORPUS
