@@ -128,13 +128,13 @@ def tree_rows(items: list[tuple[str, dict[str, int]]], names: dict[str, str], co
     """类/款/项 rows in order, every 类 and 款 the sum of the 项 under it."""
     out = []
     seen = set()
-    for code, _ in items:
+    for code, vals in items:
         for pre in (code[:3], code[:5]):
             if pre not in seen:
                 seen.add(pre)
                 sums = {k: sum(v.get(k, 0) for cc, v in items if cc.startswith(pre)) for k in cols}
                 out.append((pre, names[pre], sums))
-        out.append((code, names[code], {k: items_dict(items)[code].get(k, 0) for k in cols}))
+        out.append((code, names[code], {k: vals.get(k, 0) for k in cols}))
     return out
 
 

@@ -194,13 +194,14 @@ def column_widths(rows, nhead, ncol, size, avail, span_cells):
             if not s or (r, c) in span_cells:
                 continue
             w = text_width(s, size) + 2 * PAD + 1
-            if is_amount(s):
+            if is_amount(s) and not (c == 0 and CODE.match(s)):
                 low[c] = max(low[c], w)
                 nat[c] = max(nat[c], w)
             else:
+                w += size  # the text styles keep one character of right indent
                 if r >= nhead:  # long codes and short labels should not wrap either
                     if len(s) <= 8:
-                        low[c] = max(low[c], min(w, 8 * size + 2 * PAD))
+                        low[c] = max(low[c], min(w, 9 * size + 2 * PAD))
                 nat[c] = max(nat[c], min(w, cap))
     total = sum(nat)
     if total <= avail:

@@ -14,9 +14,10 @@ from ..model import Table
 from ..tables.build import Grid, build_table, find_header_end
 from ..tables.header import normalize_label
 from ..tables.kinds import title_pattern, unit_pattern
+from ..numbers import parse_amount
 from .items import GridItem, Item, LineItem
 
-_TABLE_NO = re.compile(r"^表\s*(\d+)$")
+_TABLE_NO = re.compile(r"^(?:表\s*(\d+)|公开(\d+)表[:：]?)$")
 _NOTE = re.compile(r"^[（(]?(备注|注[:：]|注\d|说明[:：])|本表|此表|无数据|空表")
 _TOC = re.compile(r"^目\s*录$")
 _NUMBERED = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+[.．、])")
@@ -135,7 +136,9 @@ def _strip_captions(cur: _Open, grid: GridItem) -> None:
         if not filled:
             grid.rows.pop(0)
             continue
-        if not all(_CAPTION.match(c) or unit_pattern().search(c) or (not cur.title and _title_like(c)) for c in filled):
+        caption = any(_CAPTION.match(c) or unit_pattern().search(c) for c in filled) and len(filled) <= 4
+        titled = not cur.title and all(_title_like(c) for c in filled)
+        if not (caption or titled) or any(parse_amount(c) for c in filled):
             break
         for c in filled:
             m = unit_pattern().search(c)
@@ -198,7 +201,7 @@ def _take_title(pending: list[LineItem]) -> tuple[str | None, str | None, str | 
             continue
         tm = _TABLE_NO.match(key)
         if tm:
-            number = number or f"表{tm.group(1)}"
+            number = number or f"表{tm.group(1) or tm.group(2)}"
             used.append(base + k)
             continue
         if title is None and _title_like(ln.text):
