@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from .checks.arithmetic import check_table
+from .claims.align import check_claims
 from .model import Document
 from .results import Result, assign_ids
 
 
 def audit_document(doc: Document, *, select: list[str] | None = None, ignore: list[str] | None = None) -> list[Result]:
-    results: list[Result] = []
+    results, _ = check_claims(doc)
     for table in doc.tables:
         results.extend(check_table(table))
     results = [r for r in results if _selected(r.rule, select, ignore)]

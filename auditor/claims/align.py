@@ -1,0 +1,278 @@
+"""Aligns each claim with the table value it speaks of and gives a verdict with its evidence.
+
+A printed figure stands for an interval (171.12万元 covers ±0.005万元); claimed and table values are
+compared as intervals after converting units, and percentages are computed at the interval ends,
+so a difference that rounding explains is never a fail.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..model import Document
+from ..numbers import fmt
+from ..results import Evidence, Figure, Result, dec
+from .extract import Claim, extract, normalize
+from .facts import Fact, class_names, class_row_fact, concepts, resolve, same_value_rows
+
+RULES = {"amount": "N101", "change": "N102", "change_pct": "N103", "share": "N104", "completion": "N105"}
+_DIR = {"increase": "增加", "decrease": "减少", "flat": "持平"}
+
+
+def _subject(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] | None:
+    """(kind, id-or-name) of the subject ending closest before the figure: a concept or a row name."""
+    s = claim.sentence
+    upto = claim.start - s.start
+    norm, _ = normalize(s.text[:upto])
+    best: tuple[int, int, str, str] | None = None
+    for c in concepts():
+        for rx in c.wordings:
+            for m in rx.finditer(norm):
+                cand = (m.end(), m.end() - m.start(), "concept", c.id)
+                if best is None or cand[:2] > best[:2]:
+                    best = cand
+    for name in names:
+        pos = norm.rfind(name)
+        if pos >= 0:
+            cand = (pos + len(name), len(name), "row", name)
+            if best is None or cand[:2] > best[:2]:
+                best = cand
+    if best is None:
+        return None
+    return best[2], best[3]
+
+
+def _ev(f: Fact) -> Evidence:
+    return Evidence(
+        table=f.table.title, table_id=f.table.id, row=f.row.label, column=f.column.key,
+        value=f.amount.text if f.amount else "", unit=f.table.unit, page=f.row.page,
+    )
+
+
+def _result(claim: Claim, verdict: str, message: str, **kw) -> Result:
+    severity = {"fail": "error", "warn": "warning", "unverified": "info", "pass": "info"}[verdict]
+    return Result(
+        rule=RULES[claim.kind],
+        kind="claim",
+        verdict=verdict,
+        severity=severity,
+        message=message,
+        page=claim.sentence.page,
+        text=claim.sentence.text,
+        span=(claim.start, claim.end),
+        claimed=Figure(claim.amount.text if claim.amount else "0", claim.unit),
+        anchor=f"{claim.sentence.text[:40]}@{claim.start - claim.sentence.start}",
+        **kw,
+    )
+
+
+def _fact_for(doc: Document, subj: tuple[str, str]) -> tuple[Fact | None, str]:
+    kind, key = subj
+    if kind == "row":
+        return class_row_fact(doc, key), key
+    c = next(c for c in concepts() if c.id == key)
+    return resolve(doc, c.facts), c.name
+
+
+def _compare(claimed: Decimal, ctol: Decimal, expected: Decimal, etol: Decimal, decimals: int) -> str:
+    diff = abs(claimed - expected)
+    if diff <= ctol + etol:
+        return "pass"
+    if diff <= Decimal(1).scaleb(-decimals) + etol:
+        return "warn"  # one unit of the last printed digit: doubtful, not wrong
+    return "fail"
+
+
+def check_amount(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
+    fact, label = _fact_for(doc, subj)
+    unit = claim.unit or "元"
+    a = claim.amount
+    if fact is None:
+        return _result(claim, "unverified", f"表格中找不到“{label}”的数值，无法核对 {a.text}{unit}。")
+    exp, etol = fact.in_unit(unit)
+    verdict = _compare(a.value, a.half_unit, exp, etol, a.decimals)
+    tol = a.half_unit + etol
+    shown = f"{fmt(exp, max(a.decimals, 2))}{unit}"
+    where = f"{fact.table.title}「{fact.row.label}」{fact.column.key} {fact.shown}{fact.unit}"
+    evidence = [_ev(fact)]
+    if verdict == "pass":
+        msg = f"“{label}”{a.text}{unit}与{where}相符（折合{shown}）。"
+    elif verdict == "warn":
+        msg = f"“{label}”{a.text}{unit}与{where}（折合{shown}）相差一个末位单位，请核实四舍五入。"
+    else:
+        msg = f"“{label}”应为{shown}（{where}），叙述写为{a.text}{unit}。"
+        others = same_value_rows(doc, a.value, unit, a.half_unit, fact)
+        top = [o for o in others if not o.row.code or len(o.row.code) == 3]
+        others = top or others
+        if others:
+            names = "、".join(f"“{o.row.name}”" for o in others[:3])
+            msg += f"叙述中的数值等于{names}的数值，可能写错了科目。"
+            evidence += [_ev(o) for o in others[:3]]
+    return _result(
+        claim, verdict, msg,
+        expected=Figure(dec(exp.quantize(Decimal(1).scaleb(-max(a.decimals, 2)))), unit),
+        tolerance=f"±{dec(tol)}{unit}", evidence=evidence,
+    )
+
+
+def _prior_fact(doc: Document, subj: tuple[str, str], current: Fact) -> Fact | None:
+    from .facts import prior_columns
+
+    # the same row in a prior-year column of the same table first
+    cols = prior_columns(current.table, doc.meta.year)
+    if cols:
+        leaf = current.column.path[-1] if current.column.path else ""
+        same = [c for c in cols if c.path and c.path[-1] == leaf]
+        if not same and leaf in ("合计", "小计", "预算数", "决算数", "金额"):
+            same = [c for c in cols if len(c.path) == 1]  # a single prior-year total column
+        if same:
+            cell = current.row.cells.get(same[0].key)
+            if cell is not None:
+                return Fact(table=current.table, row=current.row, column=same[0], amount=cell.amount)
+        return None  # the table has prior-year figures, but not for this column
+    if subj[0] == "concept":
+        c = next(c for c in concepts() if c.id == subj[1])
+        if c.prior:
+            return resolve(doc, c.prior, prior=True)
+    return None
+
+
+def check_change(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
+    fact, label = _fact_for(doc, subj)
+    a = claim.amount
+    unit = claim.unit or "万元"
+    word = _DIR.get(claim.direction or "", "")
+    if claim.typo:
+        word = f"{word}（原文“{claim.typo}”应为“{_DIR.get(claim.direction)}”）"
+    if fact is None:
+        return _result(claim, "unverified", f"表格中找不到“{label}”的数值，无法核对其变动。")
+    prior = _prior_fact(doc, subj, fact)
+    if prior is None:
+        return _result(
+            claim, "unverified",
+            f"表格中没有“{label}”的上年数，无法核对{word}{a.text if claim.unit else ''}{claim.unit or ''}。",
+            evidence=[_ev(fact)],
+        )
+    pct = claim.kind == "change_pct"
+    cu, ct = fact.in_unit("元")
+    pu, pt = prior.in_unit("元")
+    diff = cu - pu
+    evidence = [_ev(fact), _ev(prior)]
+    if pct:
+        if pu == 0:
+            return _result(claim, "unverified", "上年数为零，无法计算增减幅度。", evidence=evidence)
+        lo_hi = [((cu + s1 * ct) - (pu + s2 * pt)) / (pu + s2 * pt) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
+        lo, hi = min(lo_hi), max(lo_hi)
+        exp = diff / pu * 100
+        claimed = a.value if claim.direction != "decrease" else -a.value
+        h = a.half_unit
+        ok = claimed + h >= lo and claimed - h <= hi
+        verdict = "pass" if ok else ("warn" if abs(claimed - exp) <= Decimal(1).scaleb(-a.decimals) else "fail")
+        msg = (
+            f"“{label}”{word}{a.text}%：按表计算为{dec(exp.quantize(Decimal('0.01')))}%"
+            f"（本年{current_txt(fact)}，上年{current_txt(prior)}）。"
+        )
+        return _result(
+            claim, verdict, msg + ("" if ok else "叙述与表格不符。"),
+            expected=Figure(dec(exp.quantize(Decimal("0.01"))), "%"),
+            tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%",
+            evidence=evidence,
+        )
+    from ..numbers import UNIT_SCALE
+
+    scale = UNIT_SCALE.get(unit, Decimal(1))
+    exp = diff / scale
+    tol = a.half_unit + (ct + pt) / scale
+    if claim.direction == "flat":
+        verdict = "pass" if abs(exp) <= tol else "fail"
+        msg = f"“{label}”与上年持平：本年{current_txt(fact)}，上年{current_txt(prior)}。"
+        if verdict == "fail":
+            msg = f"“{label}”并非持平：本年{current_txt(fact)}，上年{current_txt(prior)}，相差{fmt(exp)}{unit}。"
+        return _result(claim, verdict, msg, expected=Figure(dec(exp.quantize(Decimal("0.01"))), unit),
+                       tolerance=f"±{dec(tol)}{unit}", evidence=evidence)
+    signed = a.value if claim.direction == "increase" else -a.value
+    verdict = _compare(signed, a.half_unit, exp, (ct + pt) / scale, a.decimals)
+    if verdict != "pass" and abs(a.value - abs(exp)) <= tol and (exp > 0) != (signed > 0):
+        msg = f"“{label}”方向写反：按表计算为{'增加' if exp > 0 else '减少'}{fmt(abs(exp))}{unit}，叙述为{word}。"
+        verdict = "fail"
+    elif verdict == "pass":
+        msg = f"“{label}”{word}{a.text}{unit}与表格相符：本年{current_txt(fact)}，上年{current_txt(prior)}。"
+    else:
+        msg = (
+            f"“{label}”{word}应为{fmt(abs(exp))}{unit}（本年{current_txt(fact)}，上年{current_txt(prior)}），"
+            f"叙述写为{a.text}{unit}。"
+        )
+    return _result(claim, verdict, msg, expected=Figure(dec(exp.quantize(Decimal("0.01"))), unit),
+                   tolerance=f"±{dec(tol)}{unit}", evidence=evidence)
+
+
+def current_txt(f: Fact) -> str:
+    return f"{f.shown}{f.unit}"
+
+
+def _denominator(doc: Document, fact: Fact) -> Fact | None:
+    from .facts import find_rows, pick_column
+
+    if fact.row.code:
+        total = find_rows(fact.table, ["@total"], fact.row.side)
+        if total is not None:
+            cell = total.cells.get(fact.column.key)
+            if cell is not None and cell.amount is not None:
+                return Fact(table=fact.table, row=total, column=fact.column, amount=cell.amount)
+    leaf = fact.column.path[-1] if fact.column.path else ""
+    if leaf not in ("合计", "小计"):
+        siblings = [c for c in fact.table.columns if c.side == fact.column.side and c.path[:-1] == fact.column.path[:-1]]
+        col = pick_column(siblings, "合计|小计")
+        if col is not None and col is not fact.column:
+            cell = fact.row.cells.get(col.key)
+            if cell is not None and cell.amount is not None:
+                return Fact(table=fact.table, row=fact.row, column=col, amount=cell.amount)
+    return None
+
+
+def check_share(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
+    fact, label = _fact_for(doc, subj)
+    a = claim.amount
+    if fact is None:
+        return _result(claim, "unverified", f"表格中找不到“{label}”的数值，无法核对占比。")
+    den = _denominator(doc, fact)
+    if den is None or den.value == 0:
+        return _result(claim, "unverified", f"找不到“{label}”占比的分母，无法核对。", evidence=[_ev(fact)])
+    n, nt = fact.value, fact.half
+    d, dt = den.value, den.half
+    ends = [(n + s1 * nt) / (d + s2 * dt) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
+    lo, hi = min(ends), max(ends)
+    exp = n / d * 100
+    h = a.half_unit
+    ok = a.value + h >= lo and a.value - h <= hi
+    verdict = "pass" if ok else ("warn" if abs(a.value - exp) <= Decimal(1).scaleb(-a.decimals) else "fail")
+    msg = (
+        f"“{label}”占比{a.text}%：按表计算 {current_txt(fact)} ÷ {current_txt(den)}"
+        f"（{den.row.label}·{den.column.key}）= {dec(exp.quantize(Decimal('0.01')))}%。"
+    )
+    return _result(
+        claim, verdict, msg if ok else msg + "叙述与表格不符。",
+        expected=Figure(dec(exp.quantize(Decimal("0.01"))), "%"),
+        tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%",
+        evidence=[_ev(fact), _ev(den)],
+    )
+
+
+def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
+    names = class_names(doc)
+    results: list[Result] = []
+    claims = extract(doc)
+    for claim in claims:
+        subj = _subject(doc, claim, names)
+        if subj is None:
+            results.append(_result(claim, "unverified", "未能识别这个数字说的是哪一项，无法核对。"))
+            continue
+        if claim.kind == "amount":
+            results.append(check_amount(doc, claim, subj))
+        elif claim.kind in ("change", "change_pct"):
+            results.append(check_change(doc, claim, subj))
+        elif claim.kind == "share":
+            results.append(check_share(doc, claim, subj))
+        else:
+            results.append(_result(claim, "unverified", "完成预算比例的核对需要年初预算数列，本表未提供。"))
+    return results, claims

@@ -1,0 +1,163 @@
+"""Pulls numeric claims out of narrative sentences with a small grammar of our own.
+
+Numbers never go through a tokenizer. Text is NFKC-normalised character by character so every
+span still points into the original sentence.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from .. import patterns
+from ..model import Document, Sentence
+from ..numbers import Amount, parse_amount
+
+_FIGURE = regex.compile(
+    r"(?<![\d.,])(?P<num>[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元|千元|元|%)"
+)
+
+
+@dataclass
+class Claim:
+    kind: str  # amount | change | change_pct | share | completion
+    sentence: Sentence
+    start: int  # offsets into Document.text
+    end: int
+    amount: Amount | None  # the printed figure (None for 持平 without a figure)
+    unit: str | None  # 万元 / 元 / % …
+    direction: str | None = None  # increase | decrease | flat
+    typo: str | None = None
+    subject: str | None = None  # the words that name what the figure is about
+    subject_start: int | None = None
+    comparison: str | None = None  # "较2020年" …
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+
+def normalize(text: str) -> tuple[str, list[int]]:
+    """NFKC per character, with a map from each normalised character to its source index."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        n = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
+        if ch in "（）":
+            n = ch  # keep Chinese brackets: wordings are written with them
+        out.append(n)
+        index.extend([i] * len(n))
+    index.append(len(text))
+    return "".join(out), index
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> dict:
+    data = patterns.load("claims")
+    ch = data["changes"]
+    words = lambda key: sorted(ch[key], key=len, reverse=True)  # noqa: E731
+    return {
+        "increase": words("increase"),
+        "decrease": words("decrease"),
+        "flat": words("flat"),
+        "typos": ch.get("typos", {}),
+        "comparison": regex.compile(data["comparison"]),
+        "share": regex.compile(data["share"]),
+        "completion": regex.compile(data["completion"]),
+    }
+
+
+def _direction_before(text: str) -> tuple[str | None, str | None]:
+    """A change word right before a figure: "增加171.12万元", "下降 5%"."""
+    g = _grammar()
+    tail = text.rstrip()
+    for key in ("increase", "decrease"):
+        for w in g[key]:
+            if tail.endswith(w) or tail.endswith(w + "了"):
+                return key, (g["typos"].get(w) and w)
+    return None, None
+
+
+def extract_sentence(sentence: Sentence) -> list[Claim]:
+    g = _grammar()
+    norm, index = normalize(sentence.text)
+    claims: list[Claim] = []
+    last_end = 0
+    for m in _FIGURE.finditer(norm):
+        num, unit = m.group("num"), m.group("unit")
+        before = norm[last_end : m.start()]
+        amount = parse_amount(num.replace("−", "-"))
+        if amount is None:
+            continue
+        start = sentence.start + index[m.start()]
+        end = sentence.start + index[m.end()]
+        clause = regex.split(r"[，,；;：:]", norm[: m.start()])[-1]
+        comparison = g["comparison"].search(clause)
+        direction, typo = _direction_before(norm[max(0, m.start() - 6) : m.start()])
+        if unit == "%":
+            pre = norm[max(0, m.start() - 30) : m.end()]
+            if g["completion"].search(pre):
+                kind = "completion"
+            elif direction:
+                kind = "change_pct"
+            elif regex.search(r"占[^，。；]{0,20}$", norm[max(0, m.start() - 22) : m.start()]):
+                kind = "share"
+            else:
+                last_end = m.end()
+                continue  # a percent we cannot tie to anything (绩效 targets and the like)
+        else:
+            kind = "change" if direction else "amount"
+        claims.append(
+            Claim(
+                kind=kind,
+                sentence=sentence,
+                start=start,
+                end=end,
+                amount=amount,
+                unit="%" if unit == "%" else unit,
+                direction=direction,
+                typo=typo,
+                comparison=comparison.group(0) if comparison else None,
+            )
+        )
+        last_end = m.end()
+    # "与2020年持平": a change claim without a figure
+    for m in regex.finditer(r"(?:较|比|与|同比)\s*(?:上年|去年|上年度|20\d\d\s*年度?)[^，。；\d]{0,6}?(?:基本)?持平", norm):
+        start = sentence.start + index[m.start()]
+        if any(c.start <= start < c.end for c in claims):
+            continue
+        claims.append(
+            Claim(
+                kind="change",
+                sentence=sentence,
+                start=start,
+                end=sentence.start + index[m.end()],
+                amount=Amount(Decimal(0), 0, "0"),
+                unit=None,
+                direction="flat",
+                comparison=m.group(0),
+            )
+        )
+    claims.sort(key=lambda c: c.start)
+    return claims
+
+
+def extract(doc: Document) -> list[Claim]:
+    out: list[Claim] = []
+    for s in doc.sentences():
+        out.extend(extract_sentence(s))
+    return out
+
+
+def count_numbers(doc: Document) -> int:
+    """Every figure with a money or percent unit in the narrative: the denominator of recall."""
+    n = 0
+    for s in doc.sentences():
+        norm, _ = normalize(s.text)
+        n += len(_FIGURE.findall(norm))
+    return n

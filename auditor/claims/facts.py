@@ -1,0 +1,218 @@
+"""Where a value lives: concepts from patterns/claims.yaml resolved against a document's tables."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from .. import patterns
+from ..model import Column, Document, Row, Table
+from ..numbers import UNIT_SCALE, Amount
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)])")
+_TOTAL_NAMES = ("合计", "总计", "本年支出合计", "本年收入合计")
+_CURRENT_HINT = re.compile(r"合计|小计|预算数|决算数|金额|本年")
+
+
+def row_key(name: str) -> str:
+    return _NUMBERING.sub("", name.replace(" ", "")).replace("（类）", "").strip()
+
+
+@dataclass
+class Fact:
+    table: Table
+    row: Row
+    column: Column
+    amount: Amount | None  # None: blank cell (taken as 0 when the concept allows it)
+
+    @property
+    def unit(self) -> str:
+        return self.table.unit or "元"
+
+    @property
+    def value(self) -> Decimal:
+        return self.amount.value if self.amount else Decimal(0)
+
+    @property
+    def half(self) -> Decimal:
+        return self.amount.half_unit if self.amount else Decimal(0)
+
+    def in_unit(self, unit: str) -> tuple[Decimal, Decimal]:
+        """(value, half-unit tolerance) converted to unit."""
+        f = UNIT_SCALE.get(self.unit, Decimal(1)) / UNIT_SCALE.get(unit, Decimal(1))
+        return self.value * f, self.half * f
+
+    @property
+    def shown(self) -> str:
+        return self.amount.text if self.amount else "空白"
+
+
+@dataclass
+class Concept:
+    id: str
+    name: str
+    wordings: list[regex.Pattern]
+    facts: list[dict]
+    prior: list[dict]
+
+
+@lru_cache(maxsize=1)
+def concepts() -> list[Concept]:
+    data = patterns.load("claims")
+    return [
+        Concept(
+            id=c["id"],
+            name=c["name"],
+            wordings=[regex.compile(w) for w in c["wordings"]],
+            facts=c.get("facts", []),
+            prior=c.get("prior", []),
+        )
+        for c in data["concepts"]
+    ]
+
+
+def _year_of(key: str) -> int | None:
+    m = re.search(r"(20\d\d)", key)
+    return int(m.group(1)) if m else None
+
+
+def current_columns(table: Table, year: int | None, side: str | None = None) -> list[Column]:
+    cols = []
+    for c in table.columns:
+        if side is not None and not (c.side or "").startswith(side):
+            continue
+        y = _year_of(c.key)
+        if "上年" in c.key or (y is not None and year is not None and y < year):
+            continue
+        cols.append(c)
+    return cols
+
+
+def prior_columns(table: Table, year: int | None) -> list[Column]:
+    out = []
+    for c in table.columns:
+        y = _year_of(c.key)
+        if "上年" in c.key or (y is not None and year is not None and y == year - 1):
+            out.append(c)
+    return out
+
+
+def pick_column(cols: list[Column], pattern: str | None) -> Column | None:
+    if pattern:
+        rx = regex.compile(pattern)
+        hits = [c for c in cols if rx.search(c.key)]
+        return hits[0] if hits else None
+    hint = [c for c in cols if _CURRENT_HINT.search(c.key)]
+    return (hint or cols or [None])[0]
+
+
+def find_rows(table: Table, names: list[str], side: str | None) -> Row | None:
+    rows = [r for r in table.rows if side is None or (r.side or "").startswith(side)]
+    for name in names:
+        if name == "@first":
+            if rows:
+                return rows[0]
+            continue
+        if name == "@total":
+            for r in rows:
+                if not r.code and row_key(r.name) in _TOTAL_NAMES:
+                    return r
+            continue
+        for r in rows:
+            if row_key(r.name) == name:
+                return r
+    return None
+
+
+def resolve(doc: Document, specs: list[dict], *, prior: bool = False, column_hint: str | None = None) -> Fact | None:
+    """The first spec that exists in the document gives the fact."""
+    year = doc.meta.year
+    for spec in specs:
+        for kind in spec["table"]:
+            for table in doc.tables_of(kind):
+                names = list(spec.get("row", ["@total"]))
+                row = find_rows(table, names, spec.get("side"))
+                if row is None and spec.get("zero_if_absent") and not prior:
+                    # the table lists its categories and this one is not among them: it is 0
+                    col = pick_column(current_columns(table, year), spec.get("column"))
+                    if col is not None:
+                        ghost = Row(name=f"{names[0]}（表中无此行）", code=None, cells={}, page=None, index=-1)
+                        return Fact(table=table, row=ghost, column=col, amount=None)
+                if row is None:
+                    continue
+                if prior:
+                    cols = prior_columns(table, year)
+                    col = pick_column(cols, column_hint or spec.get("column"))
+                    if col is None and cols and not (column_hint or spec.get("column")):
+                        col = cols[0]
+                else:
+                    col = pick_column(current_columns(table, year, row.side), spec.get("column"))
+                if col is None:
+                    continue
+                cell = row.cells.get(col.key)
+                if cell is None:
+                    continue
+                if cell.amount is None and not spec.get("zero_if_blank"):
+                    continue
+                return Fact(table=table, row=row, column=col, amount=cell.amount)
+    return None
+
+
+_CLASS_TABLES = ("gpb_expenditure", "expenditure", "summary", "fiscal_summary", "income")
+
+
+def class_row_fact(doc: Document, name: str) -> Fact | None:
+    """A classification row named in the narrative (一般公共服务支出 …): its current total."""
+    year = doc.meta.year
+    for kind in _CLASS_TABLES:
+        for table in doc.tables_of(kind):
+            for row in table.rows:
+                if row_key(row.name) != name:
+                    continue
+                if table.two_sided and not (row.side or "").startswith("支出"):
+                    continue
+                col = pick_column(current_columns(table, year, row.side), None)
+                if col is None:
+                    continue
+                cell = row.cells.get(col.key)
+                return Fact(table=table, row=row, column=col, amount=cell.amount if cell else None)
+    return None
+
+
+def class_names(doc: Document) -> set[str]:
+    names: set[str] = set()
+    for kind in _CLASS_TABLES:
+        for table in doc.tables_of(kind):
+            for row in table.rows:
+                k = row_key(row.name)
+                if len(k) >= 4 and k.endswith("支出") and k not in ("基本支出", "项目支出", "本年支出"):
+                    names.add(k)
+    return names
+
+
+def same_value_rows(doc: Document, claimed: Decimal, unit: str, tol: Decimal, exclude: Fact | None) -> list[Fact]:
+    """Other classification rows whose current value equals the claimed figure."""
+    out: list[Fact] = []
+    seen: set[str] = set()
+    for kind in _CLASS_TABLES:
+        for table in doc.tables_of(kind):
+            cols = current_columns(table, doc.meta.year)
+            for row in table.rows:
+                if not row.name or row_key(row.name) in seen or row_key(row.name) in _TOTAL_NAMES:
+                    continue
+                col = pick_column([c for c in cols if c.side == row.side], None)
+                if col is None:
+                    continue
+                cell = row.cells.get(col.key)
+                if cell is None or cell.amount is None:
+                    continue
+                f = Fact(table=table, row=row, column=col, amount=cell.amount)
+                v, h = f.in_unit(unit)
+                if abs(v - claimed) <= tol + h and (exclude is None or row_key(row.name) != row_key(exclude.row.name)):
+                    out.append(f)
+                    seen.add(row_key(row.name))
+    return out
