@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import regex
+
 from ..model import Document
 from ..numbers import fmt
 from ..results import Evidence, Figure, Result, dec
 from .extract import Claim, extract, normalize
-from .facts import Fact, class_names, class_row_fact, concepts, resolve, same_value_rows
+from .facts import Fact, class_names, class_row_fact, concepts, resolve, resolve_all, same_value_rows
 
 RULES = {"amount": "N101", "change": "N102", "change_pct": "N103", "share": "N104", "completion": "N105"}
 _DIR = {"increase": "增加", "decrease": "减少", "flat": "持平"}
@@ -24,21 +26,28 @@ def _subject(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] | 
     s = claim.sentence
     upto = claim.start - s.start
     norm, _ = normalize(s.text[:upto])
-    best: tuple[int, int, str, str] | None = None
+    cands: list[tuple[int, int, str, str]] = []  # (start, end, kind, key)
     for c in concepts():
         for rx in c.wordings:
             for m in rx.finditer(norm):
-                cand = (m.end(), m.end() - m.start(), "concept", c.id)
-                if best is None or cand[:2] > best[:2]:
-                    best = cand
+                cands.append((m.start(), m.end(), "concept", c.id))
     for name in names:
         pos = norm.rfind(name)
         if pos >= 0:
-            cand = (pos + len(name), len(name), "row", name)
-            if best is None or cand[:2] > best[:2]:
-                best = cand
-    if best is None:
+            cands.append((pos, pos + len(name), "row", name))
+    if not cands:
         return None
+    # the wording that ends closest to the figure; among wordings overlapping it, the longest
+    # (财政拨款收入 over 收入预算 in "财政拨款收入预算总计"), then the earliest (基本支出 over 支出预算)
+    last = max(cands, key=lambda c: (c[1], c[1] - c[0]))
+    group = [c for c in cands if c[0] < last[1] and last[0] < c[1]]
+    pick = max(group, key=lambda c: (c[1] - c[0], -c[0]))
+    best = (pick[1], pick[1] - pick[0], pick[2], pick[3])
+    clause_start = max(norm.rfind(ch) for ch in "，,；;：:。") + 1
+    # strong: named inside the figure's own clause by a specific wording; weak: inherited from an
+    # earlier clause or a bare 收入/支出. A weak subject never produces a fail, only 无法核对.
+    strong = best[0] > clause_start and best[1] >= 3
+    claim.notes.append("strong" if strong else "weak")
     return best[2], best[3]
 
 
@@ -66,12 +75,22 @@ def _result(claim: Claim, verdict: str, message: str, **kw) -> Result:
     )
 
 
-def _fact_for(doc: Document, subj: tuple[str, str]) -> tuple[Fact | None, str]:
+def _fact_for(doc: Document, subj: tuple[str, str], claim: Claim | None = None) -> tuple[Fact | None, str]:
+    """The table value a subject points at. A concept printed in several places (基本支出 of all
+    funds in 支出决算表, of 财政拨款 in 一般公共预算支出表) is taken where the claimed figure agrees,
+    else at its first place."""
     kind, key = subj
     if kind == "row":
         return class_row_fact(doc, key), key
     c = next(c for c in concepts() if c.id == key)
-    return resolve(doc, c.facts), c.name
+    facts = resolve_all(doc, c.facts)
+    if claim is not None and claim.kind == "amount" and claim.amount is not None and len(facts) > 1:
+        unit = claim.unit or "元"
+        for f in facts:
+            v, h = f.in_unit(unit)
+            if abs(v - claim.amount.value) <= claim.amount.half_unit + h:
+                return f, c.name
+    return (facts[0] if facts else None), c.name
 
 
 def _compare(claimed: Decimal, ctol: Decimal, expected: Decimal, etol: Decimal, decimals: int) -> str:
@@ -84,7 +103,7 @@ def _compare(claimed: Decimal, ctol: Decimal, expected: Decimal, etol: Decimal, 
 
 
 def check_amount(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
-    fact, label = _fact_for(doc, subj)
+    fact, label = _fact_for(doc, subj, claim)
     unit = claim.unit or "元"
     a = claim.amount
     if fact is None:
@@ -258,21 +277,33 @@ def check_share(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
     )
 
 
+_BUDGET_FIGURE = regex.compile(r"(?:年初|全年|调整后?)?预算(?:数)?(?:为|是)?\s*$")
+
+
 def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
     names = class_names(doc)
     results: list[Result] = []
     claims = extract(doc)
+    final_accounts = (doc.meta.kind or "").endswith("决算")
     for claim in claims:
+        before = claim.sentence.text[: claim.start - claim.sentence.start]
+        if final_accounts and claim.kind == "amount" and _BUDGET_FIGURE.search(before):
+            results.append(_result(claim, "unverified", "决算说明中的预算数，公开表格未列示，无法核对。"))
+            continue
         subj = _subject(doc, claim, names)
         if subj is None:
             results.append(_result(claim, "unverified", "未能识别这个数字说的是哪一项，无法核对。"))
             continue
         if claim.kind == "amount":
-            results.append(check_amount(doc, claim, subj))
+            res = check_amount(doc, claim, subj)
         elif claim.kind in ("change", "change_pct"):
-            results.append(check_change(doc, claim, subj))
+            res = check_change(doc, claim, subj)
         elif claim.kind == "share":
-            results.append(check_share(doc, claim, subj))
+            res = check_share(doc, claim, subj)
         else:
-            results.append(_result(claim, "unverified", "完成预算比例的核对需要年初预算数列，本表未提供。"))
+            res = _result(claim, "unverified", "完成预算比例的核对需要预算数列，公开表格未列示。")
+        if res.verdict in ("fail", "warn") and "weak" in claim.notes:
+            res.verdict, res.severity = "unverified", "info"
+            res.message = "主语不明确，未能确认这个数字所指的项目。若指" + res.message
+        results.append(res)
     return results, claims

@@ -130,13 +130,29 @@ def find_rows(table: Table, names: list[str], side: str | None) -> Row | None:
 
 def resolve(doc: Document, specs: list[dict], *, prior: bool = False, column_hint: str | None = None) -> Fact | None:
     """The first spec that exists in the document gives the fact."""
-    year = doc.meta.year
+    found = resolve_all(doc, specs, prior=prior, column_hint=column_hint)
+    return found[0] if found else None
+
+
+def resolve_all(doc: Document, specs: list[dict], *, prior: bool = False, column_hint: str | None = None) -> list[Fact]:
+    """Every place the concept's value is printed, in the order of preference."""
+    out: list[Fact] = []
     for spec in specs:
+        f = _resolve_one(doc, spec, prior=prior, column_hint=column_hint)
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def _resolve_one(doc: Document, spec: dict, *, prior: bool, column_hint: str | None) -> Fact | None:
+    year = doc.meta.year
+    if True:
         for kind in spec["table"]:
             for table in doc.tables_of(kind):
                 names = list(spec.get("row", ["@total"]))
                 row = find_rows(table, names, spec.get("side"))
-                if row is None and spec.get("zero_if_absent") and not prior:
+                lists_categories = any(row_key(r.name).endswith("类") for r in table.rows)
+                if row is None and spec.get("zero_if_absent") and not prior and lists_categories:
                     # the table lists its categories and this one is not among them: it is 0
                     col = pick_column(current_columns(table, year), spec.get("column"))
                     if col is not None:
@@ -162,18 +178,17 @@ def resolve(doc: Document, specs: list[dict], *, prior: bool = False, column_hin
     return None
 
 
+_GENERIC_ROWS = ("基本支出", "项目支出", "本年支出", "本年收入", "财政拨款收入", "一般公共预算财政拨款收入")
 _CLASS_TABLES = ("gpb_expenditure", "expenditure", "summary", "fiscal_summary", "income")
 
 
 def class_row_fact(doc: Document, name: str) -> Fact | None:
-    """A classification row named in the narrative (一般公共服务支出 …): its current total."""
+    """A row named in the narrative (一般公共服务支出, 上级补助收入 …): its current total."""
     year = doc.meta.year
     for kind in _CLASS_TABLES:
         for table in doc.tables_of(kind):
             for row in table.rows:
                 if row_key(row.name) != name:
-                    continue
-                if table.two_sided and not (row.side or "").startswith("支出"):
                     continue
                 col = pick_column(current_columns(table, year, row.side), None)
                 if col is None:
@@ -189,7 +204,7 @@ def class_names(doc: Document) -> set[str]:
         for table in doc.tables_of(kind):
             for row in table.rows:
                 k = row_key(row.name)
-                if len(k) >= 4 and k.endswith("支出") and k not in ("基本支出", "项目支出", "本年支出"):
+                if len(k) >= 4 and k.endswith(("支出", "收入")) and k not in _GENERIC_ROWS:
                     names.add(k)
     return names
 

@@ -184,7 +184,7 @@ def build_table(
                 and not has_values
                 and name
                 and not name.startswith(_TOTAL_WORDS)
-                and (len(name) <= 3 or (last.name + name) in known)
+                and (len(name) <= 2 or (last.name + name) in known)
                 and not re.match(r"^[一二三四五六七八九十（(]", name)
             ):
                 last.name += name
