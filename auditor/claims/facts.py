@@ -101,10 +101,13 @@ def prior_columns(table: Table, year: int | None) -> list[Column]:
     return out
 
 
-def pick_column(cols: list[Column], pattern: str | None) -> Column | None:
+def pick_column(cols: list[Column], pattern: str | None, prefer: str | None = None) -> Column | None:
+    """The column a fact is read from; in a 决算 the 决算数 column before the 预算数 beside it."""
     if pattern:
         rx = regex.compile(pattern)
         hits = [c for c in cols if rx.search(c.key)]
+        if prefer and len(hits) > 1:
+            hits.sort(key=lambda c: prefer not in c.key)
         return hits[0] if hits else None
     hint = [c for c in cols if _CURRENT_HINT.search(c.key)]
     return (hint or cols or [None])[0]
@@ -166,7 +169,8 @@ def _resolve_one(doc: Document, spec: dict, *, prior: bool, column_hint: str | N
                     if col is None and cols and not (column_hint or spec.get("column")):
                         col = cols[0]
                 else:
-                    col = pick_column(current_columns(table, year, row.side), spec.get("column"))
+                    prefer = "决算" if (doc.meta.kind or "").endswith("决算") else None
+                    col = pick_column(current_columns(table, year, row.side), spec.get("column"), prefer)
                 if col is None:
                     continue
                 cell = row.cells.get(col.key)
@@ -204,7 +208,8 @@ def class_names(doc: Document) -> set[str]:
         for table in doc.tables_of(kind):
             for row in table.rows:
                 k = row_key(row.name)
-                if len(k) >= 4 and k.endswith(("支出", "收入")) and k not in _GENERIC_ROWS:
+                coded = bool(row.code) and len(k) >= 2
+                if (coded or (len(k) >= 4 and k.endswith(("支出", "收入")))) and k not in _GENERIC_ROWS:
                     names.add(k)
     return names
 
