@@ -149,36 +149,35 @@ def resolve_all(doc: Document, specs: list[dict], *, prior: bool = False, column
 
 def _resolve_one(doc: Document, spec: dict, *, prior: bool, column_hint: str | None) -> Fact | None:
     year = doc.meta.year
-    if True:
-        for kind in spec["table"]:
-            for table in doc.tables_of(kind):
-                names = list(spec.get("row", ["@total"]))
-                row = find_rows(table, names, spec.get("side"))
-                lists_categories = any(row_key(r.name).endswith("类") for r in table.rows)
-                if row is None and spec.get("zero_if_absent") and not prior and lists_categories:
-                    # the table lists its categories and this one is not among them: it is 0
-                    col = pick_column(current_columns(table, year), spec.get("column"))
-                    if col is not None:
-                        ghost = Row(name=f"{names[0]}（表中无此行）", code=None, cells={}, page=None, index=-1)
-                        return Fact(table=table, row=ghost, column=col, amount=None)
-                if row is None:
-                    continue
-                if prior:
-                    cols = prior_columns(table, year)
-                    col = pick_column(cols, column_hint or spec.get("column"))
-                    if col is None and cols and not (column_hint or spec.get("column")):
-                        col = cols[0]
-                else:
-                    prefer = "决算" if (doc.meta.kind or "").endswith("决算") else None
-                    col = pick_column(current_columns(table, year, row.side), spec.get("column"), prefer)
-                if col is None:
-                    continue
-                cell = row.cells.get(col.key)
-                if cell is None:
-                    continue
-                if cell.amount is None and not spec.get("zero_if_blank"):
-                    continue
-                return Fact(table=table, row=row, column=col, amount=cell.amount)
+    for kind in spec["table"]:
+        for table in doc.tables_of(kind):
+            names = list(spec.get("row", ["@total"]))
+            row = find_rows(table, names, spec.get("side"))
+            lists_categories = any(row_key(r.name).endswith("类") for r in table.rows)
+            if row is None and spec.get("zero_if_absent") and not prior and lists_categories:
+                # the table lists its categories and this one is not among them: it is 0
+                col = pick_column(current_columns(table, year), spec.get("column"))
+                if col is not None:
+                    ghost = Row(name=f"{names[0]}（表中无此行）", code=None, cells={}, page=None, index=-1)
+                    return Fact(table=table, row=ghost, column=col, amount=None)
+            if row is None:
+                continue
+            if prior:
+                cols = prior_columns(table, year)
+                col = pick_column(cols, column_hint or spec.get("column"))
+                if col is None and cols and not (column_hint or spec.get("column")):
+                    col = cols[0]
+            else:
+                prefer = "决算" if (doc.meta.kind or "").endswith("决算") else None
+                col = pick_column(current_columns(table, year, row.side), spec.get("column"), prefer)
+            if col is None:
+                continue
+            cell = row.cells.get(col.key)
+            if cell is None:
+                continue
+            if cell.amount is None and not spec.get("zero_if_blank"):
+                continue
+            return Fact(table=table, row=row, column=col, amount=cell.amount)
     return None
 
 
