@@ -12,10 +12,21 @@ from decimal import Decimal
 import regex
 
 from ..model import Document
-from ..numbers import fmt
+from ..numbers import UNIT_SCALE, fmt
 from ..results import Evidence, Figure, Result, dec
 from .extract import Claim, extract, normalize
-from .facts import Fact, class_names, class_row_fact, concepts, resolve, resolve_all, same_value_rows
+from .facts import (
+    Fact,
+    class_names,
+    class_row_fact,
+    concepts,
+    find_rows,
+    pick_column,
+    prior_columns,
+    resolve,
+    resolve_all,
+    same_value_rows,
+)
 
 RULES = {"amount": "N101", "change": "N102", "change_pct": "N103", "share": "N104", "completion": "N105"}
 _DIR = {"increase": "增加", "decrease": "减少", "flat": "持平"}
@@ -135,8 +146,6 @@ def check_amount(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
 
 
 def _prior_fact(doc: Document, subj: tuple[str, str], current: Fact) -> Fact | None:
-    from .facts import prior_columns
-
     # the same row in a prior-year column of the same table first
     cols = prior_columns(current.table, doc.meta.year)
     if cols:
@@ -197,8 +206,6 @@ def check_change(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
             tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%",
             evidence=evidence,
         )
-    from ..numbers import UNIT_SCALE
-
     scale = UNIT_SCALE.get(unit, Decimal(1))
     exp = diff / scale
     tol = a.half_unit + (ct + pt) / scale
@@ -230,8 +237,6 @@ def current_txt(f: Fact) -> str:
 
 
 def _denominator(doc: Document, fact: Fact) -> Fact | None:
-    from .facts import find_rows, pick_column
-
     if fact.row.code:
         total = find_rows(fact.table, ["@total"], fact.row.side)
         if total is not None:
