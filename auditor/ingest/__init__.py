@@ -20,7 +20,7 @@ from .text import read_text
 MAX_BYTES = 200 * 1024 * 1024
 
 _KINDS = ("部门预算", "单位预算", "部门决算", "单位决算")
-_TITLE = re.compile(r"(?P<org>[^\s，。、；：:]{2,40}?)\s*(?P<year>20\d\d)\s*年度?\s*(?P<kind>部门|单位)?\s*(?P<k2>预算|决算)")
+_TITLE = re.compile(r"(?P<org>[^\s，。、；：:]{2,40}?)\s*(?P<year>20\d\d)\s*年度?\s*(?:[区市省县]级)?\s*(?P<kind>部门|单位)?\s*(?P<k2>预算|决算)")
 
 
 def sniff(path: str, data: bytes) -> str:
@@ -70,10 +70,19 @@ def load(*paths: str) -> Document:
             offset += pages
             total_pages = offset
         all_items.extend(items)
+    return _build(all_items, total_pages, source, [str(p) for p in paths])
+
+
+def load_string(text: str, name: str = "<text>") -> Document:
+    """A disclosure given as text in the seed's form (rule examples, tests, pasted drafts)."""
+    return _build(read_text(name, text.encode("utf-8")), None, "text", [name])
+
+
+def _build(all_items: list[Item], total_pages: int | None, source: str, paths: list[str]) -> Document:
     asm = assemble(all_items)
     text, paragraphs, sections = build_narrative(asm.narrative, each_line_a_paragraph=(source == "text"))
     meta = _meta(asm.narrative, asm.tables, text, total_pages)
-    meta.sources = [str(p) for p in paths]
+    meta.sources = list(paths)
     doc = Document(
         path=str(paths[0]),
         meta=meta,
@@ -104,6 +113,9 @@ def _meta(lines, tables, text: str, pages: int | None) -> Meta:
         meta.organization = org or None
         meta.year = int(m.group("year"))
         meta.kind = (m.group("kind") or "部门") + m.group("k2")
+    named = re.search(r"(?:预算主管部门|部门名称|单位名称)[:：]\s*([^\s，。；]{2,40})", text[:2000])
+    if named:  # "预算主管部门：上海市普陀区人民政府万里街道办事处" names it better than the title
+        meta.organization = named.group(1)
     body = text + "".join(t.title for t in tables)
     if meta.kind is None:
         counts = {k: body.count(k) for k in _KINDS}

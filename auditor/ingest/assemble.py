@@ -91,7 +91,8 @@ def assemble(items: list[Item]) -> Assembled:
                 # the contents end where the document restarts from its first entry, at a sentence,
                 # or on a new page that does not go on listing numbered entries
                 new_page = it.page != toc_page
-                if "。" in text or key in toc_seen or (new_page and not _NUMBERED.match(key)):
+                ends = _TABLE_NO.fullmatch(key) or unit_pattern().search(text)  # "表1" or "单位：元"
+                if "。" in text or key in toc_seen or ends or (new_page and not _NUMBERED.match(key)):
                     in_toc = False
                 else:
                     toc_seen.add(key)

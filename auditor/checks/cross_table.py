@@ -1,0 +1,306 @@
+"""Cross-table identities: one quantity printed in several tables must read the same everywhere.
+
+Which quantities and where they are printed is data (patterns/crosscheck.yaml). Two printings of
+one figure in the same unit and precision must be identical; a difference of one unit of the last
+printed digit is what summing rounded figures produces (warn, info); anything more is a fail.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from .. import patterns
+from ..claims.facts import current_columns, row_key
+from ..model import Column, Document, Row, Table
+from ..numbers import UNIT_SCALE, fmt
+from ..results import Evidence, Figure, Result, dec
+
+_TOTAL = re.compile(r"^(合计|总计|本年支出合计|一、?本年支出|本年支出|支出合计)$")
+
+
+@dataclass
+class Point:
+    """One printing of a quantity: a cell of a table, with its value converted to 元."""
+
+    table: Table
+    row: Row
+    column: Column
+    value: Decimal  # in 元; a blank cell in a printed row is 0
+    half: Decimal  # half-unit of the last printed digit, in 元
+    text: str
+
+    def evidence(self) -> Evidence:
+        return Evidence(
+            table=self.table.title,
+            table_id=self.table.id,
+            row=self.row.label,
+            column=self.column.key,
+            value=self.text or "空白",
+            unit=self.table.unit,
+            page=self.row.page,
+        )
+
+    @property
+    def where(self) -> str:
+        num = self.table.number or self.table.id
+        return f"{num}《{self.table.title}》"
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict:
+    return patterns.load("crosscheck")
+
+
+@lru_cache(maxsize=None)
+def _class_codes(year: int) -> dict[str, str]:
+    """类 names -> codes for the document's year (both the current and the former names)."""
+    out: dict[str, str] = {}
+    for code, names in patterns.reference_codes().items():
+        if len(code) != 3 or not code.startswith("2"):
+            continue
+        for name, _y0, _y1, _conf in names:
+            out.setdefault(name, code)
+    return out
+
+
+def _row_key(row: Row, rows: str, year: int) -> str | None:
+    name = row_key(row.name)
+    if _TOTAL.match(name):
+        return "total"
+    if rows == "total":
+        return None
+    if row.code:
+        return row.code if row.code.startswith("2") else None
+    return _class_codes(year).get(name)
+
+
+def _doc_kind(doc: Document) -> str:
+    return "决算" if (doc.meta.kind or "").endswith("决算") else "预算"
+
+
+def _column(doc: Document, table: Table, side: str | None, pattern: str) -> Column | None:
+    cols = [c for c in current_columns(table, doc.meta.year) if side is None or (c.side or "").startswith(side)]
+    if side is not None:
+        cols = [c for c in cols if "用途" not in (c.side or "") and "经济" not in (c.side or "")]
+    rx = re.compile(pattern)
+    hits = [c for c in cols if rx.search(c.key)]
+    if _doc_kind(doc) == "决算":
+        hits.sort(key=lambda c: "预算" in c.key and "决算" not in c.key)
+    return hits[0] if hits else None
+
+
+def _points(doc: Document, table: Table, column: Column, rows: str) -> dict[str, Point]:
+    scale = UNIT_SCALE.get(table.unit or "元", Decimal(1))
+    out: dict[str, Point] = {}
+    for row in table.rows:
+        if column.side is not None and row.side != column.side:
+            continue
+        key = _row_key(row, rows, doc.meta.year or 0)
+        if key is None or key in out:
+            continue
+        cell = row.cells.get(column.key)
+        if cell is None:
+            continue
+        if cell.amount is None and (not cell.blank or key == "total"):
+            continue  # a dash or text, or a blank total (a heading row): nothing to compare
+        value = cell.amount.value if cell.amount else Decimal(0)
+        half = cell.amount.half_unit if cell.amount else Decimal(0)
+        out[key] = Point(table, row, column, value * scale, half * scale, cell.text)
+    return out
+
+
+def measure_points(doc: Document, measure: dict) -> list[dict[str, Point]]:
+    """For each table that prints the measure: row key -> Point."""
+    found: list[dict[str, Point]] = []
+    for src in measure["sources"]:
+        if src.get("docs") and src["docs"] != _doc_kind(doc):
+            continue
+        for table in doc.tables_of(src["kind"]):
+            col = _column(doc, table, src.get("side"), src["column"])
+            if col is None:
+                continue
+            pts = _points(doc, table, col, measure.get("rows", "function"))
+            if pts:
+                found.append(pts)
+    return found
+
+
+def _label(key: str, p: Point) -> str:
+    return "合计" if key == "total" else p.row.label
+
+
+def _compare(rule: str, anchor: str, title: str, a: Point, b: Point, *, relation: str = "eq",
+             extra: str = "") -> Result:
+    """a is the reference printing; b must equal it (eq) or not exceed it (le)."""
+    unit = a.table.unit or "元"
+    scale = UNIT_SCALE.get(unit, Decimal(1))
+    diff = b.value - a.value
+    same_grid = a.half == b.half and a.table.unit == b.table.unit
+    tol = (a.half + b.half) if not same_grid else Decimal(0)
+    rounding = 2 * max(a.half, b.half)  # one unit of the coarser last digit
+    if relation == "le" and diff < 0:
+        diff_bad = Decimal(0)
+    else:
+        diff_bad = abs(diff)
+    if diff_bad <= tol:
+        verdict, severity = "pass", "info"
+    elif diff_bad <= rounding:
+        verdict, severity = "warn", "info"
+    else:
+        verdict, severity = "fail", "error"
+    shown_b = fmt(b.value / scale, 2)
+    if verdict == "pass":
+        msg = f"{title}：{b.where}与{a.where}一致（{a.text or '0'}）。" if relation == "eq" else (
+            f"{title}：{b.where}的 {b.text or '0'} 未超过{a.where}的 {a.text or '0'}。")
+    elif verdict == "warn":
+        msg = f"{title}：{b.where}为 {b.text or '空白'}，{a.where}为 {a.text or '空白'}，相差一个末位单位，属舍入差异。"
+    elif relation == "eq":
+        msg = f"{title}：{b.where}为 {b.text or '空白'}，{a.where}为 {a.text or '空白'}，两表不一致（相差 {fmt(abs(diff) / scale, 2)}{unit}）。"
+    else:
+        msg = f"{title}：{b.where}的 {b.text or '空白'} 超过了{a.where}的 {a.text or '空白'}（多 {fmt(diff / scale, 2)}{unit}）{extra}。"
+    return Result(
+        rule=rule,
+        kind="cross_table",
+        verdict=verdict,
+        severity=severity,
+        message=msg,
+        page=b.row.page,
+        text=f"{b.row.label} · {b.column.key}",
+        claimed=Figure(value=dec(b.value / scale), unit=unit),
+        expected=Figure(value=dec(a.value / scale), unit=unit),
+        tolerance=f"±{dec(tol / scale)}{unit}（舍入界 {dec(rounding / scale)}{unit}）",
+        evidence=[a.evidence(), b.evidence()],
+        anchor=f"{anchor}/{b.table.id}/{a.table.id}",
+    )
+
+
+def check_same_quantity(doc: Document) -> list[Result]:
+    """X101: each printing of a measure agrees with its first printing (in the order listed)."""
+    results: list[Result] = []
+    for m in _config()["measures"]:
+        tables = measure_points(doc, m)
+        if len(tables) < 2:
+            continue
+        first: dict[str, Point] = {}
+        for pts in tables:
+            for key, p in pts.items():
+                ref = first.get(key)
+                if ref is None:
+                    first[key] = p
+                    continue
+                if ref.table is p.table or (not ref.text and not p.text):
+                    continue  # both blank: nothing printed, nothing to compare
+                results.append(_compare("X101", f"{m['id']}/{key}", f"{m['name']}·{_label(key, p)}", ref, p))
+    return results
+
+
+def _gpb_only(doc: Document) -> bool:
+    """The department's whole income is 一般公共预算拨款, so gpb figures equal all-funds figures."""
+    for table in doc.tables_of("income"):
+        total = next((r for r in table.rows if _TOTAL.match(row_key(r.name)) or row_key(r.name) == "合计"), None)
+        cols = current_columns(table, doc.meta.year)
+        tcol = next((c for c in cols if re.search(r"合计$", c.key)), None)
+        gcol = next((c for c in cols if "一般公共预算" in c.key), None)
+        if total and tcol and gcol:
+            t, g = total.value(tcol.key), total.value(gcol.key)
+            if t is not None and g is not None:
+                return t == g
+    return False
+
+
+def check_subsets(doc: Document) -> list[Result]:
+    """X102: a 一般公共预算 figure never exceeds the all-funds figure of the same row."""
+    measures = {m["id"]: m for m in _config()["measures"]}
+    gpb_only = _gpb_only(doc)
+    results: list[Result] = []
+    for s in _config()["subsets"]:
+        parts = measure_points(doc, measures[s["part"]])
+        wholes = measure_points(doc, measures[s["whole"]])
+        if not parts or not wholes:
+            continue
+        whole = wholes[0]
+        for pts in parts[:1]:
+            for key, p in pts.items():
+                w = whole.get(key)
+                if w is None or (not w.text and not p.text):
+                    continue
+                title = f"{measures[s['part']]['name']}不超过{measures[s['whole']]['name']}·{_label(key, p)}"
+                if gpb_only:
+                    r = _compare("X102", f"{s['part']}/{key}", title, w, p, relation="eq")
+                    if r.verdict == "fail":
+                        r.message += "本部门收入全部为一般公共预算拨款，两者应相等。"
+                else:
+                    r = _compare("X102", f"{s['part']}/{key}", title, w, p, relation="le")
+                results.append(r)
+    return results
+
+
+def check_three_public(doc: Document) -> list[Result]:
+    """X103: the basic table's 公务接待费/公务用车运行维护费 rows fit inside the "三公" table's columns."""
+    results: list[Result] = []
+    tp = doc.tables_of("three_public")
+    basic = doc.tables_of("gpb_basic")
+    if not tp or not basic:
+        return results
+    three = tp[0]
+    total_row = next((r for r in three.rows if any(c.amount is not None for c in r.cells.values())), None)
+    if total_row is None:
+        return results
+    for item in _config()["three_public"]:
+        col = _column(doc, three, None, item["column"])
+        if col is None:
+            continue
+        for table in basic:
+            row = table.find_row(code=item["code"])
+            bcol = _column(doc, table, None, r"合计|^金额$|决算数|预算数|公用经费")
+            if row is None or bcol is None:
+                continue
+            cell = row.cells.get(bcol.key)
+            tcell = total_row.cells.get(col.key)
+            if cell is None or cell.amount is None or tcell is None:
+                continue
+            b = _point(table, row, bcol)
+            a = _point(three, total_row, col)
+            title = f"基本支出表“{item['code']} {item['name']}”不超过“三公”经费表"
+            results.append(_compare("X103", f"{item['code']}/{table.id}", title, a, b, relation="le",
+                                    extra="，“三公”经费表应包括基本支出中的这部分"))
+            break
+    return results
+
+
+def _point(table: Table, row: Row, column: Column) -> Point:
+    scale = UNIT_SCALE.get(table.unit or "元", Decimal(1))
+    cell = row.cells[column.key]
+    value = cell.amount.value if cell.amount else Decimal(0)
+    half = cell.amount.half_unit if cell.amount else Decimal(0)
+    return Point(table, row, column, value * scale, half * scale, cell.text)
+
+
+def check_operating_costs(doc: Document) -> list[Result]:
+    """X104: 机关运行经费 is the 公用经费 of administrative units, so never above total 公用经费."""
+    results: list[Result] = []
+    for oc in doc.tables_of("operating_costs"):
+        row = next((r for r in oc.rows if any(c.amount is not None for c in r.cells.values())), None)
+        if row is None:
+            continue
+        col = next((c for c in current_columns(oc, doc.meta.year) if row.cells.get(c.key) and row.cells[c.key].amount), None)
+        if col is None:
+            continue
+        for table in doc.tables_of("gpb_basic"):
+            pcol = _column(doc, table, None, r"公用经费")
+            total = next((r for r in table.rows if _TOTAL.match(row_key(r.name))), None)
+            if pcol is None or total is None or total.cells.get(pcol.key) is None:
+                continue
+            a = _point(table, total, pcol)
+            b = _point(oc, row, col)
+            results.append(_compare("X104", f"{oc.id}", "机关运行经费不超过公用经费", a, b, relation="le",
+                                    extra="，机关运行经费是行政单位的公用经费，不应超过全部公用经费"))
+            break
+    return results
+
+
+def check_cross_tables(doc: Document) -> list[Result]:
+    return check_same_quantity(doc) + check_subsets(doc) + check_three_public(doc) + check_operating_costs(doc)

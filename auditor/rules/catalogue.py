@@ -1,0 +1,152 @@
+"""The rule catalogue: every check's id, title, why it matters and examples, read from patterns/rules/.
+
+Rule texts are data so a reviewer can read and extend them without Python; the code that checks
+lives in auditor/checks and auditor/claims and refers to rules only by id. A rule without a
+title, a reason or both kinds of example is a catalogue error, reported with its file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..errors import PatternError
+from ..patterns import load_yaml, patterns_dir
+
+FAMILIES = {
+    "T": "表内勾稽",
+    "X": "表间一致",
+    "N": "叙述核对",
+    "D": "公开完整性",
+}
+SEVERITIES = ("error", "warning", "info")
+_REQUIRED = ("id", "title", "checks", "why", "severity")
+
+
+@dataclass(frozen=True)
+class Example:
+    document: str  # a small disclosure in the text format; " | " separates table cells
+    note: str = ""
+    expect: str = "fail"  # for failing examples: the verdict the rule must give (fail or warn)
+    message: str = ""  # for failing examples: a phrase the message must contain
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    checks: str
+    why: str
+    severity: str
+    basis: str = ""
+    source: str = ""  # the patterns file it came from
+    passing: tuple[Example, ...] = field(default=())
+    failing: tuple[Example, ...] = field(default=())
+
+    @property
+    def family(self) -> str:
+        return self.id[0]
+
+    @property
+    def family_name(self) -> str:
+        return FAMILIES.get(self.family, self.family)
+
+    def as_dict(self, *, examples: bool = False) -> dict:
+        out = {
+            "id": self.id,
+            "family": self.family,
+            "severity": self.severity,
+            "title": self.title,
+            "checks": self.checks,
+            "why": self.why,
+            "basis": self.basis,
+        }
+        if examples:
+            out["examples"] = {
+                "pass": [{"note": e.note, "document": e.document} for e in self.passing],
+                "fail": [{"note": e.note, "document": e.document, "expect": e.expect} for e in self.failing],
+            }
+        return out
+
+
+def _example(raw: object, where: str) -> Example:
+    if isinstance(raw, str):
+        return Example(document=raw)
+    if not isinstance(raw, dict) or not isinstance(raw.get("document"), str):
+        raise PatternError(f"{where}: 示例须含 document 文本")
+    expect = str(raw.get("expect", "fail"))
+    if expect not in ("fail", "warn"):
+        raise PatternError(f"{where}: expect 只能是 fail 或 warn")
+    return Example(
+        document=raw["document"],
+        note=str(raw.get("note", "")),
+        expect=expect,
+        message=str(raw.get("message", "")),
+    )
+
+
+def _rule(raw: object, source: str) -> Rule:
+    if not isinstance(raw, dict):
+        raise PatternError(f"{source}: 每条规则须是一个映射")
+    rid = str(raw.get("id", "?"))
+    where = f"{source}: {rid}"
+    missing = [k for k in _REQUIRED if not str(raw.get(k, "")).strip()]
+    if missing:
+        raise PatternError(f"{where}: 缺少 {', '.join(missing)}")
+    if rid[0] not in FAMILIES or not rid[1:].isdigit():
+        raise PatternError(f"{where}: 规则编号须为 T/X/N/D 加数字")
+    if raw["severity"] not in SEVERITIES:
+        raise PatternError(f"{where}: severity 须为 {'/'.join(SEVERITIES)}")
+    examples = raw.get("examples") or {}
+    passing = tuple(_example(e, f"{where} pass") for e in examples.get("pass") or [])
+    failing = tuple(_example(e, f"{where} fail") for e in examples.get("fail") or [])
+    if not passing or not failing:
+        raise PatternError(f"{where}: 每条规则至少要有一个通过示例和一个不通过示例")
+    return Rule(
+        id=rid,
+        title=str(raw["title"]).strip(),
+        checks=str(raw["checks"]).strip(),
+        why=str(raw["why"]).strip(),
+        severity=raw["severity"],
+        basis=str(raw.get("basis", "")).strip(),
+        source=source,
+        passing=passing,
+        failing=failing,
+    )
+
+
+@lru_cache(maxsize=None)
+def catalogue() -> dict[str, Rule]:
+    """All rules by id, in id order."""
+    rules: dict[str, Rule] = {}
+    for path in sorted((patterns_dir() / "rules").glob("*.yaml")):
+        data = load_yaml(path) or []
+        if not isinstance(data, list):
+            raise PatternError(f"{path}: 须是规则列表")
+        for raw in data:
+            rule = _rule(raw, path.name)
+            if rule.id in rules:
+                raise PatternError(f"{path}: 规则 {rule.id} 重复（另见 {rules[rule.id].source}）")
+            rules[rule.id] = rule
+    return dict(sorted(rules.items(), key=lambda kv: (list(FAMILIES).index(kv[0][0]), kv[0])))
+
+
+def get_rule(rule_id: str) -> Rule | None:
+    return catalogue().get(rule_id.upper())
+
+
+def selected(rule_id: str, select: list[str] | None, ignore: list[str] | None) -> bool:
+    """`--rules T,X101` and `--ignore D4xx`: a prefix selects a family or a range of ids."""
+
+    def hit(patterns: list[str]) -> bool:
+        for p in patterns:
+            p = p.strip().upper().rstrip("X") if len(p.strip()) > 1 else p.strip().upper()
+            if p and rule_id.upper().startswith(p):
+                return True
+        return False
+
+    if select and not hit(select):
+        return False
+    if ignore and hit(ignore):
+        return False
+    return True

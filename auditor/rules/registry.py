@@ -1,0 +1,62 @@
+"""The registry of checks: each check function declares the rule ids (or a family) it reports.
+
+audit_document runs the registered checks a selection asks for; a check whose rules are all
+deselected is not run at all, so `--rules X` costs only the cross-table checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from ..model import Document
+from ..results import Result
+from .catalogue import get_rule, selected
+
+Check = Callable[[Document], list[Result]]
+
+
+@dataclass(frozen=True)
+class Registered:
+    rules: tuple[str, ...]  # ids ("T101") or a family prefix ("N")
+    fn: Check
+
+
+def _registry() -> list[Registered]:
+    from ..checks.arithmetic import check_table
+    from ..checks.cross_table import check_cross_tables
+    from ..checks.disclosure import check_disclosure
+    from ..claims.align import check_claims
+
+    return [
+        Registered(("N",), lambda doc: check_claims(doc)[0]),
+        Registered(("T",), lambda doc: [r for t in doc.tables for r in check_table(t)]),
+        Registered(("X",), check_cross_tables),
+        Registered(("D",), check_disclosure),
+    ]
+
+
+def _wanted(reg: Registered, select: list[str] | None, ignore: list[str] | None) -> bool:
+    if not select:
+        return True
+    for rid in reg.rules:
+        for p in select:
+            p = p.strip().upper()
+            if rid.startswith(p[:1]) and (len(rid) == 1 or selected(rid, [p], None)):
+                return True
+    return False
+
+
+def run_checks(doc: Document, select: list[str] | None = None, ignore: list[str] | None = None) -> list[Result]:
+    results: list[Result] = []
+    for reg in _registry():
+        if not _wanted(reg, select, ignore):
+            continue
+        for r in reg.fn(doc):
+            if not selected(r.rule, select, ignore):
+                continue
+            rule = get_rule(r.rule)
+            if rule is not None and r.verdict == "fail":
+                r.severity = rule.severity  # the catalogue, not the code, says how grave a fail is
+            results.append(r)
+    return results
