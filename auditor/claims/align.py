@@ -8,9 +8,11 @@ so a difference that rounding explains is never a fail.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
+from .. import patterns
 from ..model import Document
 from ..numbers import UNIT_SCALE, fmt
 from ..results import Evidence, Figure, Result, dec
@@ -18,6 +20,7 @@ from .extract import Claim, extract, normalize
 from .facts import (
     Fact,
     class_names,
+    chain_fact,
     class_row_fact,
     concepts,
     find_rows,
@@ -28,6 +31,16 @@ from .facts import (
     same_value_rows,
 )
 
+@lru_cache(maxsize=1)
+def _chain_rx() -> list[regex.Pattern]:
+    return [regex.compile(p) for p in patterns.load("claims")["classification_chains"]]
+
+
+@lru_cache(maxsize=1)
+def _explanation_rx() -> regex.Pattern:
+    return regex.compile("|".join(map(regex.escape, patterns.load("claims")["explanation_markers"])))
+
+
 RULES = {"amount": "N101", "change": "N102", "change_pct": "N103", "share": "N104", "completion": "N105"}
 _DIR = {"increase": "增加", "decrease": "减少", "flat": "持平"}
 
@@ -37,6 +50,17 @@ def _subject(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] | 
     s = claim.sentence
     upto = claim.start - s.start
     norm, _ = normalize(s.text[:upto])
+    clause_start = max(norm.rfind(ch) for ch in "，,；;：:。") + 1
+    chains = [
+        m for rx in _chain_rx() for m in rx.finditer(norm)
+        if m.end() > clause_start or m.start() == 0 or not norm[m.end():].strip(" “”\"")
+    ]
+    if chains:
+        # "一般公共服务支出（类）组织事务（款）一般行政管理事务（项）": the leaf under its parents
+        m = max(chains, key=lambda m: (m.end(), m.end() - m.start()))
+        claim.notes.append("strong")
+        groups = m.groupdict()
+        return "chain", "/".join(groups[g] for g in ("lei", "kuan", "xiang") if groups.get(g))
     cands: list[tuple[int, int, str, str]] = []  # (start, end, kind, key)
     for c in concepts():
         for rx in c.wordings:
@@ -54,10 +78,11 @@ def _subject(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] | 
     group = [c for c in cands if c[0] < last[1] and last[0] < c[1]]
     pick = max(group, key=lambda c: (c[1] - c[0], -c[0]))
     best = (pick[1], pick[1] - pick[0], pick[2], pick[3])
-    clause_start = max(norm.rfind(ch) for ch in "，,；;：:。") + 1
     # strong: named inside the figure's own clause by a specific wording; weak: inherited from an
     # earlier clause or a bare 收入/支出. A weak subject never produces a fail, only 无法核对.
     strong = best[0] > clause_start and best[1] >= 3
+    if _explanation_rx().search(norm):
+        strong = False  # a part of an explained change, not a table value
     claim.notes.append("strong" if strong else "weak")
     return best[2], best[3]
 
@@ -65,7 +90,7 @@ def _subject(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] | 
 def _ev(f: Fact) -> Evidence:
     return Evidence(
         table=f.table.title, table_id=f.table.id, row=f.row.label, column=f.column.key,
-        value=f.amount.text if f.amount else "", unit=f.table.unit, page=f.row.page,
+        value=f.amount.text if f.amount else "", unit=f.unit, page=f.row.page,
     )
 
 
@@ -93,6 +118,8 @@ def _fact_for(doc: Document, subj: tuple[str, str], claim: Claim | None = None) 
     kind, key = subj
     if kind == "row":
         return class_row_fact(doc, key), key
+    if kind == "chain":
+        return chain_fact(doc, key.split("/")), key.split("/")[-1]
     c = next(c for c in concepts() if c.id == key)
     facts = resolve_all(doc, c.facts)
     if claim is not None and claim.kind == "amount" and claim.amount is not None and len(facts) > 1:
@@ -156,7 +183,7 @@ def _prior_fact(doc: Document, subj: tuple[str, str], current: Fact) -> Fact | N
         if same:
             cell = current.row.cells.get(same[0].key)
             if cell is not None:
-                return Fact(table=current.table, row=current.row, column=same[0], amount=cell.amount)
+                return Fact(table=current.table, row=current.row, column=same[0], amount=cell.amount, doc_unit=current.doc_unit)
         return None  # the table has prior-year figures, but not for this column
     if subj[0] == "concept":
         c = next(c for c in concepts() if c.id == subj[1])
@@ -242,7 +269,7 @@ def _denominator(doc: Document, fact: Fact) -> Fact | None:
         if total is not None:
             cell = total.cells.get(fact.column.key)
             if cell is not None and cell.amount is not None:
-                return Fact(table=fact.table, row=total, column=fact.column, amount=cell.amount)
+                return Fact(table=fact.table, row=total, column=fact.column, amount=cell.amount, doc_unit=fact.doc_unit)
     leaf = fact.column.path[-1] if fact.column.path else ""
     if leaf not in ("合计", "小计"):
         siblings = [c for c in fact.table.columns if c.side == fact.column.side and c.path[:-1] == fact.column.path[:-1]]
@@ -250,7 +277,7 @@ def _denominator(doc: Document, fact: Fact) -> Fact | None:
         if col is not None and col is not fact.column:
             cell = fact.row.cells.get(col.key)
             if cell is not None and cell.amount is not None:
-                return Fact(table=fact.table, row=fact.row, column=col, amount=cell.amount)
+                return Fact(table=fact.table, row=fact.row, column=col, amount=cell.amount, doc_unit=fact.doc_unit)
     return None
 
 
