@@ -17,6 +17,7 @@ from ..model import Document
 from ..numbers import UNIT_SCALE, fmt
 from ..results import Evidence, Figure, Result, dec
 from .extract import Claim, extract, normalize
+from .internal import check_components, check_count_lists
 from .facts import (
     Fact,
     class_names,
@@ -41,7 +42,8 @@ def _explanation_rx() -> regex.Pattern:
     return regex.compile("|".join(map(regex.escape, patterns.load("claims")["explanation_markers"])))
 
 
-RULES = {"amount": "N101", "change": "N102", "change_pct": "N103", "share": "N104", "completion": "N105"}
+RULES = {"amount": "N101", "change": "N102", "change_pct": "N103", "share": "N104", "completion": "N105",
+         "count": "N106"}
 _DIR = {"increase": "增加", "decrease": "减少", "flat": "持平"}
 
 
@@ -318,6 +320,8 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
     claims = extract(doc)
     final_accounts = (doc.meta.kind or "").endswith("决算")
     for claim in claims:
+        if claim.kind == "count":
+            continue  # counts are checked against the narrative itself (N106) below
         before = claim.sentence.text[: claim.start - claim.sentence.start]
         if final_accounts and claim.kind == "amount" and _BUDGET_FIGURE.search(before):
             results.append(_result(claim, "unverified", "决算说明中的预算数，公开表格未列示，无法核对。"))
@@ -338,4 +342,5 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
             res.verdict, res.severity = "unverified", "info"
             res.message = "主语不明确，未能确认这个数字所指的项目。若指" + res.message
         results.append(res)
+    results += check_components(doc, claims) + check_count_lists(doc)
     return results, claims
