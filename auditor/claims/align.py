@@ -17,6 +17,7 @@ from ..model import Document
 from ..numbers import UNIT_SCALE, fmt
 from ..results import Evidence, Figure, Result, dec
 from .extract import Claim, extract, normalize
+from .completion import check_comparisons, check_completion
 from .internal import check_components, check_count_lists
 from .facts import (
     Fact,
@@ -24,6 +25,7 @@ from .facts import (
     chain_fact,
     class_row_fact,
     concepts,
+    evidence_of,
     find_rows,
     pick_column,
     prior_columns,
@@ -89,11 +91,7 @@ def _subject(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] | 
     return best[2], best[3]
 
 
-def _ev(f: Fact) -> Evidence:
-    return Evidence(
-        table=f.table.title, table_id=f.table.id, row=f.row.label, column=f.column.key,
-        value=f.amount.text if f.amount else "", unit=f.unit, page=f.row.page,
-    )
+_ev = evidence_of
 
 
 def _result(claim: Claim, verdict: str, message: str, **kw) -> Result:
@@ -167,11 +165,13 @@ def check_amount(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
             names = "、".join(f"“{o.row.name}”" for o in others[:3])
             msg += f"叙述中的数值等于{names}的数值，可能写错了科目。"
             evidence += [_ev(o) for o in others[:3]]
-    return _result(
+    res = _result(
         claim, verdict, msg,
         expected=Figure(dec(exp.quantize(Decimal(1).scaleb(-max(a.decimals, 2)))), unit),
         tolerance=f"±{dec(tol)}{unit}", evidence=evidence,
     )
+    res._confirm_only = fact.confirm_only  # type: ignore[attr-defined]
+    return res
 
 
 def _prior_fact(doc: Document, subj: tuple[str, str], current: Fact) -> Fact | None:
@@ -319,7 +319,7 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
     results: list[Result] = []
     claims = extract(doc)
     final_accounts = (doc.meta.kind or "").endswith("决算")
-    for claim in claims:
+    for i, claim in enumerate(claims):
         if claim.kind == "count":
             continue  # counts are checked against the narrative itself (N106) below
         before = claim.sentence.text[: claim.start - claim.sentence.start]
@@ -327,6 +327,10 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
             results.append(_result(claim, "unverified", "决算说明中的预算数，公开表格未列示，无法核对。"))
             continue
         subj = _subject(doc, claim, names)
+        if claim.kind == "completion":
+            fact = _fact_for(doc, subj)[0] if subj else None
+            results.append(check_completion(doc, claims, i, fact))
+            continue
         if subj is None:
             results.append(_result(claim, "unverified", "未能识别这个数字说的是哪一项，无法核对。"))
             continue
@@ -337,10 +341,13 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
         elif claim.kind == "share":
             res = check_share(doc, claim, subj)
         else:
-            res = _result(claim, "unverified", "完成预算比例的核对需要预算数列，公开表格未列示。")
+            res = _result(claim, "unverified", "未能核对。")
+        if res.verdict in ("fail", "warn") and getattr(res, "_confirm_only", False):
+            res.verdict, res.severity = "unverified", "info"
+            res.message = "表格未单列此项，用相近口径的数值对照不一致，无法确认。对照：" + res.message
         if res.verdict in ("fail", "warn") and "weak" in claim.notes:
             res.verdict, res.severity = "unverified", "info"
             res.message = "主语不明确，未能确认这个数字所指的项目。若指" + res.message
         results.append(res)
-    results += check_components(doc, claims) + check_count_lists(doc)
+    results += check_components(doc, claims) + check_count_lists(doc) + check_comparisons(doc, claims)
     return results, claims

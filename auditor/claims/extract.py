@@ -110,7 +110,8 @@ def extract_sentence(sentence: Sentence) -> list[Claim]:
         direction, typo = _direction_before(norm[max(0, m.start() - 6) : m.start()])
         if unit == "%":
             pre = norm[max(0, m.start() - 30) : m.end()]
-            if g["completion"].search(pre):
+            done = [c for c in g["completion"].finditer(pre) if c.end() == len(pre)]
+            if done:  # the completion wording must end at this very figure
                 kind = "completion"
             elif direction:
                 kind = "change_pct"

@@ -12,6 +12,7 @@ import regex
 from .. import patterns
 from ..model import Column, Document, Row, Table
 from ..numbers import UNIT_SCALE, Amount
+from ..results import Evidence
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)])")
 _TOTAL_NAMES = ("合计", "总计", "本年支出合计", "本年收入合计")
@@ -35,6 +36,7 @@ class Fact:
     column: Column
     amount: Amount | None  # None: blank cell (taken as 0 when the concept allows it)
     doc_unit: str | None = None  # the unit every other table states, for a table whose unit line was not read
+    confirm_only: bool = False  # a stand-in value: agreement confirms the claim, a difference proves nothing
 
     @property
     def unit(self) -> str:
@@ -80,6 +82,14 @@ def concepts() -> list[Concept]:
         )
         for c in data["concepts"]
     ]
+
+
+def evidence_of(f: Fact) -> Evidence:
+    """Where a fact was read, enough to find it by hand."""
+    return Evidence(
+        table=f.table.title, table_id=f.table.id, row=f.row.label, column=f.column.key,
+        value=f.amount.text if f.amount else "", unit=f.unit, page=f.row.page,
+    )
 
 
 def doc_unit(doc: Document) -> str | None:
@@ -171,6 +181,7 @@ def resolve_all(doc: Document, specs: list[dict], *, prior: bool = False, column
     for spec in specs:
         f = _resolve_one(doc, spec, prior=prior, column_hint=column_hint)
         if f is not None:
+            f.confirm_only = bool(spec.get("confirm_only"))
             out.append(f)
     return out
 
