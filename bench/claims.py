@@ -2,7 +2,8 @@
 
     python bench/claims.py [--corpus ../shared/corpus]
 
-Recall: narrative figures with a money or percent unit that became claims, over all such figures.
+Recall: numbers in the narrative (every digit run except years, dates, list numbers, document
+numbers and codes, see `not_figures` in patterns/claims.yaml) that fall inside an extracted claim.
 Jiangsu disclosures published as a narrative PDF and a tables PDF are audited as one.
 """
 
@@ -16,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from auditor.claims.align import check_claims  # noqa: E402
-from auditor.claims.extract import count_numbers  # noqa: E402
+from auditor.claims.extract import narrative_numbers  # noqa: E402
 from auditor.errors import ReadError  # noqa: E402
 from auditor.ingest import load  # noqa: E402
 
@@ -48,6 +49,7 @@ def main() -> int:
     tot = {"pass": 0, "fail": 0, "warn": 0, "unverified": 0}
     numbers = claims_n = 0
     fails = []
+    rules: dict[str, dict[str, int]] = {}
     for g in todo:
         try:
             doc = load(*map(str, g))
@@ -55,16 +57,22 @@ def main() -> int:
             print(f"{g[0].name}: {exc.message}")
             continue
         results, claims = check_claims(doc)
-        n = count_numbers(doc)
+        spans = narrative_numbers(doc)
+        n = len(spans)
+        covered = sum(any(c.start <= a < c.end for c in claims) for a, _ in spans)
         numbers += n
-        claims_n += len(claims)
+        claims_n += covered
+        for r in results:
+            rules.setdefault(r.rule, {k: 0 for k in tot})[r.verdict] += 1
         c = {k: sum(r.verdict == k for r in results) for k in tot}
         for k in tot:
             tot[k] += c[k]
-        print(f"{g[0].name[:50]:50s} figures {n:4d} claims {len(claims):4d}  pass {c['pass']:3d} fail {c['fail']:3d} warn {c['warn']:3d} unverified {c['unverified']:3d}")
-        fails += [f"{g[0].name} p{r.page}: {r.message}" for r in results if r.verdict == "fail"]
-    print(f"\nclaims {claims_n} of {numbers} narrative figures ({100 * claims_n / max(numbers, 1):.1f}%)")
+        print(f"{g[0].name[:50]:50s} numbers {n:4d} in claims {covered:4d}  pass {c['pass']:3d} fail {c['fail']:3d} warn {c['warn']:3d} unverified {c['unverified']:3d}")
+        fails += [f"{g[0].name} p{r.page} {r.rule}: {r.message}" for r in results if r.verdict == "fail"]
+    print(f"\nnarrative numbers inside a claim: {claims_n} of {numbers} ({100 * claims_n / max(numbers, 1):.1f}%)")
     print("verdicts: " + ", ".join(f"{k} {v}" for k, v in tot.items()))
+    for rule in sorted(rules):
+        print(f"  {rule}: " + ", ".join(f"{k} {v}" for k, v in rules[rule].items()))
     print("\nfails:")
     for f in fails:
         print("  " + f)

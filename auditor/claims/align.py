@@ -8,18 +8,24 @@ so a difference that rounding explains is never a fail.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
+from .. import patterns
 from ..model import Document
 from ..numbers import UNIT_SCALE, fmt
 from ..results import Evidence, Figure, Result, dec
 from .extract import Claim, extract, normalize
+from .completion import check_comparisons, check_completion
+from .internal import check_components, check_count_lists
 from .facts import (
     Fact,
     class_names,
+    chain_fact,
     class_row_fact,
     concepts,
+    evidence_of,
     find_rows,
     pick_column,
     prior_columns,
@@ -28,7 +34,18 @@ from .facts import (
     same_value_rows,
 )
 
-RULES = {"amount": "N101", "change": "N102", "change_pct": "N103", "share": "N104", "completion": "N105"}
+@lru_cache(maxsize=1)
+def _chain_rx() -> list[regex.Pattern]:
+    return [regex.compile(p) for p in patterns.load("claims")["classification_chains"]]
+
+
+@lru_cache(maxsize=1)
+def _explanation_rx() -> regex.Pattern:
+    return regex.compile("|".join(map(regex.escape, patterns.load("claims")["explanation_markers"])))
+
+
+RULES = {"amount": "N101", "change": "N102", "change_pct": "N103", "share": "N104", "completion": "N105",
+         "count": "N106"}
 _DIR = {"increase": "增加", "decrease": "减少", "flat": "持平"}
 
 
@@ -37,6 +54,17 @@ def _subject(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] | 
     s = claim.sentence
     upto = claim.start - s.start
     norm, _ = normalize(s.text[:upto])
+    clause_start = max(norm.rfind(ch) for ch in "，,；;：:。") + 1
+    chains = [
+        m for rx in _chain_rx() for m in rx.finditer(norm)
+        if m.end() > clause_start or m.start() == 0 or not norm[m.end():].strip(" “”\"")
+    ]
+    if chains:
+        # "一般公共服务支出（类）组织事务（款）一般行政管理事务（项）": the leaf under its parents
+        m = max(chains, key=lambda m: (m.end(), m.end() - m.start()))
+        claim.notes.append("strong")
+        groups = m.groupdict()
+        return "chain", "/".join(groups[g] for g in ("lei", "kuan", "xiang") if groups.get(g))
     cands: list[tuple[int, int, str, str]] = []  # (start, end, kind, key)
     for c in concepts():
         for rx in c.wordings:
@@ -54,19 +82,16 @@ def _subject(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] | 
     group = [c for c in cands if c[0] < last[1] and last[0] < c[1]]
     pick = max(group, key=lambda c: (c[1] - c[0], -c[0]))
     best = (pick[1], pick[1] - pick[0], pick[2], pick[3])
-    clause_start = max(norm.rfind(ch) for ch in "，,；;：:。") + 1
     # strong: named inside the figure's own clause by a specific wording; weak: inherited from an
     # earlier clause or a bare 收入/支出. A weak subject never produces a fail, only 无法核对.
     strong = best[0] > clause_start and best[1] >= 3
+    if _explanation_rx().search(norm):
+        strong = False  # a part of an explained change, not a table value
     claim.notes.append("strong" if strong else "weak")
     return best[2], best[3]
 
 
-def _ev(f: Fact) -> Evidence:
-    return Evidence(
-        table=f.table.title, table_id=f.table.id, row=f.row.label, column=f.column.key,
-        value=f.amount.text if f.amount else "", unit=f.table.unit, page=f.row.page,
-    )
+_ev = evidence_of
 
 
 def _result(claim: Claim, verdict: str, message: str, **kw) -> Result:
@@ -93,6 +118,8 @@ def _fact_for(doc: Document, subj: tuple[str, str], claim: Claim | None = None) 
     kind, key = subj
     if kind == "row":
         return class_row_fact(doc, key), key
+    if kind == "chain":
+        return chain_fact(doc, key.split("/")), key.split("/")[-1]
     c = next(c for c in concepts() if c.id == key)
     facts = resolve_all(doc, c.facts)
     if claim is not None and claim.kind == "amount" and claim.amount is not None and len(facts) > 1:
@@ -138,11 +165,13 @@ def check_amount(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
             names = "、".join(f"“{o.row.name}”" for o in others[:3])
             msg += f"叙述中的数值等于{names}的数值，可能写错了科目。"
             evidence += [_ev(o) for o in others[:3]]
-    return _result(
+    res = _result(
         claim, verdict, msg,
         expected=Figure(dec(exp.quantize(Decimal(1).scaleb(-max(a.decimals, 2)))), unit),
         tolerance=f"±{dec(tol)}{unit}", evidence=evidence,
     )
+    res._confirm_only = fact.confirm_only  # type: ignore[attr-defined]
+    return res
 
 
 def _prior_fact(doc: Document, subj: tuple[str, str], current: Fact) -> Fact | None:
@@ -156,7 +185,7 @@ def _prior_fact(doc: Document, subj: tuple[str, str], current: Fact) -> Fact | N
         if same:
             cell = current.row.cells.get(same[0].key)
             if cell is not None:
-                return Fact(table=current.table, row=current.row, column=same[0], amount=cell.amount)
+                return Fact(table=current.table, row=current.row, column=same[0], amount=cell.amount, doc_unit=current.doc_unit)
         return None  # the table has prior-year figures, but not for this column
     if subj[0] == "concept":
         c = next(c for c in concepts() if c.id == subj[1])
@@ -242,7 +271,7 @@ def _denominator(doc: Document, fact: Fact) -> Fact | None:
         if total is not None:
             cell = total.cells.get(fact.column.key)
             if cell is not None and cell.amount is not None:
-                return Fact(table=fact.table, row=total, column=fact.column, amount=cell.amount)
+                return Fact(table=fact.table, row=total, column=fact.column, amount=cell.amount, doc_unit=fact.doc_unit)
     leaf = fact.column.path[-1] if fact.column.path else ""
     if leaf not in ("合计", "小计"):
         siblings = [c for c in fact.table.columns if c.side == fact.column.side and c.path[:-1] == fact.column.path[:-1]]
@@ -250,7 +279,7 @@ def _denominator(doc: Document, fact: Fact) -> Fact | None:
         if col is not None and col is not fact.column:
             cell = fact.row.cells.get(col.key)
             if cell is not None and cell.amount is not None:
-                return Fact(table=fact.table, row=fact.row, column=col, amount=cell.amount)
+                return Fact(table=fact.table, row=fact.row, column=col, amount=cell.amount, doc_unit=fact.doc_unit)
     return None
 
 
@@ -290,12 +319,18 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
     results: list[Result] = []
     claims = extract(doc)
     final_accounts = (doc.meta.kind or "").endswith("决算")
-    for claim in claims:
+    for i, claim in enumerate(claims):
+        if claim.kind == "count":
+            continue  # counts are checked against the narrative itself (N106) below
         before = claim.sentence.text[: claim.start - claim.sentence.start]
         if final_accounts and claim.kind == "amount" and _BUDGET_FIGURE.search(before):
             results.append(_result(claim, "unverified", "决算说明中的预算数，公开表格未列示，无法核对。"))
             continue
         subj = _subject(doc, claim, names)
+        if claim.kind == "completion":
+            fact = _fact_for(doc, subj)[0] if subj else None
+            results.append(check_completion(doc, claims, i, fact))
+            continue
         if subj is None:
             results.append(_result(claim, "unverified", "未能识别这个数字说的是哪一项，无法核对。"))
             continue
@@ -306,9 +341,13 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
         elif claim.kind == "share":
             res = check_share(doc, claim, subj)
         else:
-            res = _result(claim, "unverified", "完成预算比例的核对需要预算数列，公开表格未列示。")
+            res = _result(claim, "unverified", "未能核对。")
+        if res.verdict in ("fail", "warn") and getattr(res, "_confirm_only", False):
+            res.verdict, res.severity = "unverified", "info"
+            res.message = "表格未单列此项，用相近口径的数值对照不一致，无法确认。对照：" + res.message
         if res.verdict in ("fail", "warn") and "weak" in claim.notes:
             res.verdict, res.severity = "unverified", "info"
             res.message = "主语不明确，未能确认这个数字所指的项目。若指" + res.message
         results.append(res)
+    results += check_components(doc, claims) + check_count_lists(doc) + check_comparisons(doc, claims)
     return results, claims

@@ -18,13 +18,15 @@ from ..model import Document, Sentence
 from ..numbers import Amount, parse_amount
 
 _FIGURE = regex.compile(
-    r"(?<![\d.,])(?P<num>[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元|千元|元|%)"
+    r"(?<![\d.,])(?P<num>[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>亿元|万元|千元|元|%|万(?=[^\p{Han}\d]|$))"  # "0.39 万（含…）": 万 alone before punctuation
 )
+_DIGITS = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?")
 
 
 @dataclass
 class Claim:
-    kind: str  # amount | change | change_pct | share | completion
+    kind: str  # amount | change | change_pct | share | completion | count
     sentence: Sentence
     start: int  # offsets into Document.text
     end: int
@@ -69,6 +71,12 @@ def _grammar() -> dict:
         "comparison": regex.compile(data["comparison"]),
         "share": regex.compile(data["share"]),
         "completion": regex.compile(data["completion"]),
+        "count": regex.compile(
+            r"(?<![\d.,\-—~～])(?P<num>\d+)\s*(?P<unit>"
+            + "|".join(map(regex.escape, data["count_units"]))
+            + r")(?![\d])"
+        ),
+        "not_figures": [regex.compile(p) for p in data["not_figures"]],
     }
 
 
@@ -90,6 +98,7 @@ def extract_sentence(sentence: Sentence) -> list[Claim]:
     last_end = 0
     for m in _FIGURE.finditer(norm):
         num, unit = m.group("num"), m.group("unit")
+        unit = "万元" if unit == "万" else unit
         before = norm[last_end : m.start()]
         amount = parse_amount(num.replace("−", "-"))
         if amount is None:
@@ -101,7 +110,8 @@ def extract_sentence(sentence: Sentence) -> list[Claim]:
         direction, typo = _direction_before(norm[max(0, m.start() - 6) : m.start()])
         if unit == "%":
             pre = norm[max(0, m.start() - 30) : m.end()]
-            if g["completion"].search(pre):
+            done = [c for c in g["completion"].finditer(pre) if c.end() == len(pre)]
+            if done:  # the completion wording must end at this very figure
                 kind = "completion"
             elif direction:
                 kind = "change_pct"
@@ -143,8 +153,28 @@ def extract_sentence(sentence: Sentence) -> list[Claim]:
                 comparison=m.group(0),
             )
         )
+    # counts: "7个内设机构", "车辆1辆"; checked only against the narrative itself (N106)
+    taken = [(c.start, c.end) for c in claims]
+    for m in g["count"].finditer(norm):
+        start = sentence.start + index[m.start()]
+        end = sentence.start + index[m.end()]
+        if any(a <= start < b for a, b in taken) or _not_figure(norm, m.start("num"), m.end("num")):
+            continue
+        claims.append(
+            Claim(kind="count", sentence=sentence, start=start, end=end,
+                  amount=parse_amount(m.group("num")), unit=m.group("unit"))
+        )
     claims.sort(key=lambda c: c.start)
     return claims
+
+
+def _not_figure(norm: str, start: int, end: int) -> bool:
+    """Digits inside a year, a date, a list number, a document number or a code."""
+    for rx in _grammar()["not_figures"]:
+        for m in rx.finditer(norm):
+            if m.start() <= start and end <= m.end():
+                return True
+    return False
 
 
 def extract(doc: Document) -> list[Claim]:
@@ -154,10 +184,21 @@ def extract(doc: Document) -> list[Claim]:
     return out
 
 
-def count_numbers(doc: Document) -> int:
-    """Every figure with a money or percent unit in the narrative: the denominator of recall."""
-    n = 0
+def narrative_numbers(doc: Document) -> list[tuple[int, int]]:
+    """Spans (document offsets) of every number in the narrative that states a quantity.
+
+    The recall denominator: all digit runs except years, dates, list numbers, document numbers and
+    classification codes (patterns/claims.yaml `not_figures`), whatever unit follows them.
+    """
+    out: list[tuple[int, int]] = []
     for s in doc.sentences():
-        norm, _ = normalize(s.text)
-        n += len(_FIGURE.findall(norm))
-    return n
+        norm, index = normalize(s.text)
+        for m in _DIGITS.finditer(norm):
+            if _not_figure(norm, m.start(), m.end()):
+                continue
+            out.append((s.start + index[m.start()], s.start + index[m.end()]))
+    return out
+
+
+def count_numbers(doc: Document) -> int:
+    return len(narrative_numbers(doc))

@@ -12,6 +12,7 @@ import regex
 from .. import patterns
 from ..model import Column, Document, Row, Table
 from ..numbers import UNIT_SCALE, Amount
+from ..results import Evidence
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)])")
 _TOTAL_NAMES = ("合计", "总计", "本年支出合计", "本年收入合计")
@@ -19,7 +20,13 @@ _CURRENT_HINT = re.compile(r"合计|小计|预算数|决算数|金额|本年")
 
 
 def row_key(name: str) -> str:
-    return _NUMBERING.sub("", name.replace(" ", "")).replace("（类）", "").strip()
+    """A row name as the narrative would write it: no numbering, no (类) tag, 其它 spelt 其他."""
+    key = _NUMBERING.sub("", name.replace(" ", "")).replace("（类）", "").strip()
+    return key.replace("其它", "其他")
+
+
+def has_amount(row: Row) -> bool:
+    return any(c.amount is not None for c in row.cells.values())
 
 
 @dataclass
@@ -28,10 +35,12 @@ class Fact:
     row: Row
     column: Column
     amount: Amount | None  # None: blank cell (taken as 0 when the concept allows it)
+    doc_unit: str | None = None  # the unit every other table states, for a table whose unit line was not read
+    confirm_only: bool = False  # a stand-in value: agreement confirms the claim, a difference proves nothing
 
     @property
     def unit(self) -> str:
-        return self.table.unit or "元"
+        return self.table.unit or self.doc_unit or "元"
 
     @property
     def value(self) -> Decimal:
@@ -75,6 +84,20 @@ def concepts() -> list[Concept]:
     ]
 
 
+def evidence_of(f: Fact) -> Evidence:
+    """Where a fact was read, enough to find it by hand."""
+    return Evidence(
+        table=f.table.title, table_id=f.table.id, row=f.row.label, column=f.column.key,
+        value=f.amount.text if f.amount else "", unit=f.unit, page=f.row.page,
+    )
+
+
+def doc_unit(doc: Document) -> str | None:
+    """The unit all tables that state one agree on (None when they differ or none states one)."""
+    units = {t.unit for t in doc.tables if t.unit}
+    return units.pop() if len(units) == 1 else None
+
+
 def _year_of(key: str) -> int | None:
     m = re.search(r"(20\d\d)", key)
     return int(m.group(1)) if m else None
@@ -101,13 +124,23 @@ def prior_columns(table: Table, year: int | None) -> list[Column]:
     return out
 
 
-def pick_column(cols: list[Column], pattern: str | None, prefer: str | None = None) -> Column | None:
-    """The column a fact is read from; in a 决算 the 决算数 column before the 预算数 beside it."""
+def pick_column(
+    cols: list[Column], pattern: str | None, prefer: str | None = None, row: Row | None = None
+) -> Column | None:
+    """The column a fact is read from; in a 决算 the 决算数 column before the 预算数 beside it.
+
+    Column keys are matched as read and with the "·" joins removed, because a header word broken
+    over two lines ("公务用车运·行维护费") is still the same word. When a row is given, a column
+    whose cell holds a figure is preferred over a blank one: a header split into two columns leaves
+    a blank twin beside the real one, and a blank twin is no evidence of 0.
+    """
     if pattern:
         rx = regex.compile(pattern)
-        hits = [c for c in cols if rx.search(c.key)]
-        if prefer and len(hits) > 1:
-            hits.sort(key=lambda c: prefer not in c.key)
+        hits = [c for c in cols if rx.search(c.key) or rx.search(c.key.replace("·", ""))]
+        def blank(c: Column) -> bool:
+            return row is not None and (row.cells.get(c.key) is None or row.cells[c.key].amount is None)
+
+        hits.sort(key=lambda c: (bool(prefer) and prefer not in c.key, blank(c)))
         return hits[0] if hits else None
     hint = [c for c in cols if _CURRENT_HINT.search(c.key)]
     return (hint or cols or [None])[0]
@@ -117,13 +150,18 @@ def find_rows(table: Table, names: list[str], side: str | None) -> Row | None:
     rows = [r for r in table.rows if side is None or (r.side or "").startswith(side)]
     for name in names:
         if name == "@first":
-            if rows:
-                return rows[0]
+            # the first row that holds figures: header words left over as a row are skipped
+            filled = [r for r in rows if has_amount(r)]
+            if filled:
+                return filled[0]
             continue
         if name == "@total":
             for r in rows:
                 if not r.code and row_key(r.name) in _TOTAL_NAMES:
                     return r
+            # a total row whose name cell was lost: the first unnamed, uncoded row with figures
+            if rows and not rows[0].code and not rows[0].name.strip() and has_amount(rows[0]):
+                return rows[0]
             continue
         for r in rows:
             if row_key(r.name) == name:
@@ -143,6 +181,7 @@ def resolve_all(doc: Document, specs: list[dict], *, prior: bool = False, column
     for spec in specs:
         f = _resolve_one(doc, spec, prior=prior, column_hint=column_hint)
         if f is not None:
+            f.confirm_only = bool(spec.get("confirm_only"))
             out.append(f)
     return out
 
@@ -159,7 +198,7 @@ def _resolve_one(doc: Document, spec: dict, *, prior: bool, column_hint: str | N
                 col = pick_column(current_columns(table, year), spec.get("column"))
                 if col is not None:
                     ghost = Row(name=f"{names[0]}（表中无此行）", code=None, cells={}, page=None, index=-1)
-                    return Fact(table=table, row=ghost, column=col, amount=None)
+                    return Fact(table=table, row=ghost, column=col, amount=None, doc_unit=doc_unit(doc))
             if row is None:
                 continue
             if prior:
@@ -169,7 +208,7 @@ def _resolve_one(doc: Document, spec: dict, *, prior: bool, column_hint: str | N
                     col = cols[0]
             else:
                 prefer = "决算" if (doc.meta.kind or "").endswith("决算") else None
-                col = pick_column(current_columns(table, year, row.side), spec.get("column"), prefer)
+                col = pick_column(current_columns(table, year, row.side), spec.get("column"), prefer, row)
             if col is None:
                 continue
             cell = row.cells.get(col.key)
@@ -177,7 +216,7 @@ def _resolve_one(doc: Document, spec: dict, *, prior: bool, column_hint: str | N
                 continue
             if cell.amount is None and not spec.get("zero_if_blank"):
                 continue
-            return Fact(table=table, row=row, column=col, amount=cell.amount)
+            return Fact(table=table, row=row, column=col, amount=cell.amount, doc_unit=doc_unit(doc))
     return None
 
 
@@ -186,18 +225,72 @@ _CLASS_TABLES = ("gpb_expenditure", "expenditure", "summary", "fiscal_summary", 
 
 
 def class_row_fact(doc: Document, name: str) -> Fact | None:
-    """A row named in the narrative (一般公共服务支出, 上级补助收入 …): its current total."""
+    """A row named in the narrative (一般公共服务支出, 上级补助收入 …): its current total.
+
+    Every classification table is tried; a printed figure wins over a blank cell (a table whose
+    figures were read into the wrong column leaves its class rows blank), and a blank is only
+    taken as the answer when no table prints the row with a figure.
+    """
+    blank: Fact | None = None
+    for fact in _class_row_facts(doc, lambda r: row_key(r.name) == name):
+        if fact.amount is not None:
+            return fact
+        blank = blank or fact
+    return blank
+
+
+def _class_row_facts(doc: Document, match) -> list[Fact]:
     year = doc.meta.year
+    out: list[Fact] = []
     for kind in _CLASS_TABLES:
         for table in doc.tables_of(kind):
             for row in table.rows:
-                if row_key(row.name) != name:
+                if not match(row):
                     continue
                 col = pick_column(current_columns(table, year, row.side), None)
                 if col is None:
                     continue
                 cell = row.cells.get(col.key)
-                return Fact(table=table, row=row, column=col, amount=cell.amount if cell else None)
+                out.append(Fact(table=table, row=row, column=col, amount=cell.amount if cell else None, doc_unit=doc_unit(doc)))
+    return out
+
+
+def chain_fact(doc: Document, chain: list[str]) -> Fact | None:
+    """The row a "X（类）Y（款）Z（项）" chain names: Z under Y under X, by code prefix.
+
+    The same 项 name (一般行政管理事务, 行政运行) recurs under many 款, so the leaf name alone is
+    ambiguous; the codes of the 类 and 款 rows pin it down. Without codes the rows that follow
+    the parent in table order are searched.
+    """
+    keys = [k.replace("其它", "其他") for k in chain]
+    year = doc.meta.year
+    for kind in _CLASS_TABLES:
+        for table in doc.tables_of(kind):
+            rows = table.rows
+            parent_code: str | None = None
+            after = 0
+            found: Row | None = None
+            for depth, key in enumerate(keys):
+                found = None
+                for i in range(after, len(rows)):
+                    r = rows[i]
+                    if row_key(r.name) != key:
+                        continue
+                    if parent_code and r.code and not r.code.startswith(parent_code):
+                        continue
+                    found, after, parent_code = r, i + 1, r.code or parent_code
+                    break
+                if found is None:
+                    break
+            if found is None:
+                continue
+            col = pick_column(current_columns(table, year, found.side), None)
+            if col is None:
+                continue
+            cell = found.cells.get(col.key)
+            if cell is None or cell.amount is None:
+                continue
+            return Fact(table=table, row=found, column=col, amount=cell.amount, doc_unit=doc_unit(doc))
     return None
 
 
@@ -229,7 +322,7 @@ def same_value_rows(doc: Document, claimed: Decimal, unit: str, tol: Decimal, ex
                 cell = row.cells.get(col.key)
                 if cell is None or cell.amount is None:
                     continue
-                f = Fact(table=table, row=row, column=col, amount=cell.amount)
+                f = Fact(table=table, row=row, column=col, amount=cell.amount, doc_unit=doc_unit(doc))
                 v, h = f.in_unit(unit)
                 if abs(v - claimed) <= tol + h and (exclude is None or row_key(row.name) != row_key(exclude.row.name)):
                     out.append(f)

@@ -1,0 +1,218 @@
+"""Checks a narrative against itself: counts (N106) and parts that must add up to their total (N107).
+
+No table is needed: "车辆1辆，其中一般公务用车0辆、执勤执法用车1辆" and "增加171.12万元，主要是基本支出
+增加98.11万元，项目支出增加73.01万元" are wrong or right on their own. Printed money figures are
+intervals, so a sum of n parts may drift from its printed total by (n+1) half-units; counts are exact.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from .. import patterns
+from ..model import Document, Sentence
+from ..numbers import UNIT_SCALE, fmt
+from ..results import Evidence, Figure, Result, dec
+from .extract import Claim, normalize
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> dict:
+    data = patterns.load("claims")
+    comp, lists = data["components"], data["count_lists"]
+    return {
+        "exhaustive": regex.compile("|".join(f"(?:{p})" for p in comp["exhaustive"])),
+        "partial": regex.compile("|".join(f"(?:{p})" for p in comp["partial"])),
+        "gap": regex.compile(comp["gap"]),
+        "list_before": regex.compile(lists["before"]),
+        "list_after": regex.compile(lists["after"]),
+        "separators": regex.compile(lists["separators"]),
+        "open_ended": regex.compile(lists["open_ended"]),
+        "not_a_list": regex.compile(lists["not_a_list"]),
+    }
+
+
+def narrative_evidence(sentence: Sentence, label: str, figure: str, unit: str | None) -> Evidence:
+    """A narrative figure as evidence: the 'table' is the narrative, the row is what the figure names."""
+    return Evidence(table="叙述", row=label, column="", value=figure, unit=unit, page=sentence.page)
+
+
+def narrative_result(rule: str, sentence: Sentence, span: tuple[int, int], verdict: str, message: str,
+                     claimed: Figure | None, **kw) -> Result:
+    severity = {"fail": "error", "warn": "warning", "unverified": "info", "pass": "info"}[verdict]
+    return Result(
+        rule=rule, kind="claim", verdict=verdict, severity=severity, message=message, page=sentence.page,
+        text=sentence.text, span=span, claimed=claimed,
+        anchor=f"{sentence.text[:40]}@{span[0] - sentence.start}", **kw,
+    )
+
+
+def _label(claim: Claim) -> str:
+    """The words just before a figure: what a part is called ("一般公务用车", "基本支出增加")."""
+    s = claim.sentence
+    norm, _ = normalize(s.text[: claim.start - s.start])
+    tail = regex.split(r"[，,；;：:、（(）)。]|其中|主要是|主要原因是", norm)[-1].strip()
+    return tail[-16:] or "（未命名）"
+
+
+def _family(c: Claim) -> str | None:
+    """Figures that can be added: money amounts, money changes, or counts of one unit."""
+    if c.amount is None:
+        return None
+    if c.kind == "amount" and c.unit in UNIT_SCALE:
+        return "amount"
+    if c.kind == "change" and c.unit in UNIT_SCALE and c.direction in ("increase", "decrease"):
+        return "change"
+    if c.kind == "count":
+        return f"count:{c.unit}"
+    return None
+
+
+def _signed(c: Claim, unit: str) -> tuple[Decimal, Decimal]:
+    """(value, half-unit) in the total's unit; a decrease counts negative, a count is exact."""
+    if c.kind == "count":
+        return c.amount.value, Decimal(0)
+    f = UNIT_SCALE[c.unit] / UNIT_SCALE[unit]
+    v = c.amount.value * f
+    return (-v if c.direction == "decrease" else v), c.amount.half_unit * f
+
+
+def check_components(doc: Document, claims: list[Claim]) -> list[Result]:
+    """N107 (money) and N106 (counts): a total followed in its sentence by its parts."""
+    g = _grammar()
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault(c.sentence.start, []).append(c)
+    out: list[Result] = []
+    for group in by_sentence.values():
+        s = group[0].sentence
+        norm, index = normalize(s.text)
+        for i, total in enumerate(group):
+            fam = _family(total)
+            if fam is None:
+                continue
+            after_total = norm[_norm_pos(index, total.end - s.start):]
+            m = g["exhaustive"].search(after_total)
+            exhaustive = True
+            pm = g["partial"].search(after_total)
+            if pm and (m is None or pm.start() < m.start()):
+                m, exhaustive = pm, False
+            if m is None or not g["gap"].match(after_total[: m.start()]):
+                continue
+            # the parts: figures of the same family after the marker, up to the next total-like
+            # figure of another family or the end of the sentence; a closing bracket ends a
+            # bracketed list
+            parts: list[Claim] = []
+            end_off = None
+            if after_total[m.start():m.end()].strip() in ("（", "("):
+                close = regex.search(r"[）)]", s.text[total.end - s.start:])
+                end_off = total.end + close.start() if close else None
+            for c in group[i + 1:]:
+                if end_off is not None and c.start >= end_off:
+                    break
+                if _family(c) == fam:
+                    parts.append(c)
+            if len(parts) < 2:
+                continue
+            out.append(_verdict(total, parts, exhaustive, fam))
+    return out
+
+
+def _norm_pos(index: list[int], raw: int) -> int:
+    """The normalised offset of a raw sentence offset."""
+    for i, r in enumerate(index):
+        if r >= raw:
+            return i
+    return len(index) - 1
+
+
+def _verdict(total: Claim, parts: list[Claim], exhaustive: bool, fam: str) -> Result:
+    unit = total.unit if total.unit in UNIT_SCALE else (total.unit or "")
+    count = fam.startswith("count")
+    if count:
+        t_val, t_tol = total.amount.value, Decimal(0)
+    else:
+        t_val, t_tol = _signed(total, unit)
+    vals = [_signed(p, unit) if not count else (p.amount.value, Decimal(0)) for p in parts]
+    s = sum((v for v, _ in vals), Decimal(0))
+    tol = t_tol + sum((h for _, h in vals), Decimal(0))
+    diff = s - t_val
+    names = "、".join(f"{_label(p)}{p.amount.text}{p.unit}" for p in parts)
+    expr = " + ".join(f"{fmt(v, 0 if count else 2)}" for v, _ in vals)
+    rule = "N106" if count else "N107"
+    evidence = [narrative_evidence(total.sentence, _label(total), total.amount.text, total.unit)] + [
+        narrative_evidence(p.sentence, _label(p), p.amount.text, p.unit) for p in parts
+    ]
+    shown_total = f"{total.amount.text}{total.unit}"
+    if abs(diff) <= tol:
+        verdict = "pass"
+        msg = f"分项之和与总数相符：{expr} = {fmt(s, 0 if count else 2)}{unit}，总数{shown_total}。"
+    elif exhaustive and diff > tol:
+        verdict = "fail"
+        msg = (f"分项之和大于总数：{names}，合计{fmt(s, 0 if count else 2)}{unit}，"
+               f"而总数为{shown_total}，相差{fmt(abs(diff), 0 if count else 2)}{unit}。")
+    elif exhaustive and count:
+        verdict = "warn"
+        msg = (f"分项之和小于总数：{names}，合计{fmt(s, 0)}{unit}，总数为{shown_total}；"
+               "请核实是否漏列了某一项。")
+    else:
+        verdict = "unverified"
+        msg = (f"分项之和为{fmt(s, 0 if count else 2)}{unit}，与总数{shown_total}不等；"
+               "所列分项可能只是主要部分，未作判断。")
+    return narrative_result(
+        rule, total.sentence, (total.start, parts[-1].end), verdict, msg,
+        Figure(total.amount.text, total.unit),
+        expected=Figure(dec(s), unit), tolerance=f"±{dec(tol)}{unit}（{len(parts)}项，(n+1)个半单位）" if not count else "0（计数无舍入）",
+        evidence=evidence,
+    )
+
+
+def _number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return _CN_DIGITS.get(text)
+    if text.startswith("十") and len(text) == 2:
+        return 10 + _CN_DIGITS.get(text[1], 0)
+    if len(text) == 2 and text.endswith("十"):
+        return _CN_DIGITS.get(text[0], 0) * 10
+    if len(text) == 3 and text[1] == "十":
+        return _CN_DIGITS.get(text[0], 0) * 10 + _CN_DIGITS.get(text[2], 0)
+    return None
+
+
+def check_count_lists(doc: Document) -> list[Result]:
+    """N106: "A、B、C 3个内设机构" and "共3家，包括：A、B、C" — the number against the list."""
+    g = _grammar()
+    out: list[Result] = []
+    for s in doc.sentences():
+        norm, index = normalize(s.text)
+        for key in ("list_before", "list_after"):
+            for m in g[key].finditer(norm):
+                n = _number(m.group("n"))
+                raw_list = m.group("list").strip().rstrip("。；;，,")
+                if n is None or not raw_list:
+                    continue
+                if g["open_ended"].search(raw_list) or g["not_a_list"].search(raw_list) or regex.search(r"\d", raw_list):
+                    continue  # "…等20个处室" is not a full list; figures inside mean a list of counts
+                items = [x.strip(" “”\"") for x in g["separators"].split(raw_list) if x and x.strip(" “”\"")]
+                if len(items) < 2:
+                    continue
+                span = (s.start + index[m.start("n")], s.start + index[m.end("n")])
+                verdict = "pass" if len(items) == n else "fail"
+                noun = m.group("noun") or ""
+                unit = m.group("unit")
+                listed = "、".join(items)
+                msg = (f"叙述称{n}{unit}{noun}，所列恰为{len(items)}{unit}：{listed}。" if verdict == "pass"
+                       else f"叙述称{n}{unit}{noun}，但列出的是{len(items)}{unit}：{listed}。")
+                out.append(narrative_result(
+                    "N106", s, span, verdict, msg, Figure(m.group("n"), unit),
+                    expected=Figure(str(len(items)), unit), tolerance="0（计数无舍入）",
+                    evidence=[narrative_evidence(s, it, "1", unit) for it in items],
+                ))
+    return out
