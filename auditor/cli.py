@@ -10,14 +10,14 @@ from typing import Sequence
 from . import __version__
 from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, PatternError, ReadError
 
-SUBCOMMANDS = ("inspect",)
+SUBCOMMANDS = ("inspect", "rules", "explain")
 
 
 def _audit_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="audit",
         description="核对部门预算/决算公开文件：叙述中的数字与表格是否一致，表格自身是否平衡。",
-        epilog="子命令：audit inspect FILE…（查看读取结果）",
+        epilog="子命令：audit inspect FILE…（查看读取结果）；audit rules（规则目录）；audit explain 规则编号",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="PDF or text disclosure(s)")
     p.add_argument("--json", action="store_true", help="write one JSON report to stdout")
@@ -106,11 +106,56 @@ def cmd_audit(argv: Sequence[str]) -> int:
     return EXIT_FINDINGS if worst[args.fail_on] else EXIT_OK
 
 
+def cmd_rules(argv: Sequence[str]) -> int:
+    from .report.rules_text import render_list
+    from .rules.catalogue import catalogue, selected
+
+    p = argparse.ArgumentParser(prog="audit rules", description="列出全部审核规则。")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--rules", help="only these rules or families, e.g. T,X101")
+    args = p.parse_args(argv)
+    select = args.rules.split(",") if args.rules else None
+    rules = [r for r in catalogue().values() if selected(r.id, select, None)]
+    if args.json:
+        json.dump({"schema_version": "1", "rules": [r.as_dict() for r in rules]}, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        print(render_list(rules))
+    return EXIT_OK
+
+
+def cmd_explain(argv: Sequence[str]) -> int:
+    from .report.rules_text import render_explain
+    from .rules.catalogue import get_rule
+    from .rules.examples import run_example
+
+    p = argparse.ArgumentParser(prog="audit explain", description="显示一条规则的完整说明和示例。")
+    p.add_argument("rule", metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--no-run", action="store_true", help="do not run the rule on its examples")
+    args = p.parse_args(argv)
+    rule = get_rule(args.rule)
+    if rule is None:
+        _err(f"audit: 没有规则 {args.rule}（audit rules 列出全部规则）")
+        return EXIT_USAGE
+    if args.json:
+        json.dump(rule.as_dict(examples=True), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    outcomes = []
+    if not args.no_run:
+        for failing, examples in ((False, rule.passing), (True, rule.failing)):
+            for ex in examples:
+                outcomes.append((failing, ex, run_example(rule, ex)))
+    print(render_explain(rule, outcomes))
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in SUBCOMMANDS:
-            return {"inspect": cmd_inspect}[argv[0]](argv[1:])
+            return {"inspect": cmd_inspect, "rules": cmd_rules, "explain": cmd_explain}[argv[0]](argv[1:])
         return cmd_audit(argv)
     except PatternError as exc:
         _err(f"audit: {exc}")

@@ -7,6 +7,7 @@ title, a reason or both kinds of example is a catalogue error, reported with its
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -85,6 +86,11 @@ def _example(raw: object, where: str) -> Example:
     )
 
 
+def _text(value: object) -> str:
+    """Folded YAML joins lines with a space; between Chinese characters that space is noise."""
+    return re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", str(value).strip())
+
+
 def _rule(raw: object, source: str) -> Rule:
     if not isinstance(raw, dict):
         raise PatternError(f"{source}: 每条规则须是一个映射")
@@ -104,11 +110,11 @@ def _rule(raw: object, source: str) -> Rule:
         raise PatternError(f"{where}: 每条规则至少要有一个通过示例和一个不通过示例")
     return Rule(
         id=rid,
-        title=str(raw["title"]).strip(),
-        checks=str(raw["checks"]).strip(),
-        why=str(raw["why"]).strip(),
+        title=_text(raw["title"]),
+        checks=_text(raw["checks"]),
+        why=_text(raw["why"]),
         severity=raw["severity"],
-        basis=str(raw.get("basis", "")).strip(),
+        basis=_text(raw.get("basis", "")),
         source=source,
         passing=passing,
         failing=failing,
