@@ -26,11 +26,13 @@ def _registry() -> list[Registered]:
     from ..checks.arithmetic import check_table
     from ..checks.cross_table import check_cross_tables
     from ..checks.disclosure import check_disclosure
+    from ..checks.identities import check_document_identities
     from ..claims.align import check_claims
 
     return [
         Registered(("N",), lambda doc: check_claims(doc)[0]),
         Registered(("T",), lambda doc: [r for t in doc.tables for r in check_table(t)]),
+        Registered(("T105",), check_document_identities),
         Registered(("X",), check_cross_tables),
         Registered(("D",), check_disclosure),
     ]

@@ -1,0 +1,60 @@
+"""T105: the grand totals of the summary tables are this year's money plus what was carried over.
+
+Which rows make up which total is data (row_identities in patterns/tables.yaml), because budgets and
+final accounts, and each region's template, name the carry-over rows differently.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import patterns
+from ..claims.facts import row_key
+from ..model import Document, Row, Table
+from ..results import Result
+from .arithmetic import _relation
+
+
+@lru_cache(maxsize=1)
+def _identities() -> list[dict]:
+    return patterns.load("tables").get("row_identities", [])
+
+
+def _find(rows: list[Row], pattern: str) -> Row | None:
+    rx = re.compile(pattern)
+    return next((r for r in rows if rx.search(row_key(r.name))), None)
+
+
+def check_row_identities(table: Table) -> list[Result]:
+    out: list[Result] = []
+    for ident in _identities():
+        if table.kind not in ident["kinds"]:
+            continue
+        rows = [r for r in table.rows if (r.side or "").startswith(ident["side"]) or (r.side is None and not table.two_sided)]
+        total = _find(rows, ident["total"])
+        if total is None:
+            continue
+        parts = [p for p in (_find(rows, pat) for pat in ident["parts"]) if p is not None and p is not total]
+        if not parts or not any(p.name for p in parts[:1]) or _find(rows, ident["parts"][0]) is None:
+            continue  # without this year's row the identity cannot be read
+        for col in table.value_columns(total.side):
+            cell = total.cells.get(col.key)
+            if cell is None or cell.amount is None:
+                continue
+            res = _relation(
+                rule="T105",
+                table=table,
+                total_row=total,
+                total_col=col,
+                parts=[(p, col) for p in parts],
+                what="、".join(f"「{p.name}」" for p in parts),
+                anchor=f"{table.kind}/{table.title}/{ident['id']}/{col.key}",
+            )
+            if res:
+                out.append(res)
+    return out
+
+
+def check_document_identities(doc: Document) -> list[Result]:
+    return [r for t in doc.tables for r in check_row_identities(t)]
