@@ -85,6 +85,12 @@ def _subject(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] | 
     # strong: named inside the figure's own clause by a specific wording; weak: inherited from an
     # earlier clause or a bare 收入/支出. A weak subject never produces a fail, only 无法核对.
     strong = best[0] > clause_start and best[1] >= 3
+    if not strong and claim.kind in ("change", "change_pct") and best[1] >= 3:
+        # "X 3.00万元，较上年减少1.00万元": a clause that opens with the comparison speaks of the
+        # subject of the clause just before it
+        prev_start = max(norm.rfind(ch, 0, max(clause_start - 1, 0)) for ch in "，,；;：:。") + 1
+        opens = regex.match(r"\s*(较|比|与|同比|相比|和)", norm[clause_start:])
+        strong = bool(opens) and best[0] > prev_start
     if _explanation_rx().search(norm):
         strong = False  # a part of an explained change, not a table value
     claim.notes.append("strong" if strong else "weak")
@@ -174,12 +180,16 @@ def check_amount(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
     return res
 
 
+def _yearless(label: str) -> str:
+    return regex.sub(r"20\d\d年度?", "", label)
+
+
 def _prior_fact(doc: Document, subj: tuple[str, str], current: Fact) -> Fact | None:
     # the same row in a prior-year column of the same table first
     cols = prior_columns(current.table, doc.meta.year)
     if cols:
-        leaf = current.column.path[-1] if current.column.path else ""
-        same = [c for c in cols if c.path and c.path[-1] == leaf]
+        leaf = _yearless(current.column.path[-1]) if current.column.path else ""
+        same = [c for c in cols if c.path and _yearless(c.path[-1]) == leaf]  # 2020年预算数 ~ 2021年预算数
         if not same and leaf in ("合计", "小计", "预算数", "决算数", "金额"):
             same = [c for c in cols if len(c.path) == 1]  # a single prior-year total column
         if same:
