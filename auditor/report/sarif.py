@@ -1,0 +1,102 @@
+"""SARIF 2.1.0 for code-scanning dashboards: the rule catalogue as tool.driver.rules, one result per
+fail, warn and unverified verdict, located by file, page and (for text input) character span.
+
+Passing checks are left out: SARIF consumers show every result as an alert. JUnit output lists them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..results import VERDICT_LABELS
+from ..rules.catalogue import catalogue
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+_KIND = {"fail": "fail", "warn": "review", "unverified": "open"}
+
+
+def _rules() -> list[dict[str, Any]]:
+    out = []
+    for r in catalogue().values():
+        out.append({
+            "id": r.id,
+            "name": r.title,
+            "shortDescription": {"text": r.title},
+            "fullDescription": {"text": r.checks},
+            "help": {"text": f"{r.checks}\n\n为什么重要：{r.why}" + (f"\n\n依据：{r.basis}" if r.basis else "")},
+            "defaultConfiguration": {"level": _LEVEL[r.severity]},
+            "properties": {"family": r.family, "familyName": r.family_name},
+        })
+    return out
+
+
+def _uri(path: str) -> str:
+    p = Path(path)
+    return p.as_posix() if not p.is_absolute() else p.as_uri()
+
+
+def _location(doc_path: str, r: dict[str, Any]) -> dict[str, Any]:
+    region: dict[str, Any] = {}
+    if r.get("span"):
+        region["charOffset"] = r["span"][0]
+        region["charLength"] = r["span"][1] - r["span"][0]
+    if r.get("text"):
+        region["snippet"] = {"text": r["text"][:500]}
+    loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": _uri(doc_path.split(" + ")[0])}}}
+    if region:
+        loc["physicalLocation"]["region"] = region
+    if r.get("page"):
+        loc["physicalLocation"].setdefault("region", {})["properties"] = {"page": r["page"]}
+        loc["message"] = {"text": f"第{r['page']}页"}
+    return loc
+
+
+def to_sarif(report: dict[str, Any]) -> dict[str, Any]:
+    rules = _rules()
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    results: list[dict[str, Any]] = []
+    notifications: list[dict[str, Any]] = []
+    for d in report["documents"]:
+        if d["status"] == "error":
+            notifications.append({
+                "level": "error",
+                "message": {"text": d["error"]["message"]},
+                "descriptor": {"id": d["error"]["code"]},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(d["path"].split(" + ")[0])}}}],
+            })
+            continue
+        for r in d["results"]:
+            if r["verdict"] == "pass":
+                continue
+            res = {
+                "ruleId": r["rule"],
+                "kind": _KIND[r["verdict"]],
+                "level": _LEVEL.get(r["severity"], "note") if r["verdict"] == "fail" else
+                ("warning" if r["verdict"] == "warn" else "note"),
+                "message": {"text": f"[{VERDICT_LABELS[r['verdict']]}] {r['message']}"},
+                "locations": [_location(d["path"], r)],
+                "partialFingerprints": {"auditorKey/v1": r["key"]},
+                "properties": {
+                    "verdict": r["verdict"],
+                    "claimed": r.get("claimed"),
+                    "expected": r.get("expected"),
+                    "tolerance": r.get("tolerance"),
+                    "evidence": r.get("evidence", []),
+                },
+            }
+            if r["rule"] in index:
+                res["ruleIndex"] = index[r["rule"]]
+            results.append(res)
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": "auditor", "version": __version__, "rules": rules}},
+        "results": results,
+        "columnKind": "unicodeCodePoints",
+    }
+    if notifications:
+        run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": notifications}]
+    else:
+        run["invocations"] = [{"executionSuccessful": True}]
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
