@@ -12,6 +12,9 @@ from ...results import VERDICT_LABELS, VERDICTS
 from ...review import STATUS_LABELS, STATUSES
 from ..session import Filters
 
+# "nothing chosen" (= all): Select.NULL since Textual 8, Select.BLANK before
+NO_SELECTION = getattr(Select, "NULL", getattr(Select, "BLANK", None))
+
 VERDICT_CHOICES = [("非通过（不通过、存疑、无法核对）", "open")] + [(VERDICT_LABELS[v], v) for v in VERDICTS]
 STATUS_CHOICES = [(STATUS_LABELS[s], s) for s in STATUSES] + [("有批注", "commented")]
 
@@ -31,11 +34,11 @@ class FilterDialog(ModalScreen[Filters | None]):
         with Vertical(classes="dialog"):
             yield Label("筛选", classes="dialog-title")
             yield Label("结论")
-            yield Select(VERDICT_CHOICES, value=c.verdict or Select.BLANK, prompt="全部", id="filter-verdict")
+            yield Select(VERDICT_CHOICES, value=c.verdict or NO_SELECTION, prompt="全部", id="filter-verdict")
             yield Label("规则族")
-            yield Select([(f"{f} 类", f) for f in self.families], value=c.family or Select.BLANK, prompt="全部", id="filter-family")
+            yield Select([(f"{f} 类", f) for f in self.families], value=c.family or NO_SELECTION, prompt="全部", id="filter-family")
             yield Label("审核状态")
-            yield Select(STATUS_CHOICES, value=c.status or Select.BLANK, prompt="全部", id="filter-status")
+            yield Select(STATUS_CHOICES, value=c.status or NO_SELECTION, prompt="全部", id="filter-status")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("确定", variant="primary", id="filter-ok")
                 yield Button("清除", id="filter-clear")
@@ -55,7 +58,7 @@ class FilterDialog(ModalScreen[Filters | None]):
     def _chosen(self) -> Filters:
         def val(sel_id: str) -> str | None:
             v = self.query_one(sel_id, Select).value
-            return None if v is Select.BLANK else str(v)
+            return None if v is NO_SELECTION else str(v)
 
         return Filters(
             verdict=val("#filter-verdict"),

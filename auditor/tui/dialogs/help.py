@@ -34,7 +34,7 @@ class HelpDialog(ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield Label("按键（所有命令也可在 ctrl+p 命令面板中找到）", classes="dialog-title")
             with VerticalScroll():
-                yield Static(help_table())
+                yield Static(help_table(), id="help-keys")
             yield Label("Esc 关闭", classes="dialog-hint")
 
     def action_close(self) -> None:
