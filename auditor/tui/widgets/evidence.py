@@ -15,6 +15,53 @@ CELL_STYLE = "bold black on #ffd54f"
 FOCUS_STYLE = "bold white on #c62828"
 
 
+class EvidenceGrid(DataTable):
+    """A DataTable that keeps the compared cell in a fixed place: two rows below the top edge.
+
+    DataTable's own scroll-into-view moves as little as possible, so where the cell lands depends
+    on where the grid was scrolled before and on whether its size had settled. An absolute
+    position, re-applied whenever the size or content size changes, gives the same picture every
+    time (which the snapshot tests rely on) and keeps the row's neighbours in view.
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="cell", zebra_stripes=True, fixed_columns=1, **kwargs)
+        self.target: tuple[int, int] | None = None  # (row, grid column)
+
+    def aim(self, row: int, column: int) -> None:
+        self.target = (row, column)
+        self.move_cursor(row=row, column=column, animate=False, scroll=False)
+        self.settle()
+        self.call_after_refresh(self.settle)
+
+    def settle(self) -> None:
+        if self.target is None:
+            return
+        row, column = self.target
+        widths = [c.get_render_width(self) for c in self.ordered_columns]
+        view = self.scrollable_content_region.width
+        x = 0
+        if sum(widths[: column + 1]) > view:
+            x = sum(widths[1:column])
+        self.scroll_to(x=x, y=max(0, row - 2), animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        self.settle()
+        self.call_after_refresh(self.settle)  # again once the layout has caught up
+
+    def _scroll_cursor_into_view(self, animate: bool = False) -> None:
+        # DataTable schedules this after rebuilding; while the cursor is on the compared cell the
+        # absolute position wins, once the reader moves the cursor DataTable scrolls as usual.
+        if self.target is not None and tuple(self.cursor_coordinate) == self.target:
+            self.settle()
+        else:
+            super()._scroll_cursor_into_view(animate=animate)
+
+    def watch_virtual_size(self) -> None:
+        self.settle()
+        self.call_after_refresh(self.settle)
+
+
 class EvidenceView(Vertical):
     """Title line + a DataTable of the whole evidence table. Rebuilt only when the table changes."""
 
@@ -26,11 +73,11 @@ class EvidenceView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="evidence-title")
-        yield DataTable(id="evidence-table", cursor_type="cell", zebra_stripes=True, fixed_columns=1)
+        yield EvidenceGrid(id="evidence-table")
 
     @property
-    def grid(self) -> DataTable:
-        return self.query_one("#evidence-table", DataTable)
+    def grid(self) -> EvidenceGrid:
+        return self.query_one("#evidence-table", EvidenceGrid)
 
     def show(self, session: Session, r: Result, which: int = 0) -> None:
         """Show evidence item `which` (cycled with t); other cells of the same table are lit too."""
@@ -66,7 +113,9 @@ class EvidenceView(Vertical):
             head.append(f"　证据 {which % len(placed) + 1}/{len(placed)}（t 切换）", style="dim")
         title.update(head)
         if target is not None:
-            grid.move_cursor(row=target[0], column=self._pos(table, target[1]) + 1, animate=False, scroll=True)
+            grid.aim(target[0], self._pos(table, target[1]) + 1)
+        else:
+            grid.target = None
 
     def _load(self, table: Table | None) -> None:
         tid = table.id if table else None
@@ -76,6 +125,7 @@ class EvidenceView(Vertical):
         self._lit = []
         grid = self.grid
         grid.clear(columns=True)
+        grid.target = None
         if table is None:
             return
         label_width = min(max((len(r.label) for r in table.rows), default=4) * 2, 14 if self.size.width < 50 else 26)
