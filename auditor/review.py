@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
@@ -155,18 +155,24 @@ class ReviewState:
         return self._commit(key, d)
 
     def _touch(self, key: str, result: Result) -> Decision:
-        d = self.decisions.get(key) or Decision()
+        old = self.decisions.get(key)
+        d = replace(old) if old else Decision()  # a copy: memory changes only once the file is written
         d.original = result.verdict
         d.rule = result.rule
         d.updated = datetime.now(timezone.utc).isoformat(timespec="seconds")
         return d
 
     def _commit(self, key: str, d: Decision) -> Decision:
+        before = dict(self.decisions)
         if d.empty:
             self.decisions.pop(key, None)
         else:
             self.decisions[key] = d
-        self.save()
+        try:
+            self.save()
+        except BaseException:
+            self.decisions = before  # what is in memory stays what is on disk
+            raise
         return d
 
     def save(self) -> None:

@@ -89,6 +89,7 @@ def test_a_failed_write_keeps_the_old_file(seed_copy, seed_results, monkeypatch)
     with pytest.raises(OSError):
         state.comment(keys[1], seed_results[1], "第二条")
     assert sidecar_path(seed_copy).read_bytes() == before
+    assert list(state.decisions) == [review_keys(seed_results)[0]]  # memory agrees with the file
     assert sorted(p.name for p in seed_copy.parent.iterdir()) == ["seed.txt", "seed.txt.review.json"]
 
 

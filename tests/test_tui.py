@@ -272,3 +272,10 @@ async def test_unreadable_document_says_so(tmp_path):
         assert "无法读取" in str(screen.query_one("#title", Static).render())
         await pilot.press("j", "a", "o")  # keys do nothing, nothing is written
         assert not sidecar_path(bad).exists()
+
+
+def test_cli_tui_rejects_a_missing_file(tmp_path, capsys):
+    from auditor.cli import main
+
+    assert main(["tui", str(tmp_path / "missing.pdf")]) == 3
+    assert "文件不存在" in capsys.readouterr().err

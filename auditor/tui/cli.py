@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Sequence
 
@@ -21,7 +22,7 @@ def _parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str]) -> int:
     args = _parser().parse_args(argv)
     if not Path(args.file).exists():
-        print(f"audit: 文件不存在：{args.file}")
+        print(f"audit: 文件不存在：{args.file}", file=sys.stderr)
         return EXIT_UNREADABLE
     from .app import AuditApp
 

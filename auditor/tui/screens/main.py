@@ -140,6 +140,14 @@ class MainScreen(Screen):
         self._show_summary()
         self._show_current()
 
+    def _saving(self, change, *args):
+        """Run a decision; a sidecar that cannot be written is reported, and the app keeps running."""
+        try:
+            return change(*args)
+        except OSError as exc:
+            self.notify(f"审核记录无法保存：{exc}", severity="error", timeout=8)
+            return None
+
     @on(DataTable.RowHighlighted, "#results")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._evidence_which = 0
@@ -217,7 +225,9 @@ class MainScreen(Screen):
         i = self.current()
         if i is None or self.session is None:
             return
-        d = self.session.accept(i)
+        d = self._saving(self.session.accept, i)
+        if d is None:
+            return
         self.notify("已确认" if d.accepted else "已取消确认", timeout=2)
         self._changed(i)
 
@@ -230,7 +240,8 @@ class MainScreen(Screen):
 
         def done(choice: str | None) -> None:
             if choice is not None:
-                s.override(i, None if choice == WITHDRAW else choice)
+                if self._saving(s.override, i, None if choice == WITHDRAW else choice) is None:
+                    return
                 eff = s.effective(i)
                 self.notify(f"结论：{VERDICT_LABELS[eff]}", timeout=2)
                 self._changed(i)
@@ -247,7 +258,8 @@ class MainScreen(Screen):
 
         def done(text: str | None) -> None:
             if text is not None:
-                s.comment(i, text)
+                if self._saving(s.comment, i, text) is None:
+                    return
                 self.notify("批注已保存" if text.strip() else "批注已删除", timeout=2)
                 self._changed(i)
             self.results_list.focus()
