@@ -10,14 +10,14 @@ from typing import Sequence
 from . import __version__
 from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, PatternError, ReadError
 
-SUBCOMMANDS = ("inspect", "rules", "explain")
+SUBCOMMANDS = ("inspect", "rules", "explain", "tui", "export")
 
 
 def _audit_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="audit",
         description="核对部门预算/决算公开文件：叙述中的数字与表格是否一致，表格自身是否平衡。",
-        epilog="子命令：audit inspect FILE…（查看读取结果）；audit rules（规则目录）；audit explain 规则编号",
+        epilog="子命令：audit inspect FILE…（查看读取结果）；audit rules（规则目录）；audit explain 规则编号；audit tui FILE（交互审核）；audit export FILE --csv/--xlsx OUT（导出）",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="PDF or text disclosure(s)")
     p.add_argument("--json", action="store_true", help="write one JSON report to stdout")
@@ -93,7 +93,7 @@ def cmd_audit(argv: Sequence[str]) -> int:
             unreadable = True
             continue
         results = audit_document(doc, select=select, ignore=ignore)
-        entries.append(document_entry(path, doc, results, None))
+        entries.append(document_entry(path, doc, results, None, _review_of(group[0])))
     rep = report(entries)
     if args.json:
         json.dump(rep, sys.stdout, ensure_ascii=False, indent=1)
@@ -151,11 +151,34 @@ def cmd_explain(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def _review_of(path: str):
+    """The reviewer's sidecar for a document, if any; an unreadable one is reported, not fatal."""
+    from .review import SidecarError, load_existing
+
+    try:
+        return load_existing(path)
+    except SidecarError as exc:
+        _err(f"audit: {exc}")
+        return None
+
+
+def cmd_tui(argv: Sequence[str]) -> int:
+    from .tui.cli import run
+
+    return run(argv)
+
+
+def cmd_export(argv: Sequence[str]) -> int:
+    from .report.export_cli import run
+
+    return run(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in SUBCOMMANDS:
-            return {"inspect": cmd_inspect, "rules": cmd_rules, "explain": cmd_explain}[argv[0]](argv[1:])
+            return {"inspect": cmd_inspect, "rules": cmd_rules, "explain": cmd_explain, "tui": cmd_tui, "export": cmd_export}[argv[0]](argv[1:])
         return cmd_audit(argv)
     except PatternError as exc:
         _err(f"audit: {exc}")

@@ -8,11 +8,16 @@ from .. import __version__
 from ..errors import ReadError
 from ..model import Document
 from ..results import Result, summarize
+from ..review import ReviewState, annotate
+from ..review import summary as review_summary
 
 SCHEMA_VERSION = "1"
 
 
-def document_entry(path: str, doc: Document | None, results: list[Result], error: ReadError | None) -> dict[str, Any]:
+def document_entry(
+    path: str, doc: Document | None, results: list[Result], error: ReadError | None, review: ReviewState | None = None
+) -> dict[str, Any]:
+    """review: the document's sidecar when one exists; its decisions are added, nothing else changes."""
     if error is not None:
         return {
             "path": path,
@@ -24,7 +29,7 @@ def document_entry(path: str, doc: Document | None, results: list[Result], error
             "summary": summarize([]),
         }
     assert doc is not None
-    return {
+    entry = {
         "path": path,
         "status": "ok",
         "error": None,
@@ -52,6 +57,11 @@ def document_entry(path: str, doc: Document | None, results: list[Result], error
         "results": [r.as_dict() for r in results],
         "summary": summarize(results),
     }
+    if review is not None:
+        for item, decision in zip(entry["results"], annotate(results, review)):
+            item["review"] = decision
+        entry["review"] = review_summary(results, review)
+    return entry
 
 
 def report(entries: list[dict[str, Any]]) -> dict[str, Any]:

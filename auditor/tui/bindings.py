@@ -1,0 +1,47 @@
+"""Every key of the review app, in one place, each with an id (so a keymap can rebind it).
+
+The footer, the help dialog and the command palette all read these lists; nothing else declares keys.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+# (section shown in the help dialog, bindings)
+MAIN: list[Binding] = [
+    Binding("j,down", "move(1)", "下移", id="move.down", key_display="j/↓"),
+    Binding("k,up", "move(-1)", "上移", id="move.up", key_display="k/↑"),
+    Binding("n", "next_fail(1)", "下一不通过", id="move.next_fail"),
+    Binding("N", "next_fail(-1)", "上一不通过", id="move.prev_fail", key_display="N"),
+    Binding("f", "filter", "筛选", id="view.filter"),
+    Binding("slash", "search", "搜索", id="view.search", key_display="/"),
+    Binding("a", "accept", "确认", id="review.accept"),
+    Binding("o", "override", "改判", id="review.override"),
+    Binding("c", "comment", "批注", id="review.comment"),
+    Binding("e", "explain", "规则说明", id="view.explain"),
+    Binding("t", "next_evidence", "下一证据", id="view.next_evidence", show=False),
+    Binding("x", "export('xlsx')", "导出", id="file.export", show=False),
+    Binding("question_mark", "help", "帮助", id="app.help", key_display="?"),
+    Binding("escape", "clear_search", "清除搜索", id="view.clear_search", show=False),
+]
+
+APP: list[Binding] = [
+    Binding("q", "quit", "退出", id="app.quit", show=False),
+    Binding("ctrl+p", "command_palette", "命令", id="app.palette", show=False),
+]
+
+SECTIONS: list[tuple[str, list[str]]] = [
+    ("移动", ["move.down", "move.up", "move.next_fail", "move.prev_fail", "view.next_evidence"]),
+    ("查看", ["view.filter", "view.search", "view.clear_search", "view.explain"]),
+    ("审核", ["review.accept", "review.override", "review.comment", "file.export"]),
+    ("其他", ["app.help", "app.palette", "app.quit"]),
+]
+
+
+def by_id() -> dict[str, Binding]:
+    return {b.id: b for b in MAIN + APP if b.id}
+
+
+def key_label(b: Binding) -> str:
+    """What the user presses, as shown in help: "j/↓", "?", "ctrl+p"."""
+    return b.key_display or b.key.split(",")[0]

@@ -1,0 +1,30 @@
+"""`audit tui FILE`: arguments are parsed before Textual is imported, so --help stays instant."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from ..errors import EXIT_OK, EXIT_UNREADABLE
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="audit tui",
+        description="交互审核：逐条查看核对结果，确认、改判、批注；审核记录保存在 FILE.review.json。",
+    )
+    p.add_argument("file", metavar="FILE", help="PDF or text disclosure")
+    return p
+
+
+def run(argv: Sequence[str]) -> int:
+    args = _parser().parse_args(argv)
+    if not Path(args.file).exists():
+        print(f"audit: 文件不存在：{args.file}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    from .app import AuditApp
+
+    AuditApp(args.file).run()
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""Modal dialogs: override, comment, filter, help, explain. Each dismisses with its answer or None."""

@@ -1,0 +1,71 @@
+"""Filter by verdict, rule family and reviewer status."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Select
+
+from ...results import VERDICT_LABELS, VERDICTS
+from ...review import STATUS_LABELS, STATUSES
+from ..session import Filters
+
+# "nothing chosen" (= all): Select.NULL since Textual 8, Select.BLANK before
+NO_SELECTION = getattr(Select, "NULL", getattr(Select, "BLANK", None))
+
+VERDICT_CHOICES = [("非通过（不通过、存疑、无法核对）", "open")] + [(VERDICT_LABELS[v], v) for v in VERDICTS]
+STATUS_CHOICES = [(STATUS_LABELS[s], s) for s in STATUSES] + [("有批注", "commented")]
+
+
+class FilterDialog(ModalScreen[Filters | None]):
+    """Dismisses with new Filters (the search text is kept) or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "取消", id="dialog.cancel")]
+
+    def __init__(self, current: Filters, families: list[str]) -> None:
+        super().__init__()
+        self.current = current
+        self.families = families
+
+    def compose(self) -> ComposeResult:
+        c = self.current
+        with Vertical(classes="dialog"):
+            yield Label("筛选", classes="dialog-title")
+            yield Label("结论")
+            yield Select(VERDICT_CHOICES, value=c.verdict or NO_SELECTION, prompt="全部", id="filter-verdict")
+            yield Label("规则族")
+            yield Select([(f"{f} 类", f) for f in self.families], value=c.family or NO_SELECTION, prompt="全部", id="filter-family")
+            yield Label("审核状态")
+            yield Select(STATUS_CHOICES, value=c.status or NO_SELECTION, prompt="全部", id="filter-status")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("确定", variant="primary", id="filter-ok")
+                yield Button("清除", id="filter-clear")
+                yield Button("取消", id="filter-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#filter-verdict", Select).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "filter-ok":
+            self.dismiss(self._chosen())
+        elif event.button.id == "filter-clear":
+            self.dismiss(Filters(query=self.current.query))
+        else:
+            self.dismiss(None)
+
+    def _chosen(self) -> Filters:
+        def val(sel_id: str) -> str | None:
+            v = self.query_one(sel_id, Select).value
+            return None if v is NO_SELECTION else str(v)
+
+        return Filters(
+            verdict=val("#filter-verdict"),
+            family=val("#filter-family"),
+            status=val("#filter-status"),
+            query=self.current.query,
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

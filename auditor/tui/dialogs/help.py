@@ -1,0 +1,41 @@
+"""All keys, read from bindings.py (the one place they are declared)."""
+
+from __future__ import annotations
+
+from rich.table import Table as RichTable
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from .. import bindings
+
+
+def help_table() -> RichTable:
+    known = bindings.by_id()
+    t = RichTable(show_header=False, box=None, padding=(0, 2))
+    t.add_column(style="bold cyan", no_wrap=True)
+    t.add_column()
+    for section, ids in bindings.SECTIONS:
+        t.add_row(f"[bold]{section}[/]", "")
+        for bid in ids:
+            b = known[bid]
+            t.add_row(bindings.key_label(b), b.description)
+    t.add_row("", "")
+    t.add_row("Tab", "在结果列表、证据表之间切换焦点")
+    return t
+
+
+class HelpDialog(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q", "close", "关闭", id="dialog.close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("按键（所有命令也可在 ctrl+p 命令面板中找到）", classes="dialog-title")
+            with VerticalScroll():
+                yield Static(help_table(), id="help-keys")
+            yield Label("Esc 关闭", classes="dialog-hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,67 @@
+"""Review app timings: reading (worker), moving between results (memory only), saving a decision.
+
+    python bench/tui.py [FILE ...]    # default: samples/seed.txt
+
+Moves are driven through Textual's pilot in a headless 120x40 terminal, so the figure includes
+redrawing the list, the sentence, the evidence table and the explanation.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from auditor.tui.app import AuditApp  # noqa: E402
+
+
+async def measure(path: Path, moves: int = 100) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / path.name  # the sidecar goes to tmp, never next to the real file
+        shutil.copy(path, copy)
+        app = AuditApp(str(copy))
+        async with app.run_test(size=(120, 40)) as pilot:
+            t0 = time.perf_counter()
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            loaded = time.perf_counter() - t0
+            screen = app.review
+            n = len(screen.session.results)
+            screen.results_list.move_cursor(row=0)
+            await pilot.pause()
+            t0 = time.perf_counter()
+            for _ in range(min(moves, n - 1)):
+                await pilot.press("j")
+            per_move = (time.perf_counter() - t0) / max(1, min(moves, n - 1))
+            t0 = time.perf_counter()  # the app's own work per move: list, sentence, evidence, explanation
+            for _ in range(50):
+                screen._show_current()
+            per_show = (time.perf_counter() - t0) / 50
+            t0 = time.perf_counter()
+            for _ in range(20):
+                await pilot.press("a")
+            per_save = (time.perf_counter() - t0) / 20  # keypress incl. the atomic sidecar write
+    return {"results": n, "load_s": loaded, "move_ms": per_move * 1000, "show_ms": per_show * 1000,
+            "accept_ms": per_save * 1000}
+
+
+def main(argv: list[str]) -> None:
+    files = [Path(a) for a in argv] or [ROOT / "samples" / "seed.txt"]
+    print("load s: read + audit in the worker; key ms: a keypress until the pilot sees the screen settled")
+    print("(includes Textual's repaint and the pilot's idle waits); show ms: the app's own work per move")
+    print(f"{'file':40} {'results':>7} {'load s':>7} {'key ms':>7} {'show ms':>7} {'accept ms':>9}")
+    for f in files:
+        m = asyncio.run(measure(f))
+        print(f"{f.name[:40]:40} {m['results']:>7} {m['load_s']:>7.2f} {m['move_ms']:>7.1f} {m['show_ms']:>7.2f}"
+              f" {m['accept_ms']:>9.1f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,281 @@
+"""The review app driven through Textual's pilot on a copy of the seed (the sidecar goes to tmp)."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("textual")
+
+from rich.console import Console  # noqa: E402
+from textual.widgets import Input, OptionList, Select, Static  # noqa: E402
+
+from auditor.review import sidecar_path  # noqa: E402
+from auditor.tui import bindings  # noqa: E402
+from auditor.tui.app import AuditApp  # noqa: E402
+from auditor.tui.dialogs.explain import ExplainDialog  # noqa: E402
+from auditor.tui.dialogs.filter import NO_SELECTION, FilterDialog  # noqa: E402
+from auditor.tui.dialogs.help import HelpDialog  # noqa: E402
+from auditor.tui.screens.main import MainScreen  # noqa: E402
+
+from .conftest import SEED  # noqa: E402
+
+
+@pytest.fixture()
+def seed_copy(tmp_path: Path) -> Path:
+    dst = tmp_path / "seed.txt"
+    shutil.copy(SEED, dst)
+    return dst
+
+
+def sync(test):
+    """Run an async pilot test with asyncio.run (no pytest-asyncio needed)."""
+
+    @functools.wraps(test)
+    def wrapper(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return wrapper
+
+
+async def ready(app: AuditApp, pilot) -> MainScreen:
+    """Wait for the worker that reads and audits the document, then for the screen to settle."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = app.review
+    assert screen.session is not None, screen.error
+    return screen
+
+
+def screen_text(app) -> str:
+    """What the terminal shows now, as plain text (the same render the SVG screenshots use)."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True, force_terminal=True)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()
+
+
+def current(screen: MainScreen):
+    i = screen.current()
+    return None if i is None else screen.session.results[i]
+
+
+def decisions(path: Path) -> dict:
+    return json.loads(sidecar_path(path).read_text(encoding="utf-8"))["decisions"]
+
+
+@sync
+async def test_opens_on_the_first_fail_and_moves(seed_copy):
+    app = AuditApp(str(seed_copy))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        s = screen.session
+        assert current(screen).verdict == "fail"
+        start = screen.current()
+        shown = screen.results_list.shown
+        await pilot.press("j")
+        assert screen.current() == shown[shown.index(start) + 1]
+        await pilot.press("k", "k")
+        assert screen.current() == shown[shown.index(start) - 1]
+        await pilot.press("down")
+        assert screen.current() == start
+        # the detail panes follow the cursor: the claimed figure's sentence and the compared cell
+        sentence = str(screen.query_one("#sentence", Static).render())
+        assert "一般公共服务支出 688.27 万元" in sentence
+        title = str(screen.query_one("#evidence-title", Static).render())
+        assert "部门收支总表" in title and "单位：元" in title
+        grid = screen.query_one("#evidence-table")
+        assert grid.cursor_coordinate.row == next(
+            k for k, r in enumerate(s.table("t6").rows) if r.name == "一般公共服务支出"
+        )
+        await pilot.press("t")  # second evidence item: the cell the figure really equals
+        title = str(screen.query_one("#evidence-title", Static).render())
+        assert "一般公共预算财政拨款支出预算表" in title and "证据 2/2" in title
+
+
+@sync
+async def test_next_and_previous_fail(seed_copy):
+    app = AuditApp(str(seed_copy))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        the_fail = screen.current()
+        screen.results_list.move_cursor(row=0)
+        await pilot.pause()
+        assert screen.current() != the_fail
+        await pilot.press("n")
+        assert screen.current() == the_fail
+        screen.results_list.move_cursor(row=len(screen.results_list.shown) - 1)
+        await pilot.pause()
+        await pilot.press("N")
+        assert screen.current() == the_fail
+
+
+@sync
+async def test_filter_by_verdict_family_and_status(seed_copy):
+    app = AuditApp(str(seed_copy))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        s = screen.session
+        await pilot.press("f")
+        assert isinstance(app.screen, FilterDialog)
+        app.screen.query_one("#filter-verdict", Select).value = "unverified"
+        app.screen.query_one("#filter-family", Select).value = "N"
+        await pilot.click("#filter-ok")
+        await pilot.pause()
+        shown = screen.results_list.shown
+        assert len(shown) == s.counts()["unverified"] == 5
+        assert {s.results[i].verdict for i in shown} == {"unverified"}
+        assert "筛选：无法核对、N 类规则（5 条）" in str(screen.query_one("#summary", Static).render())
+        # no 不通过 among them: n says so and stays put
+        before = screen.current()
+        await pilot.press("n")
+        assert screen.current() == before
+
+        await pilot.press("a")  # accept one, then filter on reviewer status
+        await pilot.press("f")
+        app.screen.query_one("#filter-verdict", Select).value = NO_SELECTION
+        app.screen.query_one("#filter-family", Select).value = NO_SELECTION
+        app.screen.query_one("#filter-status", Select).value = "accepted"
+        await pilot.click("#filter-ok")
+        await pilot.pause()
+        assert screen.results_list.shown == [before]
+
+
+@sync
+async def test_search_narrows_and_escape_clears(seed_copy):
+    app = AuditApp(str(seed_copy))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        total = len(screen.results_list.shown)
+        await pilot.press("slash")
+        assert screen.query_one("#search", Input).has_focus
+        await pilot.press(*"公务接待费")
+        shown = screen.results_list.shown
+        assert 0 < len(shown) < total
+        for i in shown:
+            r = screen.session.results[i]
+            assert "公务接待费" in r.text + r.message + "".join(e.row + e.column for e in r.evidence)
+        await pilot.press("enter")
+        assert screen.results_list.has_focus
+        await pilot.press("escape")
+        assert len(screen.results_list.shown) == total
+        assert not screen.query_one("#search", Input).display
+
+
+@sync
+async def test_override_persists_across_a_restart(seed_copy):
+    app = AuditApp(str(seed_copy))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        key = screen.session.keys[screen.current()]
+        await pilot.press("o")
+        options = app.screen.query_one(OptionList)
+        assert options.get_option_at_index(options.highlighted).id == "fail"  # starts on the audit's verdict
+        await pilot.press("up", "enter")  # 不通过 → 通过
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert decisions(seed_copy)[key]["verdict"] == "pass"
+        assert "已审 1/250" in str(screen.query_one("#summary", Static).render())
+
+    app2 = AuditApp(str(seed_copy))  # a fresh process would see exactly this file
+    async with app2.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app2, pilot)
+        i = screen.session.index_of(key)
+        assert screen.session.status(i) == "overridden"
+        assert screen.session.effective(i) == "pass"
+        assert "已载入审核记录" in str(screen.query_one("#title", Static).render())
+        screen.results_list.select_result(i)
+        await pilot.pause()
+        assert "不通过 → 通过" in str(screen.query_one("#explanation", Static).render())
+
+
+@sync
+async def test_accept_and_comment_are_saved(seed_copy):
+    app = AuditApp(str(seed_copy))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        key = screen.session.keys[screen.current()]
+        await pilot.press("a")
+        assert decisions(seed_copy)[key]["status"] == "accepted"
+        await pilot.press("c")
+        await pilot.press(*"请单位核实科目")
+        await pilot.press("enter")
+        await pilot.pause()
+        d = decisions(seed_copy)[key]
+        assert (d["status"], d["comment"]) == ("accepted", "请单位核实科目")
+        assert "批注：请单位核实科目" in str(screen.query_one("#explanation", Static).render())
+        await pilot.press("c")  # Esc cancels without touching the file
+        await pilot.press(*"不要")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert decisions(seed_copy)[key]["comment"] == "请单位核实科目"
+
+
+@sync
+async def test_explain_and_help_open(seed_copy):
+    app = AuditApp(str(seed_copy))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("e")
+        assert isinstance(app.screen, ExplainDialog)
+        assert "N101" in str(app.screen.query_one("#explain-title").render())
+        assert "688.27万元" in str(app.screen.query_one("#explain-result", Static).render())
+        assert str(app.screen.query_one("#explain-why", Static).render()).strip() != "为什么重要"
+        await pilot.press("escape")
+        assert app.screen is screen
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpDialog)
+        await pilot.pause()
+        text = screen_text(app)
+        for b in bindings.MAIN:
+            assert b.description in text
+        await pilot.press("escape")
+        assert app.screen is screen
+
+
+@sync
+async def test_export_from_the_command_palette(seed_copy):
+    app = AuditApp(str(seed_copy))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("a")
+        await pilot.press("ctrl+p")
+        await pilot.press(*"导出 CSV")
+        await pilot.pause(0.3)  # the palette searches in a worker
+        await pilot.press("enter")
+        await pilot.pause()
+        out = sidecar_path(seed_copy).with_suffix(".csv")
+        assert out.exists()
+        text = out.read_text(encoding="utf-8-sig")
+        assert text.count("已确认") == 1
+        assert len(text.strip().splitlines()) >= len(screen.session.results) + 1
+
+
+@sync
+async def test_unreadable_document_says_so(tmp_path):
+    bad = tmp_path / "notes.txt"
+    bad.write_text("hello\nworld\n", encoding="utf-8")
+    app = AuditApp(str(bad))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.review
+        assert screen.session is None and screen.error
+        assert "无法读取" in str(screen.query_one("#title", Static).render())
+        await pilot.press("j", "a", "o")  # keys do nothing, nothing is written
+        assert not sidecar_path(bad).exists()
+
+
+def test_cli_tui_rejects_a_missing_file(tmp_path, capsys):
+    from auditor.cli import main
+
+    assert main(["tui", str(tmp_path / "missing.pdf")]) == 3
+    assert "文件不存在" in capsys.readouterr().err
