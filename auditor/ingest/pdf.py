@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import ReadError
 from .items import GridItem, Item, LineItem, clean_cell
+from .rules import closing_lines, ruled_page
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -197,44 +198,6 @@ def _grid(table: Any, words: list[dict], taken: set[int]) -> tuple[list[list[str
     return grid, captions
 
 
-def _is_white(color: Any) -> bool:
-    """Gray 1, RGB (1,1,1) or CMYK (0,0,0,0): paper colour."""
-    if color is None:
-        return False
-    if isinstance(color, (int, float)):
-        color = (color,)
-    try:
-        c = tuple(float(v) for v in color)
-    except (TypeError, ValueError):
-        return False
-    if len(c) in (1, 3):
-        return all(v >= 0.99 for v in c)
-    if len(c) == 4:
-        return all(v <= 0.01 for v in c)
-    return False
-
-
-def _invisible(obj: dict) -> bool:
-    """A white, unstroked rectangle: a cell's padding box, drawn but not seen.
-
-    Jiangsu's 法院/检察院 tables fill each cell with white boxes inset ~5pt from the black rules;
-    their edges would otherwise split every column and row into slivers and scatter the header.
-    """
-    return (
-        obj.get("object_type") == "rect"
-        and bool(obj.get("fill"))
-        and not obj.get("stroke")
-        and _is_white(obj.get("non_stroking_color"))
-    )
-
-
-def _ruled(page: Any) -> Any:
-    """The page as far as table rules go: without invisible boxes (filtered only when present)."""
-    if any(_invisible(r) for r in page.rects):
-        return page.filter(lambda o: not _invisible(o))
-    return page
-
-
 def _read_page(page: Any, pageno: int) -> tuple[list[Item], int]:
     chars = page.chars
     if not chars:
@@ -243,7 +206,12 @@ def _read_page(page: Any, pageno: int) -> tuple[list[Item], int]:
     grids: list[GridItem] = []
     taken: set[int] = set()
     if page.edges:
-        for t in _ruled(page).find_tables(_TABLE_SETTINGS):
+        ruled = ruled_page(page)
+        settings = dict(_TABLE_SETTINGS)
+        closing = closing_lines(ruled)
+        if closing:
+            settings["explicit_horizontal_lines"] = closing
+        for t in ruled.find_tables(settings):
             if len(t.rows) < 2 or max(len(r.cells) for r in t.rows) < 2:
                 continue  # a framed paragraph, not a table
             rows, captions = _grid(t, words, taken)
