@@ -34,6 +34,7 @@ class _Open:
     row_lines: list[int | None] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     ncols: int = 0
+    title_page: int | None = None  # a title alone at the foot of a page: the table touches that page
     header: list[list[str]] = field(default_factory=list)
 
 
@@ -67,12 +68,13 @@ def assemble(items: list[Item]) -> Assembled:
             return
         tid = f"t{len(tables) + 1}"
         grid = Grid(rows=current.rows, row_pages=current.row_pages, row_lines=current.row_lines)
-        tables.append(
-            build_table(
-                table_id=tid, title=current.title, unit=current.unit, grid=grid, number=current.number,
-                notes=current.notes,
-            )
+        table = build_table(
+            table_id=tid, title=current.title, unit=current.unit, grid=grid, number=current.number,
+            notes=current.notes,
         )
+        if current.title_page is not None and table.pages and current.title_page < table.pages[0]:
+            table.pages = [current.title_page, *table.pages]
+        tables.append(table)
         current = None
 
     def flush_pending() -> None:
@@ -121,7 +123,7 @@ def assemble(items: list[Item]) -> Assembled:
         narrative.extend(before)
         preamble.extend(p.text for p in after)
         pending.clear()
-        current = _Open(title=title or "", unit=unit, number=number)
+        current = _Open(title=title or "", unit=unit, number=number, title_page=after[0].page if after else None)
         _strip_captions(current, it)
         _append(current, it, drop_header=False)
     close()

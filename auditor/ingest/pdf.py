@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from ..errors import ReadError
+from ..numbers import parse_amount
 from .items import GridItem, Item, LineItem, clean_cell
 from .rules import closing_lines, ruled_page
 
@@ -198,11 +199,29 @@ def _grid(table: Any, words: list[dict], taken: set[int]) -> tuple[list[list[str
     return grid, captions
 
 
+def _carried_row(rows: list[list[str]]) -> bool:
+    """A lone ruled row with a name and a figure: the row a page break carried over."""
+    if len(rows) != 1:
+        return False
+    filled = [c for c in rows[0] if c]
+    amounts = [c for c in filled if parse_amount(c) is not None and ("." in c or "," in c)]
+    return len(filled) >= 2 and bool(amounts) and len(filled) > len(amounts)
+
+
+def _on_page(w: dict, page: Any) -> bool:
+    """Text placed off the page (an Excel print area leaking past the sheet) is clipped, not printed."""
+    x0, top, x1, bottom = page.bbox
+    cx = (w["x0"] + w["x1"]) / 2
+    cy = (w["top"] + w["bottom"]) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
 def _read_page(page: Any, pageno: int) -> tuple[list[Item], int]:
     chars = page.chars
     if not chars:
         return [], 0
     words = page.extract_words(keep_blank_chars=False, x_tolerance=1.5, y_tolerance=3, extra_attrs=["size"])
+    words = [w for w in words if _on_page(w, page)]
     grids: list[GridItem] = []
     taken: set[int] = set()
     if page.edges:
@@ -212,9 +231,13 @@ def _read_page(page: Any, pageno: int) -> tuple[list[Item], int]:
         if closing:
             settings["explicit_horizontal_lines"] = closing
         for t in ruled.find_tables(settings):
-            if len(t.rows) < 2 or max(len(r.cells) for r in t.rows) < 2:
+            if max(len(r.cells) for r in t.rows) < 2:
                 continue  # a framed paragraph, not a table
-            rows, captions = _grid(t, words, taken)
+            claimed: set[int] = set()
+            rows, captions = _grid(t, words, claimed)
+            if len(t.rows) < 2 and not _carried_row(rows):
+                continue  # one framed line is a paragraph; one row of figures is a table's last row
+            taken |= claimed
             for cap in captions:
                 for w in cap:
                     taken.discard(id(w))
