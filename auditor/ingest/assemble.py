@@ -35,6 +35,7 @@ class _Open:
     notes: list[str] = field(default_factory=list)
     ncols: int = 0
     title_page: int | None = None  # a title alone at the foot of a page: the table touches that page
+    col_x: list[float] = field(default_factory=list)
     header: list[list[str]] = field(default_factory=list)
 
 
@@ -161,10 +162,40 @@ def _has_narrative(pending: list[LineItem]) -> bool:
 
 def _continues(cur: _Open, grid: GridItem) -> bool:
     ncols = max((len(r) for r in grid.rows), default=0)
-    return ncols == cur.ncols or abs(ncols - cur.ncols) <= 1
+    return abs(ncols - cur.ncols) <= 1 or _aligned(cur, grid) is not None
+
+
+def _aligned(cur: _Open, grid: GridItem) -> list[list[str]] | None:
+    """The grid's rows laid out in the table's columns, matched by left edges; None if they do not match.
+
+    A continuation page may rule fewer columns than the table: a closing 合计 row spans the code
+    and name columns, a 收支总表's last rows merge a side. Each cell goes to the table column that
+    starts where it starts.
+    """
+    if not cur.col_x or not grid.col_x or len(grid.col_x) > len(cur.col_x):
+        return None
+    index: list[int] = []
+    for x in grid.col_x:
+        k = min(range(len(cur.col_x)), key=lambda j: abs(cur.col_x[j] - x))
+        if abs(cur.col_x[k] - x) > 3 or (index and k <= index[-1]):
+            return None
+        index.append(k)
+    out: list[list[str]] = []
+    for r in grid.rows:
+        row = [""] * len(cur.col_x)
+        for j, text in enumerate(r[: len(index)]):
+            row[index[j]] = text
+        out.append(row)
+    return out
 
 
 def _append(cur: _Open, grid: GridItem, *, drop_header: bool) -> None:
+    if not cur.col_x:
+        cur.col_x = list(grid.col_x)
+    elif len(grid.col_x) != len(cur.col_x):
+        aligned = _aligned(cur, grid)
+        if aligned is not None:
+            grid.rows = aligned
     rows = grid.rows
     if drop_header and cur.header:
         # a continuation page often repeats the header rows

@@ -148,8 +148,9 @@ def _words_text(words: list[dict]) -> str:
     return clean_cell("\n".join(_line_text(ln) for ln in cluster_lines(words)))
 
 
-def _grid(table: Any, words: list[dict], taken: set[int]) -> tuple[list[list[str]], list[list[dict]]]:
-    """Fill the table's cells with the page's words; return the rows and caption rows' words.
+def _grid(table: Any, words: list[dict], taken: set[int]) -> tuple[list[list[str]], list[list[dict]], list[float]]:
+    """Fill the table's cells with the page's words; return the rows, caption rows' words and the
+    left edge of each column (a continuation page's grid is matched to its table by these).
 
     Each word goes to the smallest cell holding its centre, so a frame drawn around the whole
     page does not swallow the table, and a wrapped 科目名称 stays one cell.
@@ -178,10 +179,12 @@ def _grid(table: Any, words: list[dict], taken: set[int]) -> tuple[list[list[str
     captions: list[list[dict]] = []
     ncells = max(len(r.cells) for r in rows)
     widths = [0.0] * ncells
+    lefts = [float("inf")] * ncells
     for r in rows:
         for ci, c in enumerate(r.cells):
             if c is not None:
                 widths[ci] = max(widths[ci], c[2] - c[0])
+                lefts[ci] = min(lefts[ci], c[0])
     for ri, r in enumerate(rows):
         filled = [ci for ci, ws in enumerate(cells[ri]) if ws]
         if len(filled) == 1 and len(r.cells) > 2:
@@ -196,7 +199,8 @@ def _grid(table: Any, words: list[dict], taken: set[int]) -> tuple[list[list[str
         # a sliver column between a page frame and the table is not a column
         keep = [j for j in range(ncols) if any(g[j] for g in grid) or (j < len(widths) and widths[j] >= 12)]
         grid = [[g[j] for j in keep] for g in grid]
-    return grid, captions
+        lefts = [lefts[j] if j < len(lefts) else float("inf") for j in keep]
+    return grid, captions, lefts
 
 
 def _carried_row(rows: list[list[str]]) -> bool:
@@ -234,7 +238,7 @@ def _read_page(page: Any, pageno: int) -> tuple[list[Item], int]:
             if max(len(r.cells) for r in t.rows) < 2:
                 continue  # a framed paragraph, not a table
             claimed: set[int] = set()
-            rows, captions = _grid(t, words, claimed)
+            rows, captions, lefts = _grid(t, words, claimed)
             if len(t.rows) < 2 and not _carried_row(rows):
                 continue  # one framed line is a paragraph; one row of figures is a table's last row
             taken |= claimed
@@ -245,7 +249,9 @@ def _read_page(page: Any, pageno: int) -> tuple[list[Item], int]:
                 continue
             # captions inside a frame sit above the grid: the grid starts below them
             top = max([t.bbox[1]] + [w["bottom"] for cap in captions for w in cap if w["top"] < t.bbox[1] + 0.5 * (t.bbox[3] - t.bbox[1])])
-            grids.append(GridItem(rows=rows, page=pageno, top=top, bottom=t.bbox[3], row_pages=[pageno] * len(rows)))
+            grids.append(
+                GridItem(rows=rows, page=pageno, top=top, bottom=t.bbox[3], row_pages=[pageno] * len(rows), col_x=lefts)
+            )
     free = [w for w in words if id(w) not in taken]
     lines = cluster_lines(free)
     out: list[Item] = []
