@@ -21,6 +21,8 @@ _TABLE_NO = re.compile(r"^(?:表\s*(\d+)|公开(\d+)表[:：]?)$")
 _NOTE = re.compile(r"^[（(]?(备注|注[:：]|注\d|说明[:：])|本表|此表|无数据|空表")
 _TOC = re.compile(r"^目\s*录$")
 _NUMBERED = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+[.．、])")
+_NUMBERED_TITLE = re.compile(r"^(公开\d+表|表\d+|表[一二三四五六七八九十]+)[:：]?[^表]*$")
+_TOTAL_ROW = re.compile(r"^(合计|总计)")
 _CAPTION = re.compile(r"^(部门|单位|填报单位|编制单位|预算单位|金额单位)(名称)?[:：]")
 
 
@@ -73,7 +75,7 @@ def assemble(items: list[Item]) -> Assembled:
             table_id=tid, title=current.title, unit=current.unit, grid=grid, number=current.number,
             notes=current.notes,
         )
-        if current.title_page is not None and table.pages and current.title_page < table.pages[0]:
+        if current.title_page is not None and table.pages and table.pages[0] - 1 == current.title_page:
             table.pages = [current.title_page, *table.pages]
         tables.append(table)
         current = None
@@ -113,7 +115,21 @@ def assemble(items: list[Item]) -> Assembled:
         # a grid
         in_toc = False
         title, unit, number, used = _take_title(pending)
-        if title is None and current is not None and not _has_narrative(pending) and _continues(current, it):
+        if _blank(it):
+            # an empty ruled row left at the top of a page still belongs to the table it continues
+            if current is not None and not pending and _aligned(current, it) is not None:
+                _append(current, it, drop_header=False)
+            continue
+        repeated = (
+            title is not None
+            and current is not None
+            and number is None
+            and title == current.title
+            and it.page not in current.row_pages
+            and _has_total(current.rows)
+            and not _has_total(it.rows)
+        )  # a continuation page that repeats the table's title (the total is printed once, on the first)
+        if (title is None or repeated) and current is not None and not _has_narrative(pending) and _continues(current, it):
             _append(current, it, drop_header=True)
             preamble.extend(p.text for p in pending)
             pending.clear()
@@ -154,6 +170,14 @@ def _strip_captions(cur: _Open, grid: GridItem) -> None:
             grid.row_pages.pop(0)
         if grid.row_lines:
             grid.row_lines.pop(0)
+
+
+def _has_total(rows: list[list[str]]) -> bool:
+    return any(_TOTAL_ROW.match(next((c for c in r if c), "")) for r in rows)
+
+
+def _blank(grid: GridItem) -> bool:
+    return not any(c for r in grid.rows for c in r)
 
 
 def _has_narrative(pending: list[LineItem]) -> bool:
@@ -241,7 +265,16 @@ def _take_title(pending: list[LineItem]) -> tuple[str | None, str | None, str | 
             title = key
             used.append(base + k)
             # a title wrapped over two lines: "…政府采购支出预" + "算表"
-            if len(key) <= 4 and k > 0 and "。" not in lookback[k - 1].text and len(lookback[k - 1].text) < 60:
+            # or "公开09表：一般公共预算“三公”经费、会议费、培训费" + "支出预算表"
+            prev = lookback[k - 1].text if k > 0 else ""
+            if (
+                k > 0
+                and (len(key) <= 4 or (len(key) <= 6 and _NUMBERED_TITLE.match(normalize_label(prev))))
+                and lookback[k - 1].page == ln.page
+                and "。" not in prev
+                and len(prev) < 60
+                and not unit_pattern().search(prev)
+            ):
                 title = normalize_label(lookback[k - 1].text) + key
                 used.append(base + k - 1)
             continue

@@ -239,14 +239,15 @@ def _read_page(page: Any, pageno: int) -> tuple[list[Item], int]:
                 continue  # a framed paragraph, not a table
             claimed: set[int] = set()
             rows, captions, lefts = _grid(t, words, claimed)
-            if len(t.rows) < 2 and not _carried_row(rows):
+            blank = not any(c for r in rows for c in r)
+            if len(t.rows) < 2 and not (blank or _carried_row(rows)):
                 continue  # one framed line is a paragraph; one row of figures is a table's last row
             taken |= claimed
             for cap in captions:
                 for w in cap:
                     taken.discard(id(w))
-            if len(rows) < 1 or not any(any(c for c in r) for r in rows):
-                continue
+            if not rows:
+                continue  # (a blank grid is kept: the assembler keeps it only to continue a table)
             # captions inside a frame sit above the grid: the grid starts below them
             top = max([t.bbox[1]] + [w["bottom"] for cap in captions for w in cap if w["top"] < t.bbox[1] + 0.5 * (t.bbox[3] - t.bbox[1])])
             grids.append(
