@@ -222,9 +222,9 @@ def _on_page(w: dict, page: Any) -> bool:
 
 def _read_page(page: Any, pageno: int) -> tuple[list[Item], int]:
     chars = page.chars
-    if not chars:
-        return [], 0
-    words = page.extract_words(keep_blank_chars=False, x_tolerance=1.5, y_tolerance=3, extra_attrs=["size"])
+    if not chars and not page.edges:
+        return [], 0  # (a page of rules only may hold a table's last, empty row)
+    words = [] if not chars else page.extract_words(keep_blank_chars=False, x_tolerance=1.5, y_tolerance=3, extra_attrs=["size"])
     words = [w for w in words if _on_page(w, page)]
     grids: list[GridItem] = []
     taken: set[int] = set()
