@@ -86,6 +86,18 @@ def test_white_padding_boxes_do_not_split_columns(tmp_path):
     _table(c, _titled(c), ROWS, white_boxes=True)
     c.showPage()
     c.save()
+    import pdfplumber
+
+    from auditor.ingest.pdf import _TABLE_SETTINGS
+    from auditor.ingest.rules import ruled_page
+
+    with pdfplumber.open(tmp_path / "boxes.pdf") as pdf:
+        page = pdf.pages[0]
+        # as drawn, the boxes' edges make sliver columns; as seen, there are three columns
+        (raw,) = page.find_tables(_TABLE_SETTINGS)
+        assert len(raw.rows[0].cells) > 3
+        (seen,) = ruled_page(page).find_tables(_TABLE_SETTINGS)
+        assert len(seen.rows[0].cells) == 3 and len(seen.rows) == len(ROWS)
     t = _basic(load(str(tmp_path / "boxes.pdf")))
     assert [col.key for col in t.columns] == ["金额"]
     assert t.find_row(code="30102").value("金额") == Decimal("120.00")
