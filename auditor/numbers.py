@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import regex
 
@@ -21,10 +22,11 @@ UNIT_SCALE: dict[str, Decimal] = {
 
 # A cell or a figure: optional sign or parentheses, digits with optional thousands separators,
 # optional decimals. Thousands groups must be well formed ("1,23,4.5" is not an amount).
+# ASCII digits only: "\d" would take Arabic-Indic or Devanagari digits, which no disclosure prints.
 _AMOUNT = regex.compile(
     r"""^(?P<open>\()?(?P<sign>[-−－+])?
-        (?P<int>\d{1,3}(?:,\d{3})+|\d+)
-        (?:\.(?P<frac>\d+))?
+        (?P<int>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)
+        (?:\.(?P<frac>[0-9]+))?
         (?P<close>\))?$""",
     regex.VERBOSE,
 )
@@ -32,8 +34,19 @@ _AMOUNT = regex.compile(
 _DASHES = {"-", "—", "——", "--", "－", "/", "─"}
 
 
+@lru_cache(maxsize=4096)
+def _nfkc_char(ch: str) -> str:
+    n = unicodedata.normalize("NFKC", ch)
+    if n != ch and unicodedata.category(ch) != "Nd" and any(c.isdigit() for c in n):
+        return ch  # ①, ⑴, ⒈, ¹, ½ are list markers and footnotes, not digits: "①100" is not 1100
+    return n
+
+
 def nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
+    """NFKC, except for characters that only look like digits after it (circled, superscript)."""
+    if text.isascii():
+        return text
+    return "".join(_nfkc_char(ch) for ch in text)
 
 
 @dataclass(frozen=True)
@@ -69,8 +82,8 @@ def parse_amount(text: str | None) -> Amount | None:
     m = _AMOUNT.match(t)
     if not m:
         return None
-    if bool(m["open"]) != bool(m["close"]):
-        return None
+    if bool(m["open"]) != bool(m["close"]) or (m["open"] and m["sign"]):
+        return None  # "(12" is torn, "(-12)" is a sign twice over: neither is a printed amount
     digits = m["int"].replace(",", "")
     frac = m["frac"] or ""
     if len(digits) > 24:

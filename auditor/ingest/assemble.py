@@ -21,6 +21,8 @@ _TABLE_NO = re.compile(r"^(?:表\s*(\d+)|公开(\d+)表[:：]?)$")
 _NOTE = re.compile(r"^[（(]?(备注|注[:：]|注\d|说明[:：])|本表|此表|无数据|空表")
 _TOC = re.compile(r"^目\s*录$")
 _NUMBERED = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+[.．、])")
+_NUMBERED_TITLE = re.compile(r"^(公开\d+表|表\d+|表[一二三四五六七八九十]+)[:：]?[^表]*$")
+_TOTAL_ROW = re.compile(r"^(合计|总计)")
 _CAPTION = re.compile(r"^(部门|单位|填报单位|编制单位|预算单位|金额单位)(名称)?[:：]")
 
 
@@ -34,6 +36,8 @@ class _Open:
     row_lines: list[int | None] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     ncols: int = 0
+    title_page: int | None = None  # a title alone at the foot of a page: the table touches that page
+    col_x: list[float] = field(default_factory=list)
     header: list[list[str]] = field(default_factory=list)
 
 
@@ -67,12 +71,13 @@ def assemble(items: list[Item]) -> Assembled:
             return
         tid = f"t{len(tables) + 1}"
         grid = Grid(rows=current.rows, row_pages=current.row_pages, row_lines=current.row_lines)
-        tables.append(
-            build_table(
-                table_id=tid, title=current.title, unit=current.unit, grid=grid, number=current.number,
-                notes=current.notes,
-            )
+        table = build_table(
+            table_id=tid, title=current.title, unit=current.unit, grid=grid, number=current.number,
+            notes=current.notes,
         )
+        if current.title_page is not None and table.pages and table.pages[0] - 1 == current.title_page:
+            table.pages = [current.title_page, *table.pages]
+        tables.append(table)
         current = None
 
     def flush_pending() -> None:
@@ -111,7 +116,21 @@ def assemble(items: list[Item]) -> Assembled:
         # a grid
         in_toc = False
         title, unit, number, used = _take_title(pending)
-        if title is None and current is not None and not _has_narrative(pending) and _continues(current, it):
+        if _blank(it):
+            # an empty ruled row left at the top of a page still belongs to the table it continues
+            if current is not None and not pending and _aligned(current, it) is not None:
+                _append(current, it, drop_header=False)
+            continue
+        repeated = (
+            title is not None
+            and current is not None
+            and number is None
+            and title == current.title
+            and it.page not in current.row_pages
+            and _has_total(current.rows)
+            and not _has_total(it.rows)
+        )  # a continuation page that repeats the table's title (the total is printed once, on the first)
+        if (title is None or repeated) and current is not None and not _has_narrative(pending) and _continues(current, it):
             _append(current, it, drop_header=True)
             preamble.extend(p.text for p in pending)
             pending.clear()
@@ -122,7 +141,7 @@ def assemble(items: list[Item]) -> Assembled:
         narrative.extend(before)
         preamble.extend(p.text for p in after)
         pending.clear()
-        current = _Open(title=title or "", unit=unit, number=number)
+        current = _Open(title=title or "", unit=unit, number=number, title_page=after[0].page if after else None)
         _strip_captions(current, it)
         _append(current, it, drop_header=False)
     close()
@@ -154,16 +173,54 @@ def _strip_captions(cur: _Open, grid: GridItem) -> None:
             grid.row_lines.pop(0)
 
 
+def _has_total(rows: list[list[str]]) -> bool:
+    return any(_TOTAL_ROW.match(next((c for c in r if c), "")) for r in rows)
+
+
+def _blank(grid: GridItem) -> bool:
+    return not any(c for r in grid.rows for c in r)
+
+
 def _has_narrative(pending: list[LineItem]) -> bool:
     return any(len(p.text) > 30 or "。" in p.text for p in pending)
 
 
 def _continues(cur: _Open, grid: GridItem) -> bool:
     ncols = max((len(r) for r in grid.rows), default=0)
-    return ncols == cur.ncols or abs(ncols - cur.ncols) <= 1
+    return abs(ncols - cur.ncols) <= 1 or _aligned(cur, grid) is not None
+
+
+def _aligned(cur: _Open, grid: GridItem) -> list[list[str]] | None:
+    """The grid's rows laid out in the table's columns, matched by left edges; None if they do not match.
+
+    A continuation page may rule fewer columns than the table: a closing 合计 row spans the code
+    and name columns, a 收支总表's last rows merge a side. Each cell goes to the table column that
+    starts where it starts.
+    """
+    if not cur.col_x or not grid.col_x or len(grid.col_x) > len(cur.col_x):
+        return None
+    index: list[int] = []
+    for x in grid.col_x:
+        k = min(range(len(cur.col_x)), key=lambda j: abs(cur.col_x[j] - x))
+        if abs(cur.col_x[k] - x) > 3 or (index and k <= index[-1]):
+            return None
+        index.append(k)
+    out: list[list[str]] = []
+    for r in grid.rows:
+        row = [""] * len(cur.col_x)
+        for j, text in enumerate(r[: len(index)]):
+            row[index[j]] = text
+        out.append(row)
+    return out
 
 
 def _append(cur: _Open, grid: GridItem, *, drop_header: bool) -> None:
+    if not cur.col_x:
+        cur.col_x = list(grid.col_x)
+    elif len(grid.col_x) != len(cur.col_x):
+        aligned = _aligned(cur, grid)
+        if aligned is not None:
+            grid.rows = aligned
     rows = grid.rows
     if drop_header and cur.header:
         # a continuation page often repeats the header rows
@@ -209,7 +266,16 @@ def _take_title(pending: list[LineItem]) -> tuple[str | None, str | None, str | 
             title = key
             used.append(base + k)
             # a title wrapped over two lines: "…政府采购支出预" + "算表"
-            if len(key) <= 4 and k > 0 and "。" not in lookback[k - 1].text and len(lookback[k - 1].text) < 60:
+            # or "公开09表：一般公共预算“三公”经费、会议费、培训费" + "支出预算表"
+            prev = lookback[k - 1].text if k > 0 else ""
+            if (
+                k > 0
+                and (len(key) <= 4 or (len(key) <= 6 and _NUMBERED_TITLE.match(normalize_label(prev))))
+                and lookback[k - 1].page == ln.page
+                and "。" not in prev
+                and len(prev) < 60
+                and not unit_pattern().search(prev)
+            ):
                 title = normalize_label(lookback[k - 1].text) + key
                 used.append(base + k - 1)
             continue

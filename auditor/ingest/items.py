@@ -44,6 +44,7 @@ class GridItem:
     bottom: float = 0.0
     row_pages: list[int | None] = field(default_factory=list)
     row_lines: list[int | None] = field(default_factory=list)
+    col_x: list[float] = field(default_factory=list)  # left edge of each column (PDF only)
 
 
 Item = LineItem | GridItem

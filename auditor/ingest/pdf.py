@@ -12,7 +12,9 @@ import re
 from typing import Any
 
 from ..errors import ReadError
+from ..numbers import parse_amount
 from .items import GridItem, Item, LineItem, clean_cell
+from .rules import closing_lines, ruled_page
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -146,8 +148,9 @@ def _words_text(words: list[dict]) -> str:
     return clean_cell("\n".join(_line_text(ln) for ln in cluster_lines(words)))
 
 
-def _grid(table: Any, words: list[dict], taken: set[int]) -> tuple[list[list[str]], list[list[dict]]]:
-    """Fill the table's cells with the page's words; return the rows and caption rows' words.
+def _grid(table: Any, words: list[dict], taken: set[int]) -> tuple[list[list[str]], list[list[dict]], list[float]]:
+    """Fill the table's cells with the page's words; return the rows, caption rows' words and the
+    left edge of each column (a continuation page's grid is matched to its table by these).
 
     Each word goes to the smallest cell holding its centre, so a frame drawn around the whole
     page does not swallow the table, and a wrapped 科目名称 stays one cell.
@@ -176,10 +179,12 @@ def _grid(table: Any, words: list[dict], taken: set[int]) -> tuple[list[list[str
     captions: list[list[dict]] = []
     ncells = max(len(r.cells) for r in rows)
     widths = [0.0] * ncells
+    lefts = [float("inf")] * ncells
     for r in rows:
         for ci, c in enumerate(r.cells):
             if c is not None:
                 widths[ci] = max(widths[ci], c[2] - c[0])
+                lefts[ci] = min(lefts[ci], c[0])
     for ri, r in enumerate(rows):
         filled = [ci for ci, ws in enumerate(cells[ri]) if ws]
         if len(filled) == 1 and len(r.cells) > 2:
@@ -194,29 +199,60 @@ def _grid(table: Any, words: list[dict], taken: set[int]) -> tuple[list[list[str
         # a sliver column between a page frame and the table is not a column
         keep = [j for j in range(ncols) if any(g[j] for g in grid) or (j < len(widths) and widths[j] >= 12)]
         grid = [[g[j] for j in keep] for g in grid]
-    return grid, captions
+        lefts = [lefts[j] if j < len(lefts) else float("inf") for j in keep]
+    return grid, captions, lefts
+
+
+def _carried_row(rows: list[list[str]]) -> bool:
+    """A lone ruled row with a name and a figure: the row a page break carried over."""
+    if len(rows) != 1:
+        return False
+    filled = [c for c in rows[0] if c]
+    amounts = [c for c in filled if parse_amount(c) is not None and ("." in c or "," in c)]
+    return len(filled) >= 2 and bool(amounts) and len(filled) > len(amounts)
+
+
+def _on_page(w: dict, page: Any) -> bool:
+    """Text placed off the page (an Excel print area leaking past the sheet) is clipped, not printed."""
+    x0, top, x1, bottom = page.bbox
+    cx = (w["x0"] + w["x1"]) / 2
+    cy = (w["top"] + w["bottom"]) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
 
 
 def _read_page(page: Any, pageno: int) -> tuple[list[Item], int]:
     chars = page.chars
-    if not chars:
-        return [], 0
-    words = page.extract_words(keep_blank_chars=False, x_tolerance=1.5, y_tolerance=3, extra_attrs=["size"])
+    if not chars and not page.edges:
+        return [], 0  # (a page of rules only may hold a table's last, empty row)
+    words = [] if not chars else page.extract_words(keep_blank_chars=False, x_tolerance=1.5, y_tolerance=3, extra_attrs=["size"])
+    words = [w for w in words if _on_page(w, page)]
     grids: list[GridItem] = []
     taken: set[int] = set()
     if page.edges:
-        for t in page.find_tables(_TABLE_SETTINGS):
-            if len(t.rows) < 2 or max(len(r.cells) for r in t.rows) < 2:
+        ruled = ruled_page(page)
+        settings = dict(_TABLE_SETTINGS)
+        closing = closing_lines(ruled)
+        if closing:
+            settings["explicit_horizontal_lines"] = closing
+        for t in ruled.find_tables(settings):
+            if max(len(r.cells) for r in t.rows) < 2:
                 continue  # a framed paragraph, not a table
-            rows, captions = _grid(t, words, taken)
+            claimed: set[int] = set()
+            rows, captions, lefts = _grid(t, words, claimed)
+            blank = not any(c for r in rows for c in r)
+            if len(t.rows) < 2 and not (blank or _carried_row(rows)):
+                continue  # one framed line is a paragraph; one row of figures is a table's last row
+            taken |= claimed
             for cap in captions:
                 for w in cap:
                     taken.discard(id(w))
-            if len(rows) < 1 or not any(any(c for c in r) for r in rows):
-                continue
+            if not rows:
+                continue  # (a blank grid is kept: the assembler keeps it only to continue a table)
             # captions inside a frame sit above the grid: the grid starts below them
             top = max([t.bbox[1]] + [w["bottom"] for cap in captions for w in cap if w["top"] < t.bbox[1] + 0.5 * (t.bbox[3] - t.bbox[1])])
-            grids.append(GridItem(rows=rows, page=pageno, top=top, bottom=t.bbox[3], row_pages=[pageno] * len(rows)))
+            grids.append(
+                GridItem(rows=rows, page=pageno, top=top, bottom=t.bbox[3], row_pages=[pageno] * len(rows), col_x=lefts)
+            )
     free = [w for w in words if id(w) not in taken]
     lines = cluster_lines(free)
     out: list[Item] = []
