@@ -196,6 +196,7 @@ def test_export_csv(seed_copy, seed_results, tmp_path, capsys):
     row = next(r for r in rows if r["键"] == key)
     assert (row["结论"], row["审核状态"], row["审核结论"], row["最终结论"]) == ("不通过", "已改判", "存疑", "存疑")
     assert row["批注"] == "科目可能写错，待单位说明"
+    assert row["文件"] == str(seed_copy)
     assert "公共安全支出" in row["证据"]
     assert sum(1 for r in rows if r["审核状态"] == "未审") == len(rows) - 1
 
@@ -208,7 +209,7 @@ def test_export_xlsx(seed_copy, seed_results, tmp_path, capsys):
     assert main(["export", str(seed_copy), "--xlsx", str(out)]) == 0
     ws = load_workbook(out).active
     header = [c.value for c in ws[1]]
-    assert header[:3] == ["编号", "规则", "结论"]
+    assert header[:4] == ["文件", "编号", "规则", "结论"]
     assert ws.max_row == len(seed_results) + 1
     rows = [dict(zip(header, (c.value for c in row))) for row in ws.iter_rows(min_row=2)]
     row = next(r for r in rows if r["键"] == key)

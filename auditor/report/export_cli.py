@@ -47,6 +47,7 @@ def run(argv: Sequence[str]) -> int:
     title = " ".join(str(x) for x in (doc.meta.organization, doc.meta.year, doc.meta.kind) if x)
     for out, write in ((args.csv, write_csv), (args.xlsx, write_xlsx)):
         if out:
-            path = write(out, results, state, title=title) if write is write_xlsx else write(out, results, state)
+            path = (write(out, results, state, title=title, document=args.file) if write is write_xlsx
+                    else write(out, results, state, document=args.file))
             print(f"已导出 {len(results)} 条结果：{path}", file=sys.stderr)
     return EXIT_OK

@@ -291,9 +291,9 @@ class MainScreen(Screen):
         out = sidecar_path(self.path).with_suffix("." + fmt)
         try:
             if fmt == "csv":
-                write_csv(out, s.results, s.state)
+                write_csv(out, s.results, s.state, document=str(self.path))
             else:
-                write_xlsx(out, s.results, s.state)
+                write_xlsx(out, s.results, s.state, document=str(self.path))
         except OSError as exc:
             self.notify(f"导出失败：{exc}", severity="error")
             return
