@@ -58,7 +58,7 @@ def audit_group(group: list[str], select: list[str] | None, ignore: list[str] | 
     try:
         doc = load(*group)
         results = audit_document(doc, select=select, ignore=ignore)
-        return document_entry(path, doc, results, None)
+        return document_entry(path, doc, results, None, _review_of(group[0]))
     except ReadError as exc:
         return document_entry(path, None, [], exc)
     except _Timeout:
@@ -69,6 +69,17 @@ def audit_group(group: list[str], select: list[str] | None, ignore: list[str] | 
         if use_alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, old)
+
+
+def _review_of(path: str):
+    """The reviewer's sidecar for a document, if any; an unreadable one is reported, not fatal."""
+    from .review import SidecarError, load_existing
+
+    try:
+        return load_existing(path)
+    except SidecarError as exc:
+        sys.stderr.write(f"audit: {exc}\n")
+        return None
 
 
 def _call(args: tuple) -> dict:

@@ -13,18 +13,26 @@ from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, Pattern
 SUBCOMMANDS = ("inspect", "rules", "explain", "tui", "export")
 
 
+FORMATS = ("text", "json", "jsonl", "sarif", "junit", "csv", "xlsx")
+
+
 def _audit_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="audit",
         description="核对部门预算/决算公开文件：叙述中的数字与表格是否一致，表格自身是否平衡。",
-        epilog="子命令：audit inspect FILE…（查看读取结果）；audit rules（规则目录）；audit explain 规则编号；audit tui FILE（交互审核）；audit export FILE --csv/--xlsx OUT（导出）",
+        epilog="子命令：audit inspect FILE…（查看读取结果）；audit rules（规则目录）；audit explain 规则编号；"
+        "audit tui FILE（交互审核）；audit export FILE --csv/--xlsx OUT（导出）",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="PDF or text disclosure(s)")
-    p.add_argument("--json", action="store_true", help="write one JSON report to stdout")
+    p.add_argument("files", nargs="+", metavar="FILE", help="PDF or text disclosures, or folders of them")
+    p.add_argument("--format", choices=FORMATS, default=None, help="output format (default: text)")
+    p.add_argument("--json", action="store_true", help="same as --format json")
+    p.add_argument("-o", "--output", metavar="OUT", help="write the report here instead of stdout (xlsx needs it)")
     p.add_argument("--fail-on", choices=("fail", "warn", "never"), default="fail")
     p.add_argument("--rules", help="only these rules or families, e.g. T,X101")
-    p.add_argument("--ignore", help="skip these rules or families, e.g. D4")
+    p.add_argument("--ignore", help="skip these rules or families, e.g. D1xx")
     p.add_argument("--together", action="store_true", help="the files are parts of one disclosure")
+    p.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: the number of cores)")
+    p.add_argument("--timeout", type=float, default=300.0, help="seconds allowed per document (default 300)")
     p.add_argument("-v", "--verbose", action="store_true", help="also list passing checks")
     p.add_argument("--version", action="version", version=f"auditor {__version__}")
     return p
@@ -73,37 +81,70 @@ def cmd_inspect(argv: Sequence[str]) -> int:
 
 
 def cmd_audit(argv: Sequence[str]) -> int:
-    from .audit import audit_document
-    from .ingest import load
-    from .report.json_report import document_entry, report
-    from .report.terminal import render
+    from .batch import expand, run
+    from .report.json_report import report
 
     args = _audit_parser().parse_args(argv)
+    fmt = args.format or ("json" if args.json else "text")
+    if fmt == "xlsx" and not args.output:
+        _err("audit: --format xlsx 需要 -o OUT.xlsx")
+        return EXIT_USAGE
     select = args.rules.split(",") if args.rules else None
     ignore = args.ignore.split(",") if args.ignore else None
-    entries = []
-    unreadable = False
-    for group in _groups(args.files, args.together):
-        path = group[0] if len(group) == 1 else " + ".join(group)
-        try:
-            doc = load(*group)
-        except ReadError as exc:
-            _err(f"audit: {exc.message}")
-            entries.append(document_entry(path, None, [], exc))
-            unreadable = True
-            continue
-        results = audit_document(doc, select=select, ignore=ignore)
-        entries.append(document_entry(path, doc, results, None, _review_of(group[0])))
-    rep = report(entries)
-    if args.json:
-        json.dump(rep, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    else:
-        print(render(rep, verbose=args.verbose))
-    worst = {"fail": rep["summary"]["fail"] > 0, "warn": rep["summary"]["fail"] + rep["summary"]["warn"] > 0, "never": False}
-    if unreadable:
+    files = expand(args.files)
+    if not files:
+        _err("audit: 没有找到 PDF 或文本文件：" + " ".join(args.files))
+        return EXIT_UNREADABLE
+    groups = _groups(files, args.together)
+    to_file = args.output and fmt not in ("xlsx", "csv")  # those two write their own file
+    out = open(args.output, "w", encoding="utf-8", newline="") if to_file else sys.stdout
+    entries: list[dict] = []
+    try:
+        progress = sys.stderr.isatty() and len(groups) > 1
+        for entry in run(groups, select=select, ignore=ignore, jobs=args.jobs, timeout=args.timeout, progress=progress):
+            if entry["status"] == "error":
+                _err(f"audit: {entry['error']['message']}")
+            if fmt == "jsonl":  # streamed: each document as soon as it and those before it are done
+                out.write(json.dumps({"schema_version": "1", **entry}, ensure_ascii=False) + "\n")
+                out.flush()
+            entries.append(entry)
+        rep = report(entries)
+        _write(rep, fmt, out, args)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    summary = rep["summary"]
+    worst = {"fail": summary["fail"] > 0, "warn": summary["fail"] + summary["warn"] > 0, "never": False}
+    if summary.get("errors"):
         return EXIT_UNREADABLE
     return EXIT_FINDINGS if worst[args.fail_on] else EXIT_OK
+
+
+def _write(rep: dict, fmt: str, out, args: argparse.Namespace) -> None:
+    if fmt == "json":
+        json.dump(rep, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif fmt == "sarif":
+        from .report.sarif import to_sarif
+
+        json.dump(to_sarif(rep), out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif fmt == "junit":
+        from .report.junit import to_junit
+
+        out.write(to_junit(rep))
+    elif fmt == "csv":
+        from .report.export import write_report_csv
+
+        write_report_csv(args.output or out, rep)
+    elif fmt == "xlsx":
+        from .report.export import write_report_xlsx
+
+        write_report_xlsx(args.output, rep)
+    elif fmt == "text":
+        from .report.terminal import render
+
+        out.write(render(rep, verbose=args.verbose) + "\n")
 
 
 def cmd_rules(argv: Sequence[str]) -> int:
@@ -149,17 +190,6 @@ def cmd_explain(argv: Sequence[str]) -> int:
                 outcomes.append((failing, ex, run_example(rule, ex)))
     print(render_explain(rule, outcomes))
     return EXIT_OK
-
-
-def _review_of(path: str):
-    """The reviewer's sidecar for a document, if any; an unreadable one is reported, not fatal."""
-    from .review import SidecarError, load_existing
-
-    try:
-        return load_existing(path)
-    except SidecarError as exc:
-        _err(f"audit: {exc}")
-        return None
 
 
 def cmd_tui(argv: Sequence[str]) -> int:
