@@ -1,0 +1,84 @@
+"""Speed and memory of the full audit on the corpus, as ratios measured in one run.
+
+    python bench/speed.py [--corpus ../shared/corpus] [--repeat 2]
+
+1. Per document: the full audit (read + every rule) next to pdfplumber's own extract_text() over all
+   pages of the same file, best of --repeat each; the median and max ratio.
+2. The corpus as one batch on 2 worker processes against the same batch in one process (wall time).
+3. Peak resident memory of each worker process (ru_maxrss).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from auditor.batch import audit_group, run  # noqa: E402
+
+
+def extract_text_time(path: Path) -> float:
+    import pdfplumber
+
+    t = time.perf_counter()
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+    return time.perf_counter() - t
+
+
+def audit_time(path: Path) -> float:
+    t = time.perf_counter()
+    audit_group([str(path)], None, None, None)
+    return time.perf_counter() - t
+
+
+def _audit_and_rss(path: str) -> tuple[str, float]:
+    audit_group([path], None, None, None)
+    return path, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB -> MiB on Linux
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
+    ap.add_argument("--repeat", type=int, default=2)
+    args = ap.parse_args()
+    files = sorted(Path(args.corpus).rglob("*.pdf"))
+    if not files:
+        print("no corpus")
+        return 1
+    audit_time(files[0])  # warm imports and pattern caches, as a long-running batch would be
+    ratios = []
+    print(f"{'document':50} {'extract_text':>12} {'audit':>8} {'ratio':>6}")
+    for f in files:
+        et = min(extract_text_time(f) for _ in range(args.repeat))
+        at = min(audit_time(f) for _ in range(args.repeat))
+        ratios.append(at / et)
+        print(f"{f.name[:48]:50} {et:12.2f} {at:8.2f} {at / et:6.2f}")
+    print(f"\naudit / extract_text: median {statistics.median(ratios):.2f}x, max {max(ratios):.2f}x")
+
+    groups = [[str(f)] for f in files]
+    t = time.perf_counter()
+    list(run(groups, jobs=1))
+    single = time.perf_counter() - t
+    t = time.perf_counter()
+    list(run(groups, jobs=2))
+    double = time.perf_counter() - t
+    print(f"batch of {len(files)}: 1 process {single:.1f}s, 2 processes {double:.1f}s, ratio {double / single:.2f}x")
+
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        futures = [pool.submit(_audit_and_rss, str(f)) for f in files]
+        rss = [fu.result()[1] for fu in futures]
+    print(f"peak memory per worker: max {max(rss):.0f} MB (over {len(rss)} documents on 2 workers)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
