@@ -21,17 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+sys.path.insert(0, str(ROOT / "bench"))
+
+from reading import extract_text_time  # noqa: E402
+
 from auditor.batch import audit_group, run  # noqa: E402
-
-
-def extract_text_time(path: Path) -> float:
-    import pdfplumber
-
-    t = time.perf_counter()
-    with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
-            page.extract_text()
-    return time.perf_counter() - t
 
 
 def audit_time(path: Path) -> float:
