@@ -24,3 +24,23 @@ def make_pdf(path: Path, lines: list[str], *, encrypt=None, text: bool = True, f
     c.showPage()
     c.save()
     return path
+
+
+def make_long_pdf(path: Path, pages: int, lines_per_page: list[str]) -> Path:
+    """Many pages of the same few lines: big page counts without big files."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for n in range(pages):
+        c.setFont("STSong-Light", 11)
+        y = 800
+        for line in lines_per_page:
+            c.drawString(60, y, line.format(page=n + 1))
+            y -= 18
+        c.showPage()
+    c.save()
+    return path

@@ -10,8 +10,8 @@ from auditor.cli import main
 from auditor.errors import EXIT_UNREADABLE, ReadError
 from auditor.ingest import load
 
-from .conftest import SEED
-from .pdfmaker import make_pdf
+from .conftest import ROOT, SEED
+from .pdfmaker import make_long_pdf, make_pdf
 
 DISCLOSURE = ["某某局2021年部门预算", "一、部门收支总体情况", "收入预算802.57万元，支出预算802.57万元。", "决算 预算"]
 
@@ -94,3 +94,60 @@ def test_batch_goes_on_and_exit_code(tmp_path, capsys):
     lines = [ln for ln in err.splitlines() if ln]
     assert len(lines) == 2 and all(ln.startswith("audit: ") for ln in lines)
     assert "Traceback" not in err
+
+
+def test_a_300_page_pdf_is_read_page_by_page(tmp_path):
+    lines = ["某某局2021年部门预算（第{page}页）", "一、部门收支总体情况", "收入预算802.57万元，支出预算802.57万元，均较上年增加。"]
+    path = make_long_pdf(tmp_path / "long.pdf", 300, lines)
+    doc = load(str(path))
+    assert doc.meta.pages == 300
+    assert doc.paragraphs[-1].page == 300
+
+
+def test_a_broken_patterns_file_names_the_file_and_line(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    from auditor import patterns
+    from auditor.rules import catalogue
+
+    broken = tmp_path / "patterns"
+    shutil.copytree(ROOT / "patterns", broken)
+    claims = broken / "claims.yaml"
+    lines = claims.read_text(encoding="utf-8").splitlines()
+    lines.insert(5, "  - id: [unclosed")
+    claims.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setenv("AUDITOR_PATTERNS", str(broken))
+    for cached in (patterns.load, patterns.reference_codes, catalogue.catalogue):
+        cached.cache_clear()
+    try:
+        code = main([str(SEED)])
+        err = capsys.readouterr().err
+        assert code == 2
+        assert len(err.strip().splitlines()) == 1
+        assert "claims.yaml:" in err and "Traceback" not in err
+    finally:
+        monkeypatch.delenv("AUDITOR_PATTERNS")
+        for cached in (patterns.load, patterns.reference_codes, catalogue.catalogue):
+            cached.cache_clear()
+
+
+def test_a_rule_without_examples_is_a_catalogue_error(tmp_path, monkeypatch):
+    import shutil
+
+    from auditor import patterns
+    from auditor.errors import PatternError
+    from auditor.rules import catalogue
+
+    broken = tmp_path / "patterns"
+    shutil.copytree(ROOT / "patterns", broken)
+    (broken / "rules" / "Z_extra.yaml").write_text(
+        "- id: T999\n  title: 测试\n  checks: 测试\n  why: 测试\n  severity: error\n", encoding="utf-8")
+    monkeypatch.setenv("AUDITOR_PATTERNS", str(broken))
+    catalogue.catalogue.cache_clear()
+    try:
+        with pytest.raises(PatternError, match="T999"):
+            catalogue.catalogue()
+    finally:
+        monkeypatch.delenv("AUDITOR_PATTERNS")
+        catalogue.catalogue.cache_clear()
+        patterns.load.cache_clear()
