@@ -152,6 +152,12 @@ def check_amount(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
     a = claim.amount
     if fact is None:
         return _result(claim, "unverified", f"表格中找不到“{label}”的数值，无法核对 {a.text}{unit}。")
+    if _speaks_of_prior_year(doc, claim):
+        # "（2016 年度部门支出预算安排为8,648.07万元）": last year's figure, checked against last year's column
+        prior = _prior_fact(doc, subj, fact)
+        if prior is None:
+            return _result(claim, "unverified", f"这是上年的“{label}”，公开表格未列示上年数，无法核对 {a.text}{unit}。")
+        fact, label = prior, f"{label}（上年）"
     exp, etol = fact.in_unit(unit)
     verdict = _compare(a.value, a.half_unit, exp, etol, a.decimals)
     tol = a.half_unit + etol
@@ -319,6 +325,23 @@ def check_share(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
         tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%",
         evidence=[_ev(fact), _ev(den)],
     )
+
+
+_PRIOR_WORDS = regex.compile(r"上年|去年|上一年|上年度")
+
+
+def _speaks_of_prior_year(doc: Document, claim: Claim) -> bool:
+    """The figure's own clause names last year (and not this year) as the time it speaks of."""
+    s = claim.sentence
+    before = s.text[: claim.start - s.start]
+    cut = max(before.rfind(ch) for ch in "，,；;。（(")
+    clause = before[cut + 1:]
+    if regex.search(r"(较|比|与|同比)", clause):
+        return False  # a comparison with last year, not last year's figure
+    years = {int(y) for y in regex.findall(r"(20\d\d)\s*年", clause)}
+    if doc.meta.year and years:
+        return years == {doc.meta.year - 1}
+    return bool(_PRIOR_WORDS.search(clause))
 
 
 _BUDGET_FIGURE = regex.compile(r"(?:年初|全年|调整后?)?预算(?:数)?(?:为|是)?\s*$")
