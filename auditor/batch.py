@@ -6,6 +6,7 @@ Workers return plain report entries (dicts), so nothing but JSON-able data cross
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import sys
@@ -86,6 +87,12 @@ def _call(args: tuple) -> dict:
     return audit_group(*args)
 
 
+def _batch_worker_init() -> None:
+    from .ingest.pages import disable
+
+    disable()  # the batch keeps every core busy already: pages are read in order
+
+
 def run(groups: list[list[str]], *, select: list[str] | None = None, ignore: list[str] | None = None,
         jobs: int | None = None, timeout: float | None = None, progress: bool = False) -> Iterator[dict]:
     """Report entries in input order, each as soon as it and all before it are done."""
@@ -107,7 +114,10 @@ def run(groups: list[list[str]], *, select: list[str] | None = None, ignore: lis
             tick(i, entry)
             yield entry
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
+    # spawned, not forked: forking a process that runs threads (the page-reading pool's, the TUI's)
+    # can copy a held lock into the child and hang it
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(jobs, total), initializer=_batch_worker_init, mp_context=ctx) as pool:
         for i, entry in enumerate(pool.map(_call, tasks), 1):
             tick(i, entry)
             yield entry

@@ -30,6 +30,9 @@ class ReadError(Exception):
         self.detail = detail
         super().__init__(self.message)
 
+    def __reduce__(self):  # crosses process boundaries (page workers, batch workers) intact
+        return (type(self), (self.path, self.code, self.detail))
+
     @property
     def message(self) -> str:
         cause = READ_ERRORS.get(self.code, self.code)

@@ -3,7 +3,8 @@
     python bench/speed.py [--corpus ../shared/corpus] [--repeat 2]
 
 1. Per document: the full audit (read + every rule) next to pdfplumber's own extract_text() over all
-   pages of the same file, best of --repeat each; the median and max ratio.
+   pages of the same file, best of --repeat each; the median and max ratio, with pages read in
+   worker processes (the default) and in order in one process (AUDITOR_PAGE_WORKERS=1).
 2. The corpus as one batch on 2 worker processes against the same batch in one process (wall time).
 3. Peak resident memory of each worker process (ru_maxrss).
 """
@@ -11,6 +12,8 @@
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import os
 import resource
 import statistics
 import sys
@@ -28,10 +31,20 @@ from reading import extract_text_time  # noqa: E402
 from auditor.batch import audit_group, run  # noqa: E402
 
 
-def audit_time(path: Path) -> float:
+def audit_time(path: Path, page_workers: str | None = None) -> float:
+    if page_workers is None:
+        os.environ.pop("AUDITOR_PAGE_WORKERS", None)
+    else:
+        os.environ["AUDITOR_PAGE_WORKERS"] = page_workers
     t = time.perf_counter()
     audit_group([str(path)], None, None, None)
     return time.perf_counter() - t
+
+
+def _no_page_workers() -> None:
+    from auditor.ingest.pages import disable
+
+    disable()  # as in a batch worker
 
 
 def _audit_and_rss(path: str) -> tuple[str, float]:
@@ -48,26 +61,33 @@ def main() -> int:
     if not files:
         print("no corpus")
         return 1
-    audit_time(files[0])  # warm imports and pattern caches, as a long-running batch would be
-    ratios = []
-    print(f"{'document':50} {'extract_text':>12} {'audit':>8} {'ratio':>6}")
+    audit_time(files[0])  # warm imports, pattern caches and page workers, as a long-running process would be
+    ratios, single = [], []
+    print(f"{'document':50} {'extract_text':>12} {'audit':>8} {'ratio':>6} {'1 process':>10} {'ratio':>6}")
     for f in files:
         et = min(extract_text_time(f) for _ in range(args.repeat))
         at = min(audit_time(f) for _ in range(args.repeat))
+        st = min(audit_time(f, "1") for _ in range(args.repeat))
         ratios.append(at / et)
-        print(f"{f.name[:48]:50} {et:12.2f} {at:8.2f} {at / et:6.2f}")
-    print(f"\naudit / extract_text: median {statistics.median(ratios):.2f}x, max {max(ratios):.2f}x")
+        single.append(st / et)
+        print(f"{f.name[:48]:50} {et:12.2f} {at:8.2f} {at / et:6.2f} {st:10.2f} {st / et:6.2f}")
+    os.environ.pop("AUDITOR_PAGE_WORKERS", None)
+    print(f"\naudit / extract_text: median {statistics.median(ratios):.2f}x, max {max(ratios):.2f}x "
+          f"(pages in one process: median {statistics.median(single):.2f}x, max {max(single):.2f}x)")
 
     groups = [[str(f)] for f in files]
+    os.environ["AUDITOR_PAGE_WORKERS"] = "1"  # the single-process baseline reads pages in order too
     t = time.perf_counter()
     list(run(groups, jobs=1))
-    single = time.perf_counter() - t
+    one = time.perf_counter() - t
+    os.environ.pop("AUDITOR_PAGE_WORKERS", None)
     t = time.perf_counter()
     list(run(groups, jobs=2))
-    double = time.perf_counter() - t
-    print(f"batch of {len(files)}: 1 process {single:.1f}s, 2 processes {double:.1f}s, ratio {double / single:.2f}x")
+    two = time.perf_counter() - t
+    print(f"batch of {len(files)}: 1 process {one:.1f}s, 2 processes {two:.1f}s, ratio {two / one:.2f}x")
 
-    with ProcessPoolExecutor(max_workers=2) as pool:
+    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_no_page_workers) as pool:
         futures = [pool.submit(_audit_and_rss, str(f)) for f in files]
         rss = [fu.result()[1] for fu in futures]
     print(f"peak memory per worker: max {max(rss):.0f} MB (over {len(rss)} documents on 2 workers)")

@@ -109,31 +109,30 @@ def _classify(path: str, exc: BaseException, where: str = "") -> ReadError:
     return ReadError(path, "corrupt", (where + type(inner).__name__).strip())
 
 
-def read_pdf(path: str, data: bytes | None = None) -> tuple[list[Item], int]:
-    """Return the page-ordered items and the page count."""
+def read_pdf(path: str, data: bytes | None = None, *, workers: int | None = None) -> tuple[list[Item], int]:
+    """Return the page-ordered items and the page count.
+
+    Long documents are read in contiguous page ranges by worker processes (see pages.py): pages are
+    independent, so the items are the same as reading them in order, only sooner.
+    """
+    from .pages import page_ranges, read_ranges
+
     pdf = _open(path, data)
-    items: list[Item] = []
-    total_chars = 0
-    cid_chars = 0
     try:
         try:
-            pages = pdf.pages
+            npages = len(pdf.pages)
         except Exception as exc:
             raise _classify(path, exc) from None
-        for pageno, page in enumerate(pages, 1):
-            try:
-                page_items, nchars = _read_page(page, pageno)
-            except ReadError:
-                raise
-            except Exception as exc:
-                raise _classify(path, exc, f"第{pageno}页 ") from None
-            total_chars += nchars
-            cid_chars += sum(1 for it in page_items if isinstance(it, LineItem) and "(cid:" in it.text)
-            items.extend(page_items)
-            page.close()  # frees the page's parsed objects: memory stays flat on long documents
-        npages = len(pages)
+        ranges = page_ranges(npages, workers)
+        if len(ranges) > 1:
+            parts = read_ranges(path, ranges, first=lambda: read_range(path, *ranges[0], pdf=pdf))
+        else:
+            parts = [read_range(path, 0, npages, pdf=pdf)]
     finally:
         pdf.close()
+    items = [it for part in parts for it in part[0]]
+    total_chars = sum(p[1] for p in parts)
+    cid_chars = sum(p[2] for p in parts)
     if npages == 0:
         raise ReadError(path, "corrupt", "没有页面")
     if total_chars == 0:
@@ -142,6 +141,33 @@ def read_pdf(path: str, data: bytes | None = None) -> tuple[list[Item], int]:
     if lines and cid_chars > lines / 2:
         raise ReadError(path, "no_text_layer", "字体缺少编码映射，文字无法还原")
     return items, npages
+
+
+def read_range(path: str, start: int, end: int, *, pdf: Any = None) -> tuple[list[Item], int, int]:
+    """Pages start..end-1 (0-based) -> (items, characters, characters without a code map)."""
+    own = pdf is None
+    if own:
+        pdf = _open(path, None)
+    items: list[Item] = []
+    total_chars = cid_chars = 0
+    try:
+        pages = pdf.pages
+        for index in range(start, end):
+            page = pages[index]
+            try:
+                page_items, nchars = _read_page(page, index + 1)
+            except ReadError:
+                raise
+            except Exception as exc:
+                raise _classify(path, exc, f"第{index + 1}页 ") from None
+            total_chars += nchars
+            cid_chars += sum(1 for it in page_items if isinstance(it, LineItem) and "(cid:" in it.text)
+            items.extend(page_items)
+            page.close()  # frees the page's parsed objects: memory stays flat on long documents
+    finally:
+        if own:
+            pdf.close()
+    return items, total_chars, cid_chars
 
 
 def _words_text(words: list[dict]) -> str:
