@@ -4,17 +4,18 @@ the progress file behave. The audit is re-run here independently of the generato
 from __future__ import annotations
 
 import json
+import random
 from collections import Counter
 
 import pytest
 
 from auditor.cli import main
-from auditor.train.exercises import ExerciseSet, generate, new_findings
+from auditor.train.exercises import ExerciseSet, generate, new_findings, verify
 from auditor.train.lessons import lessons, pages
 from auditor.train.operators import OPERATORS
 from auditor.train.progress import Progress, ProgressError
 from auditor.train.scoring import FAIL, PASS, Answer, mark, score
-from auditor.train.source import SAMPLE_NAMES, SAMPLES_DIR, audit_text
+from auditor.train.source import SAMPLE_NAMES, SAMPLES_DIR, audit_text, baseline
 
 
 @pytest.fixture(scope="module")
@@ -87,13 +88,19 @@ def test_export_round_trip_through_the_cli(tmp_path, sets):
     assert [e.as_dict() for e in loaded.exercises] == [e.as_dict() for e in sets[0].exercises]
 
 
-def test_share_operator_finds_sites_but_never_ships_an_unverified_exercise():
-    """A changed share is reported as 无法核对 (subject unclear) by the claims module today, so the
-    share operator proposes sites that verification rejects; none may slip into a set."""
-    s = generate(5, 6, operators=["share"])
-    for ex in s.exercises:
-        new, gone = new_findings(ex.text, ex.sample)
-        assert new and new[0].startswith("N104:") and not gone
+def test_share_operator_ships_only_verified_exercises():
+    """A changed share is reported as 无法核对 (subject unclear) by the claims module today, so most
+    share sites are rejected; whatever verify() accepts must still be exactly one new N104 finding."""
+    base = baseline("jiangnan_final_2024.txt")
+    sites = OPERATORS["share"].sites(base, random.Random(0))
+    assert len(sites) >= 4
+    for m in sites:
+        v = verify(m, base)
+        new, gone = new_findings(m.apply(base.text), base.name)
+        if v is None:
+            assert not (not gone and len(new) == 1 and new[0].startswith("N104:"))  # verify() agrees
+        else:
+            assert new == [v.target.key] and v.target.rule == "N104" and not gone
 
 
 # ---- scoring -----------------------------------------------------------------------------------
