@@ -10,7 +10,7 @@ from typing import Sequence
 from . import __version__
 from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, PatternError, ReadError
 
-SUBCOMMANDS = ("inspect", "rules", "explain", "tui", "export")
+SUBCOMMANDS = ("inspect", "rules", "explain", "tui", "export", "train")
 
 
 FORMATS = ("text", "json", "jsonl", "sarif", "junit", "csv", "xlsx")
@@ -204,11 +204,17 @@ def cmd_export(argv: Sequence[str]) -> int:
     return run(argv)
 
 
+def cmd_train(argv: Sequence[str]) -> int:
+    from .train.cli import run
+
+    return run(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in SUBCOMMANDS:
-            return {"inspect": cmd_inspect, "rules": cmd_rules, "explain": cmd_explain, "tui": cmd_tui, "export": cmd_export}[argv[0]](argv[1:])
+            return {"inspect": cmd_inspect, "rules": cmd_rules, "explain": cmd_explain, "tui": cmd_tui, "export": cmd_export, "train": cmd_train}[argv[0]](argv[1:])
         return cmd_audit(argv)
     except PatternError as exc:
         _err(f"audit: {exc}")

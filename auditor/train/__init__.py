@@ -1,0 +1,4 @@
+"""`audit train`: lessons from the rule catalogue and exercises made by introducing one error into a
+shipped sample. Everything in this package is headless (no Textual); the screens live in
+auditor/tui/train/.
+"""

@@ -1,0 +1,81 @@
+"""`audit train`: arguments are parsed and --export runs before Textual is imported."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Sequence
+
+from ..errors import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE
+
+DEFAULT_COUNT = 12
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="audit train",
+        description="新人培训：按规则目录学习课程，再在引入了一个错误的样本上练习判断（通过/不通过与规则）。",
+    )
+    p.add_argument("--name", help="trainee name (default: the login name); progress is saved per trainee")
+    p.add_argument("--progress", metavar="FILE", help="progress file (default ~/.local/share/auditor/trainees/NAME.json)")
+    p.add_argument("--seed", type=int, default=None, help="exercise set seed: same seed, same set (default 1)")
+    p.add_argument("--count", type=int, default=DEFAULT_COUNT, help=f"exercises in a set (default {DEFAULT_COUNT})")
+    p.add_argument("--set", metavar="FILE", dest="set_file", help="practise on an exported set (from --export)")
+    p.add_argument("--export", metavar="FILE", help="write the exercise set as JSON instead of opening the trainer")
+    return p
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # a set is meant to be handed out: not mkstemp's 0600
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def run(argv: Sequence[str]) -> int:
+    from .exercises import ExerciseSet, generate
+    from .progress import Progress, ProgressError, progress_path
+
+    args = _parser().parse_args(argv)
+    if args.count < 1:
+        print("audit: --count 至少为 1", file=sys.stderr)
+        return EXIT_USAGE
+    seed = 1 if args.seed is None else args.seed
+    if args.export:
+        made = generate(seed, args.count)
+        _write_atomic(Path(args.export), made.dumps())
+        ops = sorted({e.operator for e in made.exercises})
+        print(f"已写出 {len(made.exercises)} 道练习（种子 {seed}，{', '.join(ops)}）：{args.export}", file=sys.stderr)
+        return EXIT_OK
+    exercise_set = None
+    if args.set_file:
+        try:
+            exercise_set = ExerciseSet.read(args.set_file)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            print(f"audit: 无法读取练习集 {args.set_file}：{exc}", file=sys.stderr)
+            return EXIT_UNREADABLE
+    name = args.name or getpass.getuser()
+    path = Path(args.progress) if args.progress else progress_path(name)
+    try:
+        progress = Progress.open(path, name)
+    except ProgressError as exc:
+        print(f"audit: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if args.seed is None and exercise_set is None and progress.seed is not None:
+        seed = progress.seed  # resume the set this trainee was working on
+    from ..tui.train.app import TrainApp
+
+    TrainApp(progress, exercise_set, seed=seed, count=args.count).run()
+    return EXIT_OK

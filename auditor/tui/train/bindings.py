@@ -1,0 +1,33 @@
+"""Every key of the trainer, in one place, each with an id (as in the review app's bindings.py)."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+MENU: list[Binding] = [
+    Binding("enter", "open", "打开", id="train.open"),
+    Binding("c", "resume", "继续练习", id="train.resume"),
+    Binding("q", "quit", "退出", id="train.quit"),
+]
+
+LESSON: list[Binding] = [
+    Binding("right,l,space", "page(1)", "下一页", id="lesson.next", key_display="→"),
+    Binding("left,h", "page(-1)", "上一页", id="lesson.prev", key_display="←"),
+    Binding("escape", "back", "返回", id="lesson.back"),
+]
+
+EXERCISE: list[Binding] = [
+    Binding("j,down", "move(1)", "下移", id="exercise.down", key_display="j/↓"),
+    Binding("k,up", "move(-1)", "上移", id="exercise.up", key_display="k/↑"),
+    Binding("p", "judge('pass')", "通过", id="exercise.pass"),
+    Binding("f", "judge('fail')", "不通过", id="exercise.fail"),
+    Binding("s", "submit", "提交", id="exercise.submit"),
+    Binding("t", "next_evidence", "下一证据", id="exercise.evidence", show=False),
+    Binding("right_square_bracket,right", "go(1)", "下一题", id="exercise.next", key_display="]"),
+    Binding("left_square_bracket,left", "go(-1)", "上一题", id="exercise.prev", key_display="[", show=False),
+    Binding("escape", "back", "返回", id="exercise.back"),
+]
+
+PICKER: list[Binding] = [
+    Binding("escape", "cancel", "取消", id="picker.cancel"),
+]

@@ -1,0 +1,152 @@
+"""The trainer driven through Textual's pilot: a lesson, an exercise judged and revealed, resuming."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import io
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("textual")
+
+from rich.console import Console  # noqa: E402
+from textual.widgets import OptionList, Static  # noqa: E402
+
+from auditor.train.exercises import ExerciseSet, generate  # noqa: E402
+from auditor.train.progress import Progress  # noqa: E402
+from auditor.train.scoring import FAIL, PASS  # noqa: E402
+from auditor.tui.train.app import MenuScreen, TrainApp  # noqa: E402
+from auditor.tui.train.exercise import ExerciseScreen  # noqa: E402
+from auditor.tui.train.lesson import LessonScreen  # noqa: E402
+
+
+def sync(test):
+    """Run an async pilot test with asyncio.run (no pytest-asyncio needed)."""
+
+    @functools.wraps(test)
+    def wrapper(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return wrapper
+
+
+def screen_text(app) -> str:
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True, force_terminal=True)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()
+
+
+@pytest.fixture(scope="module")
+def small_set() -> ExerciseSet:
+    # a D103 exercise and a table one, so the pilot sees a check as well as claims
+    return generate(21, 2, operators=["note", "cell"])
+
+
+async def answer_all(pilot, screen: ExerciseScreen, right: bool) -> None:
+    """Judge every item: the truth when right, the opposite verdict otherwise."""
+    for item in screen.exercise.items:
+        screen.query_one("#items").move_cursor(row=screen.exercise.items.index(item))
+        await pilot.pause()
+        key = ("p" if item.passes else "f") if right else ("f" if item.passes else "p")
+        await pilot.press(key)
+        await pilot.pause()
+        await pilot.press(*item.rule.lower())
+        await pilot.press("enter")
+        await pilot.pause()
+
+
+@sync
+async def test_a_lesson_pages_through_and_is_marked_done(tmp_path):
+    progress = Progress.open(tmp_path / "p.json", "学员甲")
+    app = TrainApp(progress)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MenuScreen)
+        assert "第1课 单位与舍入" in screen_text(app)
+        await pilot.press("enter")  # the first lesson: units and rounding
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LessonScreen)
+        assert "171.115～171.125" in str(screen.query_one("#lesson-page", Static).render())
+        await pilot.press("right")
+        await pilot.pause()
+        page = screen_text(app)
+        assert screen.lesson.rules[0] in page and "核对什么" in page
+        for _ in range(len(screen.pages) - 1):
+            await pilot.press("right")
+        await pilot.pause()
+        assert isinstance(app.screen, MenuScreen)
+        assert "✓ 第1课" in screen_text(app)
+    assert Progress.open(tmp_path / "p.json", "x").lessons_done == ["units"]
+
+
+@sync
+async def test_an_exercise_is_judged_then_revealed_with_scores(tmp_path, small_set):
+    path = tmp_path / "p.json"
+    app = TrainApp(Progress.open(path, "学员乙"), small_set)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")  # resume: the first exercise not yet submitted
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen) and screen.index == 0
+        ex = screen.exercise
+        before = screen_text(app)
+        assert "本题得分" not in before and ex.description not in before  # nothing revealed yet
+        await pilot.press("s")  # not all judged: refused
+        await pilot.pause()
+        assert not screen.revealed
+        await answer_all(pilot, screen, right=True)
+        assert len(screen.answers) == len(ex.items)
+        await pilot.press("s")
+        await pilot.pause()
+        assert screen.revealed
+        text = screen_text(app)
+        assert f"本题得分 {2 * len(ex.items)}/{2 * len(ex.items)}" in text
+        assert ex.description[:12] in text
+        # the error's explanation: move to it, the auditor's message and evidence are shown
+        target = next(k for k, i in enumerate(ex.items) if not i.passes)
+        screen.query_one("#items").move_cursor(row=target)
+        await pilot.pause()
+        explanation = str(screen.query_one("#explanation", Static).render())
+        assert ex.rule in explanation and "判断正确，规则正确" in explanation
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MenuScreen)
+        scores = str(app.screen.query_one("#scores", Static).render())
+        assert f"{ex.family} " in scores and "100%" in scores
+    saved = Progress.open(path, "x").answered(ex.id)
+    assert {i: a.verdict for i, a in saved.items()} == {i.id: PASS if i.passes else FAIL for i in ex.items}
+
+
+@sync
+async def test_progress_resumes_after_a_restart(tmp_path, small_set):
+    path = tmp_path / "p.json"
+    app = TrainApp(Progress.open(path, "学员丙"), small_set)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await answer_all(pilot, app.screen, right=False)
+        await pilot.press("s")
+        await pilot.pause()
+        assert "本题得分 0/" in screen_text(app)
+
+    # a new app on the same file: exercise 1 is done, "continue" opens exercise 2
+    app = TrainApp(Progress.open(path, "学员丙"), ExerciseSet.loads(small_set.dumps()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        menu = app.screen.query_one("#menu", OptionList)
+        last = menu.get_option_at_index(menu.option_count - 1)
+        assert "已完成 1/2" in str(last.prompt)
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen) and screen.index == 1 and not screen.revealed
+        await pilot.press("left_square_bracket")  # back to the first: shown revealed, with the saved answers
+        await pilot.pause()
+        assert screen.index == 0 and screen.revealed
+        assert "本题得分 0/" in screen_text(app)
