@@ -76,7 +76,7 @@ def test_corpus_fails_are_the_known_real_errors():
     """Every N-rule fail on these documents is a real error of the document (bench/claims_fails.md)."""
     expected = {
         "jiangsu/江苏省人民检察院/2017年省检察院部门预算.pdf": {"12323.46"},
-        "shanghai/上海市普陀区财政局2024年度部门决算.pdf": {"0.3"},
+        "shanghai/上海市普陀区财政局2024年度部门决算.pdf": {"0.3", "71.73"},  # 71.73%: 2106.66 ÷ 2940.05 = 71.65%
         "shanghai/上海市普陀区财政局部门25年预算.pdf": {"887.36"},
         "shanghai/上海市普陀区万里街道办事处2023年部门预算.pdf": set(),
         "jiangsu/江苏省高级人民法院/省法院2018年度部门预算公开.pdf": set(),
@@ -87,3 +87,14 @@ def test_corpus_fails_are_the_known_real_errors():
         results, _ = check_claims(load_cached(str(corpus_file(rel))))
         got = {r.claimed.value for r in results if r.verdict == "fail"}
         assert got == values, rel
+
+
+def test_share_of_a_total_stated_in_the_narrative(corpus_dir):
+    """规划局2024决算 p20: 5377.64 ÷ 9759.38 (all funds, as the sentence says) = 55.10%, though the
+    一般公共预算 table would give 55.04%; 财政局2024决算 p21 prints 71.73% for 2106.66 ÷ 2940.05 = 71.65%."""
+    doc = load_cached(str(corpus_file("shanghai/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf")))
+    shares = [r for r in check_claims(doc)[0] if r.rule == "N104" and r.claimed.value in ("55.10", "44.90")]
+    assert len(shares) == 2 and all(r.verdict == "pass" and "按叙述中的数字" in r.message for r in shares)
+    doc = load_cached(str(corpus_file("shanghai/上海市普陀区财政局2024年度部门决算.pdf")))
+    bad = [r for r in check_claims(doc)[0] if r.rule == "N104" and r.verdict == "fail"]
+    assert [r.claimed.value for r in bad] == ["71.73"] and bad[0].expected.value == "71.65"

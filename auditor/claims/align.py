@@ -85,11 +85,11 @@ def _subject(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] | 
     # strong: named inside the figure's own clause by a specific wording; weak: inherited from an
     # earlier clause or a bare 收入/支出. A weak subject never produces a fail, only 无法核对.
     strong = best[0] > clause_start and best[1] >= 3
-    if not strong and claim.kind in ("change", "change_pct") and best[1] >= 3:
-        # "X 3.00万元，较上年减少1.00万元": a clause that opens with the comparison speaks of the
-        # subject of the clause just before it
+    if not strong and claim.kind in ("change", "change_pct", "share") and best[1] >= 3:
+        # "X 3.00万元，较上年减少1.00万元" and "X 105.58万元，占34.30%": a clause that opens with the
+        # comparison or the share speaks of the subject of the clause just before it
         prev_start = max(norm.rfind(ch, 0, max(clause_start - 1, 0)) for ch in "，,；;：:。") + 1
-        opens = regex.match(r"\s*(较|比|与|同比|相比|和)", norm[clause_start:])
+        opens = regex.match(r"\s*(较|比|与|同比|相比|和|占)", norm[clause_start:])
         strong = bool(opens) and best[0] > prev_start
     if _explanation_rx().search(norm):
         strong = False  # a part of an explained change, not a table value
@@ -299,9 +299,49 @@ def _denominator(doc: Document, fact: Fact) -> Fact | None:
     return None
 
 
-def check_share(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
+def _share_interval(n: Decimal, nt: Decimal, d: Decimal, dt: Decimal) -> tuple[Decimal, Decimal]:
+    ends = [(n + s1 * nt) / (d + s2 * dt) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
+    return min(ends), max(ends)
+
+
+def _narrative_share(claims: list[Claim], i: int) -> tuple[Claim, Claim] | None:
+    """(part, total) printed in the narrative itself: "本年支出合计 9759.38万元，其中：基本支出 5377.64万元，
+    占 55.10%" speaks of 5377.64 ÷ 9759.38, whatever the tables' scope."""
+    share = claims[i]
+    before = [c for c in claims[:i] if c.kind == "amount" and c.amount is not None and c.unit in UNIT_SCALE
+              and c.sentence.paragraph == share.sentence.paragraph]
+    if not before or share.start - before[-1].end > 12:
+        return None
+    part = before[-1]
+    for c in reversed(before[:-1]):
+        after = c.sentence.text[c.end - c.sentence.start: c.end - c.sentence.start + 10]
+        if regex.match(r"\s*[，,：:。；;]?\s*(其中|主要用于|主要是|具体|包括)", after):
+            return part, c
+    return None
+
+
+def check_share(doc: Document, claim: Claim, subj: tuple[str, str], claims: list[Claim] | None = None,
+                i: int | None = None) -> Result:
     fact, label = _fact_for(doc, subj)
     a = claim.amount
+    h = a.half_unit
+    pair = _narrative_share(claims, i) if claims is not None and i is not None else None
+    if pair is not None:
+        part, total = pair
+        n = part.amount.value * UNIT_SCALE[part.unit]
+        d = total.amount.value * UNIT_SCALE[total.unit]
+        if d:
+            lo, hi = _share_interval(n, part.amount.half_unit * UNIT_SCALE[part.unit],
+                                     d, total.amount.half_unit * UNIT_SCALE[total.unit])
+            if a.value + h >= lo and a.value - h <= hi:
+                exp = n / d * 100
+                return _result(
+                    claim, "pass",
+                    f"“{label}”占比{a.text}%：按叙述中的数字计算 {part.amount.text}{part.unit} ÷ "
+                    f"{total.amount.text}{total.unit} = {dec(exp.quantize(Decimal('0.01')))}%。",
+                    expected=Figure(dec(exp.quantize(Decimal("0.01"))), "%"),
+                    tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%",
+                )
     if fact is None:
         return _result(claim, "unverified", f"表格中找不到“{label}”的数值，无法核对占比。")
     den = _denominator(doc, fact)
@@ -309,10 +349,8 @@ def check_share(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
         return _result(claim, "unverified", f"找不到“{label}”占比的分母，无法核对。", evidence=[_ev(fact)])
     n, nt = fact.value, fact.half
     d, dt = den.value, den.half
-    ends = [(n + s1 * nt) / (d + s2 * dt) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
-    lo, hi = min(ends), max(ends)
+    lo, hi = _share_interval(n, nt, d, dt)
     exp = n / d * 100
-    h = a.half_unit
     ok = a.value + h >= lo and a.value - h <= hi
     verdict = "pass" if ok else ("warn" if abs(a.value - exp) <= Decimal(1).scaleb(-a.decimals) else "fail")
     msg = (
@@ -372,7 +410,7 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
         elif claim.kind in ("change", "change_pct"):
             res = check_change(doc, claim, subj)
         elif claim.kind == "share":
-            res = check_share(doc, claim, subj)
+            res = check_share(doc, claim, subj, claims, i)
         else:
             res = _result(claim, "unverified", "未能核对。")
         if res.verdict in ("fail", "warn") and getattr(res, "_confirm_only", False):
