@@ -98,3 +98,12 @@ def test_share_of_a_total_stated_in_the_narrative(corpus_dir):
     doc = load_cached(str(corpus_file("shanghai/上海市普陀区财政局2024年度部门决算.pdf")))
     bad = [r for r in check_claims(doc)[0] if r.rule == "N104" and r.verdict == "fail"]
     assert [r.claimed.value for r in bad] == ["71.73"] and bad[0].expected.value == "71.65"
+
+
+def test_claim_keys_survive_an_edit_earlier_in_the_sentence(tmp_path):
+    """Reviewer decisions are keyed by Result.key: editing one figure of a sentence (a new draft)
+    must not re-key the other claims of that sentence, and the edited claim keeps its key too."""
+    before = {r.key for r in check_claims(load_cached(str(SEED)))[0]}
+    doc = _mutated(tmp_path, SEED, "一般公共服务支出 688.27 万元，", "一般公共服务支出 0 万元，")
+    after = {r.key for r in check_claims(doc)[0]}
+    assert before == after

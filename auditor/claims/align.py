@@ -16,7 +16,7 @@ from .. import patterns
 from ..model import Document
 from ..numbers import UNIT_SCALE, fmt
 from ..results import Evidence, Figure, Result, dec
-from .extract import Claim, extract, normalize
+from .extract import Claim, claim_anchor, extract, normalize
 from .completion import check_comparisons, check_completion
 from .internal import check_components, check_count_lists
 from .facts import (
@@ -112,7 +112,7 @@ def _result(claim: Claim, verdict: str, message: str, **kw) -> Result:
         text=claim.sentence.text,
         span=(claim.start, claim.end),
         claimed=Figure(claim.amount.text if claim.amount else "0", claim.unit),
-        anchor=f"{claim.sentence.text[:40]}@{claim.start - claim.sentence.start}",
+        anchor=claim_anchor(claim.sentence, claim.start),
         **kw,
     )
 

@@ -202,3 +202,27 @@ def narrative_numbers(doc: Document) -> list[tuple[int, int]]:
 
 def count_numbers(doc: Document) -> int:
     return len(narrative_numbers(doc))
+
+
+_CLAUSE_MARKS = "，,；;。：:（(、"
+
+
+def claim_anchor(sentence: Sentence, start: int) -> str:
+    """What a claim is about, in words that survive edits elsewhere: the section and the words just
+    before the figure in its clause ("四、“三公”经费情况说明|公务接待费"). Not the figure itself, so a
+    reviewer's decision follows the claim when a new draft corrects the figure (and is marked stale
+    when the verdict changes); not the sentence's start or offsets, which any earlier edit shifts.
+    Two claims with the same words in one section are told apart by their order (review keys #2)."""
+    before = sentence.text[: start - sentence.start]
+
+    def words(text: str) -> str:
+        return "".join(ch for ch in normalize(text)[0] if not ch.isspace() and not ch.isdigit() and ch not in ".,")
+
+    cut = max(before.rfind(ch) for ch in _CLAUSE_MARKS) + 1
+    own = words(before[cut:])[-16:]
+    if len(own) < 6 and cut > 0:  # "，较 2020 年较少 1 万元": say whose change it is
+        prev = before[: cut - 1]
+        pcut = max(prev.rfind(ch) for ch in _CLAUSE_MARKS) + 1
+        own = words(prev[pcut:])[-12:] + "/" + own
+    section = (sentence.section or "").split("/")[-1][:24]
+    return f"{section}|{own}"

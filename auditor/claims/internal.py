@@ -16,7 +16,7 @@ from .. import patterns
 from ..model import Document, Sentence
 from ..numbers import UNIT_SCALE, fmt
 from ..results import Evidence, Figure, Result, dec
-from .extract import Claim, normalize
+from .extract import Claim, claim_anchor, normalize
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -48,7 +48,7 @@ def narrative_result(rule: str, sentence: Sentence, span: tuple[int, int], verdi
     return Result(
         rule=rule, kind="claim", verdict=verdict, severity=severity, message=message, page=sentence.page,
         text=sentence.text, span=span, claimed=claimed,
-        anchor=f"{sentence.text[:40]}@{span[0] - sentence.start}", **kw,
+        anchor=claim_anchor(sentence, span[0]), **kw,
     )
 
 
