@@ -283,3 +283,18 @@ def test_cli_tui_rejects_a_missing_file(tmp_path, capsys):
 
     assert main(["tui", str(tmp_path / "missing.pdf")]) == 3
     assert "文件不存在" in capsys.readouterr().err
+
+
+@sync
+async def test_a_pdf_opens_in_the_app(tmp_path):
+    from .conftest import corpus_file
+
+    src = corpus_file("shanghai/上海市普陀区财政局2024年度部门决算.pdf")
+    dst = tmp_path / "doc.pdf"
+    shutil.copy(src, dst)
+    app = AuditApp(str(dst))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        assert current(screen).verdict == "fail"
+        await pilot.press("n")
+        assert current(screen).verdict == "fail"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Callable
 
 MIN_PAGES_PER_WORKER = 6  # below this, starting workers costs more than it saves
@@ -59,16 +60,54 @@ def _executor(size: int) -> ProcessPoolExecutor:
     return _pool
 
 
-def read_ranges(path: str, ranges: list[tuple[int, int]], first: Callable[[], tuple]) -> list[tuple]:
-    """Each range's (items, chars, cid chars), in order; the first range is read here by `first`."""
+def prewarm() -> None:
+    """Create the page workers' pool now. A full-screen app takes over stdio; multiprocessing's
+    resource tracker must start before that, while stderr is still a real file descriptor."""
+    if _enabled and (os.cpu_count() or 1) > 1:
+        try:
+            _executor(min(os.cpu_count() or 1, MAX_WORKERS) - 1)
+        except Exception:  # noqa: BLE001 - without workers, pages are read in order
+            _forget_pool()
+
+
+def read_ranges(path: str, ranges: list[tuple[int, int]], local: Callable[[int, int], tuple]) -> list[tuple]:
+    """Each range's (items, chars, cid chars), in order. The first range is read here by `local`,
+    the others by workers; when workers cannot be started or one dies (a terminal without real file
+    descriptors, no semaphores, memory), that range is read here too, so reading never fails for it."""
     from .pdf import read_range
 
-    pool = _executor(len(ranges) - 1)
-    futures: list[Future] = [pool.submit(read_range, path, start, end) for start, end in ranges[1:]]
+    futures: list[Future | None] = []
     try:
-        head = first()
+        pool = _executor(len(ranges) - 1)
+        futures = [pool.submit(read_range, path, start, end) for start, end in ranges[1:]]
+    except Exception:  # noqa: BLE001 - any failure to start workers means: read here
+        _forget_pool()
+        futures = [None] * (len(ranges) - 1)
+    try:
+        head = local(*ranges[0])
     except BaseException:
         for f in futures:
-            f.cancel()
+            if f is not None:
+                f.cancel()
         raise
-    return [head] + [f.result() for f in futures]  # a worker's ReadError is raised here, as read
+    out = [head]
+    for (start, end), f in zip(ranges[1:], futures):
+        if f is None:
+            out.append(local(start, end))
+            continue
+        try:
+            out.append(f.result())  # a worker's ReadError is raised here, as read
+        except BrokenProcessPool:
+            _forget_pool()
+            out.append(local(start, end))
+    return out
+
+
+def _forget_pool() -> None:
+    global _pool
+    if _pool is not None:
+        try:
+            _pool.shutdown(wait=False, cancel_futures=True)
+        except Exception:  # noqa: BLE001
+            pass
+    _pool = None

@@ -125,7 +125,7 @@ def read_pdf(path: str, data: bytes | None = None, *, workers: int | None = None
             raise _classify(path, exc) from None
         ranges = page_ranges(npages, workers)
         if len(ranges) > 1:
-            parts = read_ranges(path, ranges, first=lambda: read_range(path, *ranges[0], pdf=pdf))
+            parts = read_ranges(path, ranges, local=lambda start, end: read_range(path, start, end, pdf=pdf))
         else:
             parts = [read_range(path, 0, npages, pdf=pdf)]
     finally:

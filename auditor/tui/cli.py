@@ -24,7 +24,9 @@ def run(argv: Sequence[str]) -> int:
     if not Path(args.file).exists():
         print(f"audit: 文件不存在：{args.file}", file=sys.stderr)
         return EXIT_UNREADABLE
+    from ..ingest.pages import prewarm
     from .app import AuditApp
 
+    prewarm()
     AuditApp(args.file).run()
     return EXIT_OK
