@@ -94,7 +94,9 @@ class Row:
 
     @property
     def label(self) -> str:
-        return f"{self.code} {self.name}".strip() if self.code else self.name
+        if self.code:
+            return f"{self.code} {self.name}".strip()
+        return self.name or f"第{self.index + 1}行（名称未印出）"
 
     def value(self, key: str) -> Decimal | None:
         cell = self.cells.get(key)
