@@ -32,8 +32,11 @@ def test_seed_true_claims_pass(seed_doc):
 
 def test_change_with_typo_is_read_as_decrease(seed_doc):
     results, _ = check_claims(seed_doc)
-    r = next(r for r in results if "较少" in r.message)
-    assert r.verdict == "pass" and r.expected.value == "-1.00"
+    typos = [r for r in results if "较少" in r.message]
+    assert len(typos) == 2  # "三公"经费 and 公务接待费: the figures agree, the word is wrong
+    for r in typos:
+        assert r.verdict == "warn" and r.expected.value == "-1.00"
+        assert r.message.startswith("用词有误：原文“较少”应为“减少”。") and "与表格相符" in r.message
 
 
 def test_every_claim_span_points_into_the_text(seed_doc):

@@ -151,25 +151,25 @@ def check_amount(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
     unit = claim.unit or "元"
     a = claim.amount
     if fact is None:
-        return _result(claim, "unverified", f"表格中找不到“{label}”的数值，无法核对 {a.text}{unit}。")
+        return _result(claim, "unverified", f"表格中找不到{_q(label)}的数值，无法核对 {a.text}{unit}。")
     if _speaks_of_prior_year(doc, claim):
         # "（2016 年度部门支出预算安排为8,648.07万元）": last year's figure, checked against last year's column
         prior = _prior_fact(doc, subj, fact)
         if prior is None:
-            return _result(claim, "unverified", f"这是上年的“{label}”，公开表格未列示上年数，无法核对 {a.text}{unit}。")
+            return _result(claim, "unverified", f"这是上年的{_q(label)}，公开表格未列示上年数，无法核对 {a.text}{unit}。")
         fact, label = prior, f"{label}（上年）"
     exp, etol = fact.in_unit(unit)
     verdict = _compare(a.value, a.half_unit, exp, etol, a.decimals)
     tol = a.half_unit + etol
     shown = f"{fmt(exp, max(a.decimals, 2))}{unit}"
-    where = f"{fact.table.title}「{fact.row.label}」{fact.column.key} {fact.shown}{fact.unit}"
+    where = f"{fact.table.title}「{fact.row.label}」{fact.column.key} {current_txt(fact)}"
     evidence = [_ev(fact)]
     if verdict == "pass":
-        msg = f"“{label}”{a.text}{unit}与{where}相符（折合{shown}）。"
+        msg = f"{_q(label)}{a.text}{unit}与{where}相符（折合{shown}）。"
     elif verdict == "warn":
-        msg = f"“{label}”{a.text}{unit}与{where}（折合{shown}）相差一个末位单位，请核实四舍五入。"
+        msg = f"{_q(label)}{a.text}{unit}与{where}（折合{shown}）相差一个末位单位，请核实四舍五入。"
     else:
-        msg = f"“{label}”应为{shown}（{where}），叙述写为{a.text}{unit}。"
+        msg = f"{_q(label)}应为{shown}（{where}），叙述写为{a.text}{unit}。"
         others = same_value_rows(doc, a.value, unit, a.half_unit, fact)
         top = [o for o in others if not o.row.code or len(o.row.code) == 3]
         others = top or others
@@ -184,6 +184,11 @@ def check_amount(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
     )
     res._confirm_only = fact.confirm_only  # type: ignore[attr-defined]
     return res
+
+
+def _q(label: str) -> str:
+    """Quote a name once: “三公”经费 already carries its own quotation marks."""
+    return label if label.startswith("“") else f"“{label}”"
 
 
 def _yearless(label: str) -> str:
@@ -215,15 +220,13 @@ def check_change(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
     a = claim.amount
     unit = claim.unit or "万元"
     word = _DIR.get(claim.direction or "", "")
-    if claim.typo:
-        word = f"{word}（原文“{claim.typo}”应为“{_DIR.get(claim.direction)}”）"
     if fact is None:
-        return _result(claim, "unverified", f"表格中找不到“{label}”的数值，无法核对其变动。")
+        return _result(claim, "unverified", f"表格中找不到{_q(label)}的数值，无法核对其变动。")
     prior = _prior_fact(doc, subj, fact)
     if prior is None:
         return _result(
             claim, "unverified",
-            f"表格中没有“{label}”的上年数，无法核对{word}{a.text if claim.unit else ''}{claim.unit or ''}。",
+            f"表格中没有{_q(label)}的上年数，无法核对{word}{a.text if claim.unit else ''}{claim.unit or ''}。",
             evidence=[_ev(fact)],
         )
     pct = claim.kind == "change_pct"
@@ -242,7 +245,7 @@ def check_change(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
         ok = claimed + h >= lo and claimed - h <= hi
         verdict = "pass" if ok else ("warn" if abs(claimed - exp) <= Decimal(1).scaleb(-a.decimals) else "fail")
         msg = (
-            f"“{label}”{word}{a.text}%：按表计算为{dec(exp.quantize(Decimal('0.01')))}%"
+            f"{_q(label)}{word}{a.text}%：按表计算为{dec(exp.quantize(Decimal('0.01')))}%"
             f"（本年{current_txt(fact)}，上年{current_txt(prior)}）。"
         )
         return _result(
@@ -256,21 +259,21 @@ def check_change(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
     tol = a.half_unit + (ct + pt) / scale
     if claim.direction == "flat":
         verdict = "pass" if abs(exp) <= tol else "fail"
-        msg = f"“{label}”与上年持平：本年{current_txt(fact)}，上年{current_txt(prior)}。"
+        msg = f"{_q(label)}与上年持平：本年{current_txt(fact)}，上年{current_txt(prior)}。"
         if verdict == "fail":
-            msg = f"“{label}”并非持平：本年{current_txt(fact)}，上年{current_txt(prior)}，相差{fmt(exp)}{unit}。"
+            msg = f"{_q(label)}并非持平：本年{current_txt(fact)}，上年{current_txt(prior)}，相差{fmt(exp)}{unit}。"
         return _result(claim, verdict, msg, expected=Figure(dec(exp.quantize(Decimal("0.01"))), unit),
                        tolerance=f"±{dec(tol)}{unit}", evidence=evidence)
     signed = a.value if claim.direction == "increase" else -a.value
     verdict = _compare(signed, a.half_unit, exp, (ct + pt) / scale, a.decimals)
     if verdict != "pass" and abs(a.value - abs(exp)) <= tol and (exp > 0) != (signed > 0):
-        msg = f"“{label}”方向写反：按表计算为{'增加' if exp > 0 else '减少'}{fmt(abs(exp))}{unit}，叙述为{word}。"
+        msg = f"{_q(label)}方向写反：按表计算为{'增加' if exp > 0 else '减少'}{fmt(abs(exp))}{unit}，叙述为{word}。"
         verdict = "fail"
     elif verdict == "pass":
-        msg = f"“{label}”{word}{a.text}{unit}与表格相符：本年{current_txt(fact)}，上年{current_txt(prior)}。"
+        msg = f"{_q(label)}{word}{a.text}{unit}与表格相符：本年{current_txt(fact)}，上年{current_txt(prior)}。"
     else:
         msg = (
-            f"“{label}”{word}应为{fmt(abs(exp))}{unit}（本年{current_txt(fact)}，上年{current_txt(prior)}），"
+            f"{_q(label)}{word}应为{fmt(abs(exp))}{unit}（本年{current_txt(fact)}，上年{current_txt(prior)}），"
             f"叙述写为{a.text}{unit}。"
         )
     return _result(claim, verdict, msg, expected=Figure(dec(exp.quantize(Decimal("0.01"))), unit),
@@ -278,7 +281,7 @@ def check_change(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
 
 
 def current_txt(f: Fact) -> str:
-    return f"{f.shown}{f.unit}"
+    return f"{f.shown}{f.unit}" if f.amount else f.shown
 
 
 def _denominator(doc: Document, fact: Fact) -> Fact | None:
@@ -337,16 +340,16 @@ def check_share(doc: Document, claim: Claim, subj: tuple[str, str], claims: list
                 exp = n / d * 100
                 return _result(
                     claim, "pass",
-                    f"“{label}”占比{a.text}%：按叙述中的数字计算 {part.amount.text}{part.unit} ÷ "
+                    f"{_q(label)}占比{a.text}%：按叙述中的数字计算 {part.amount.text}{part.unit} ÷ "
                     f"{total.amount.text}{total.unit} = {dec(exp.quantize(Decimal('0.01')))}%。",
                     expected=Figure(dec(exp.quantize(Decimal("0.01"))), "%"),
                     tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%",
                 )
     if fact is None:
-        return _result(claim, "unverified", f"表格中找不到“{label}”的数值，无法核对占比。")
+        return _result(claim, "unverified", f"表格中找不到{_q(label)}的数值，无法核对占比。")
     den = _denominator(doc, fact)
     if den is None or den.value == 0:
-        return _result(claim, "unverified", f"找不到“{label}”占比的分母，无法核对。", evidence=[_ev(fact)])
+        return _result(claim, "unverified", f"找不到{_q(label)}占比的分母，无法核对。", evidence=[_ev(fact)])
     n, nt = fact.value, fact.half
     d, dt = den.value, den.half
     lo, hi = _share_interval(n, nt, d, dt)
@@ -354,7 +357,7 @@ def check_share(doc: Document, claim: Claim, subj: tuple[str, str], claims: list
     ok = a.value + h >= lo and a.value - h <= hi
     verdict = "pass" if ok else ("warn" if abs(a.value - exp) <= Decimal(1).scaleb(-a.decimals) else "fail")
     msg = (
-        f"“{label}”占比{a.text}%：按表计算 {current_txt(fact)} ÷ {current_txt(den)}"
+        f"{_q(label)}占比{a.text}%：按表计算 {current_txt(fact)} ÷ {current_txt(den)}"
         f"（{den.row.label}·{den.column.key}）= {dec(exp.quantize(Decimal('0.01')))}%。"
     )
     return _result(
@@ -416,7 +419,12 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
         if res.verdict in ("fail", "warn") and getattr(res, "_confirm_only", False):
             res.verdict, res.severity = "unverified", "info"
             res.message = "表格未单列此项，用相近口径的数值对照不一致，无法确认。对照：" + res.message
-        if res.verdict in ("fail", "warn") and "weak" in claim.notes:
+        if claim.typo and res.verdict in ("pass", "unverified"):
+            # the figure may be right, the word is not: "较少" printed for "减少"
+            right = _DIR.get(claim.direction or "", "")
+            res.verdict, res.severity = "warn", "warning"
+            res.message = f"用词有误：原文“{claim.typo}”应为“{right}”。" + res.message
+        if res.verdict in ("fail", "warn") and "weak" in claim.notes and not claim.typo:
             res.verdict, res.severity = "unverified", "info"
             res.message = "主语不明确，未能确认这个数字所指的项目。若指" + res.message
         results.append(res)
