@@ -368,6 +368,45 @@ def check_share(doc: Document, claim: Claim, subj: tuple[str, str], claims: list
     )
 
 
+def _narrative_pct(claims: list[Claim], i: int) -> Result | None:
+    """"X 13649.07万元，与上年相比增加844.15万元，增长6.59%": the rate follows from the narrative's own
+    figures, last year = 13649.07 − 844.15. Only figures of one sentence are paired: the change just
+    before the rate, and the amount just before the change."""
+    pct = claims[i]
+    same = [c for c in claims[:i] if c.sentence is pct.sentence and c.amount is not None]
+    if len(same) < 2:
+        return None
+    change, current = same[-1], same[-2]
+    if (change.kind != "change" or current.kind != "amount" or change.unit != current.unit
+            or change.direction != pct.direction or pct.start - change.end > 12 or current.unit not in UNIT_SCALE):
+        return None
+    sign = 1 if pct.direction == "increase" else -1
+    c, ch = current.amount.value, current.amount.half_unit
+    d, dh = change.amount.value, change.amount.half_unit
+    prior = c - sign * d
+    if prior <= 0:
+        return None
+    ends = [(d + s1 * dh) / (c - sign * d + s2 * (ch + dh)) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
+    lo, hi = min(ends), max(ends)
+    a = pct.amount
+    exp = d / prior * 100
+    ok = a.value + a.half_unit >= lo and a.value - a.half_unit <= hi
+    verdict = "pass" if ok else ("warn" if abs(a.value - exp) <= Decimal(1).scaleb(-a.decimals) else "fail")
+    word = _DIR.get(pct.direction or "", "")
+    msg = (f"{word}{a.text}%：按叙述中的数字计算，上年为 {current.amount.text} {'−' if sign > 0 else '+'} "
+           f"{change.amount.text} = {fmt(prior, max(current.amount.decimals, 2))}{current.unit}，"
+           f"{change.amount.text} ÷ {fmt(prior, max(current.amount.decimals, 2))} = {dec(exp.quantize(Decimal('0.01')))}%。")
+    if verdict == "warn":
+        msg += "相差一个末位单位：可能是截去而不是四舍五入。"
+    elif verdict == "fail":
+        msg += "叙述中的增减幅度与增减额不一致。"
+    return _result(
+        pct, verdict, msg,
+        expected=Figure(dec(exp.quantize(Decimal("0.01"))), "%"),
+        tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%",
+    )
+
+
 _PRIOR_WORDS = regex.compile(r"上年|去年|上一年|上年度")
 
 
@@ -419,6 +458,8 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
         if res.verdict in ("fail", "warn") and getattr(res, "_confirm_only", False):
             res.verdict, res.severity = "unverified", "info"
             res.message = "表格未单列此项，用相近口径的数值对照不一致，无法确认。对照：" + res.message
+        if claim.kind == "change_pct" and res.verdict == "unverified":
+            res = _narrative_pct(claims, i) or res
         if claim.typo and res.verdict in ("pass", "unverified"):
             # the figure may be right, the word is not: "较少" printed for "减少"
             right = _DIR.get(claim.direction or "", "")
