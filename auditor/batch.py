@@ -44,7 +44,7 @@ def _on_alarm(signum, frame):  # noqa: ANN001
 
 
 def audit_group(group: list[str], select: list[str] | None, ignore: list[str] | None,
-                timeout: float | None) -> dict:
+                timeout: float | None, previous: list[str] | None = None) -> dict:
     """One disclosure (one file, or the files read together) -> its report entry. Never raises
     for a bad document: the entry carries the error."""
     from .audit import audit_document
@@ -58,6 +58,11 @@ def audit_group(group: list[str], select: list[str] | None, ignore: list[str] | 
         signal.setitimer(signal.ITIMER_REAL, float(timeout))
     try:
         doc = load(*group)
+        if previous:
+            try:
+                doc.previous = load(*previous)
+            except ReadError as exc:
+                sys.stderr.write(f"audit: 上年文件 {exc.message}\n")  # the audit goes on without it
         results = audit_document(doc, select=select, ignore=ignore)
         return document_entry(path, doc, results, None, _review_of(group[0]))
     except ReadError as exc:
@@ -94,10 +99,11 @@ def _batch_worker_init() -> None:
 
 
 def run(groups: list[list[str]], *, select: list[str] | None = None, ignore: list[str] | None = None,
-        jobs: int | None = None, timeout: float | None = None, progress: bool = False) -> Iterator[dict]:
+        jobs: int | None = None, timeout: float | None = None, progress: bool = False,
+        previous: list[str] | None = None) -> Iterator[dict]:
     """Report entries in input order, each as soon as it and all before it are done."""
     jobs = jobs or os.cpu_count() or 1
-    tasks = [(g, select, ignore, timeout) for g in groups]
+    tasks = [(g, select, ignore, timeout, previous) for g in groups]
     total = len(tasks)
 
     def tick(i: int, entry: dict) -> None:

@@ -31,6 +31,9 @@ def _audit_parser() -> argparse.ArgumentParser:
     p.add_argument("--rules", help="only these rules or families, e.g. T,X101")
     p.add_argument("--ignore", help="skip these rules or families, e.g. D1xx")
     p.add_argument("--together", action="store_true", help="the files are parts of one disclosure")
+    p.add_argument("--previous", metavar="LAST", action="append",
+                   help="last year's disclosure of the same body (repeat for a narrative and a tables file): "
+                   "checks this year's 上年 figures against it")
     p.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: the number of cores)")
     p.add_argument("--timeout", type=float, default=300.0, help="seconds allowed per document (default 300)")
     p.add_argument("-v", "--verbose", action="store_true", help="also list passing checks")
@@ -96,12 +99,16 @@ def cmd_audit(argv: Sequence[str]) -> int:
         _err("audit: 没有找到 PDF 或文本文件：" + " ".join(args.files))
         return EXIT_UNREADABLE
     groups = _groups(files, args.together)
+    if args.previous and len(groups) > 1:
+        _err("audit: --previous 只能与一份公开文件一起使用（多个文件请加 --together）")
+        return EXIT_USAGE
     to_file = args.output and fmt not in ("xlsx", "csv")  # those two write their own file
     out = open(args.output, "w", encoding="utf-8", newline="") if to_file else sys.stdout
     entries: list[dict] = []
     try:
         progress = sys.stderr.isatty() and len(groups) > 1
-        for entry in run(groups, select=select, ignore=ignore, jobs=args.jobs, timeout=args.timeout, progress=progress):
+        for entry in run(groups, select=select, ignore=ignore, jobs=args.jobs, timeout=args.timeout, progress=progress,
+                         previous=args.previous):
             if entry["status"] == "error":
                 _err(f"audit: {entry['error']['message']}")
             if fmt == "jsonl":  # streamed: each document as soon as it and those before it are done

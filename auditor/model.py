@@ -148,6 +148,8 @@ class Document:
     sections: list[Section]
     tables: list[Table]
     source: str = "pdf"  # "pdf" | "text"
+    previous: "Document | None" = None  # last year's disclosure of the same body, when given
+
 
     def sentences(self) -> Iterator[Sentence]:
         for p in self.paragraphs:

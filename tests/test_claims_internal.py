@@ -79,7 +79,8 @@ def test_corpus_fails_are_the_known_real_errors():
         "jiangsu/江苏省人民检察院/2018年省检察院部门预算公开.pdf": {"0.06"},  # 21.8 ÷ (3666 − 21.8) = 0.60%
         "shanghai/上海市普陀区财政局2024年度部门决算.pdf": {"0.3", "71.73"},  # 71.73%: 2106.66 ÷ 2940.05 = 71.65%
         "shanghai/上海市普陀区财政局部门25年预算.pdf": {"887.36"},
-        "shanghai/上海市普陀区万里街道办事处2023年部门预算.pdf": set(),
+        # p6: (45.41 − 11.67) ÷ 11.67 = 289.12%, printed 314.82%; p7 item 16 repeats item 15's 441.25 and 60.54%
+        "shanghai/上海市普陀区万里街道办事处2023年部门预算.pdf": {"314.82", "60.54"},
         "jiangsu/江苏省高级人民法院/省法院2018年度部门预算公开.pdf": set(),
         "jiangsu/江苏省政协办公厅/江苏省政协办公厅2018年度部门预算.pdf": set(),
         "shanghai/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf": set(),
@@ -108,3 +109,20 @@ def test_claim_keys_survive_an_edit_earlier_in_the_sentence(tmp_path):
     doc = _mutated(tmp_path, SEED, "一般公共服务支出 688.27 万元，", "一般公共服务支出 0 万元，")
     after = {r.key for r in check_claims(doc)[0]}
     assert before == after
+
+
+def test_last_years_disclosure_supplies_last_years_figures():
+    """万里2024 says "比2023年预算减少876.75万元" and no table prints 2023: 万里2023 does (16,497.86万元)."""
+    from auditor.batch import audit_group
+
+    this = str(corpus_file("shanghai/上海市普陀区万里街道办事处2024年部门预算.pdf"))
+    last = str(corpus_file("shanghai/上海市普陀区万里街道办事处2023年部门预算.pdf"))
+
+    def changes(entry):
+        return [r for r in entry["results"] if r["rule"] == "N102" and "876.75" in r["text"]]
+
+    alone = changes(audit_group([this], ["N102"], None, None))
+    paired = changes(audit_group([this], ["N102"], None, None, [last]))
+    assert alone and all(r["verdict"] == "unverified" for r in alone)
+    assert paired and all(r["verdict"] == "pass" for r in paired)
+    assert all(any(e["table"].startswith("2023年公开文件·") for e in r["evidence"]) for r in paired)

@@ -7,6 +7,7 @@ so a difference that rounding explains is never a fail.
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from functools import lru_cache
 
@@ -196,6 +197,24 @@ def _yearless(label: str) -> str:
 
 
 def _prior_fact(doc: Document, subj: tuple[str, str], current: Fact) -> Fact | None:
+    """Last year's value of the subject: a prior-year column of the same table, the concept's
+    prior-year facts, or else last year's own disclosure (`audit FILE --previous LAST`)."""
+    found = _prior_in_document(doc, subj, current)
+    if found is None and doc.previous is not None:
+        found = _from_previous(doc.previous, subj)
+    return found
+
+
+def _from_previous(prev: Document, subj: tuple[str, str]) -> Fact | None:
+    """The subject's current value in last year's disclosure, labelled as coming from it."""
+    fact, _ = _fact_for(prev, subj)
+    if fact is None:
+        return None
+    name = f"{prev.meta.year or '上年'}年公开文件·{fact.table.title}"
+    return dataclasses.replace(fact, table=dataclasses.replace(fact.table, title=name))
+
+
+def _prior_in_document(doc: Document, subj: tuple[str, str], current: Fact) -> Fact | None:
     # the same row in a prior-year column of the same table first
     cols = prior_columns(current.table, doc.meta.year)
     if cols:
@@ -368,6 +387,53 @@ def check_share(doc: Document, claim: Claim, subj: tuple[str, str], claims: list
     )
 
 
+def _stated_change(doc: Document, claims: list[Claim], i: int) -> Result | None:
+    """"2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%": both
+    years are stated in the sentence, so the change (or rate, or 持平) follows from them alone."""
+    ch = claims[i]
+    same = [c for c in claims[:i] if c.sentence is ch.sentence and c.kind == "amount" and c.amount is not None]
+    if len(same) < 2:
+        return None
+    before, now = same[-2], same[-1]
+    if before.unit != now.unit or now.unit not in UNIT_SCALE or not _speaks_of_prior_year(doc, before):
+        return None
+    if _speaks_of_prior_year(doc, now) or ch.start - now.end > 24:
+        return None
+    p, ph = before.amount.value, before.amount.half_unit
+    c, chh = now.amount.value, now.amount.half_unit
+    diff = c - p
+    word = _DIR.get(ch.direction or "", "")
+    told = f"按叙述中的数字：上年{before.amount.text}{before.unit}，本年{now.amount.text}{now.unit}"
+    if ch.direction == "flat":
+        ok = abs(diff) <= ph + chh
+        return _result(ch, "pass" if ok else "fail",
+                       f"与上年持平：{told}。" if ok else f"并非持平：{told}，相差{fmt(diff)}{now.unit}。",
+                       expected=Figure(dec(diff), now.unit), tolerance=f"±{dec(ph + chh)}{now.unit}")
+    a = ch.amount
+    sign = 1 if ch.direction == "increase" else -1
+    if ch.kind == "change":
+        verdict = _compare(sign * a.value, a.half_unit, diff, ph + chh, a.decimals)
+        msg = f"{word}{a.text}{ch.unit or ''}：{told}，相差{fmt(diff)}{now.unit}。"
+        if verdict == "fail":
+            msg += "叙述中的增减额与两年的数不一致。"
+        return _result(ch, verdict, msg, expected=Figure(dec(diff), now.unit), tolerance=f"±{dec(a.half_unit + ph + chh)}{now.unit}")
+    if p == 0:
+        return None  # "增加100%" from 0 is a convention, not arithmetic
+    ends = [((c + s1 * chh) - (p + s2 * ph)) / (p + s2 * ph) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
+    lo, hi = min(ends), max(ends)
+    exp = diff / p * 100
+    claimed = sign * a.value
+    ok = claimed + a.half_unit >= lo and claimed - a.half_unit <= hi
+    verdict = "pass" if ok else ("warn" if abs(claimed - exp) <= Decimal(1).scaleb(-a.decimals) else "fail")
+    msg = f"{word}{a.text}%：{told}，({now.amount.text} − {before.amount.text}) ÷ {before.amount.text} = {dec(exp.quantize(Decimal('0.01')))}%。"
+    if verdict == "fail":
+        msg += "叙述中的增减幅度与两年的数不一致。"
+    elif verdict == "warn":
+        msg += "相差一个末位单位：可能是截去而不是四舍五入。"
+    return _result(ch, verdict, msg, expected=Figure(dec(exp.quantize(Decimal("0.01"))), "%"),
+                   tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%")
+
+
 def _narrative_pct(claims: list[Claim], i: int) -> Result | None:
     """"X 13649.07万元，与上年相比增加844.15万元，增长6.59%": the rate follows from the narrative's own
     figures, last year = 13649.07 − 844.15. Only figures of one sentence are paired: the change just
@@ -445,7 +511,8 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
             results.append(check_completion(doc, claims, i, fact))
             continue
         if subj is None:
-            results.append(_result(claim, "unverified", "未能识别这个数字说的是哪一项，无法核对。"))
+            stated = _stated_change(doc, claims, i) if claim.kind in ("change", "change_pct") else None
+            results.append(stated or _result(claim, "unverified", "未能识别这个数字说的是哪一项，无法核对。"))
             continue
         if claim.kind == "amount":
             res = check_amount(doc, claim, subj)
@@ -458,8 +525,8 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
         if res.verdict in ("fail", "warn") and getattr(res, "_confirm_only", False):
             res.verdict, res.severity = "unverified", "info"
             res.message = "表格未单列此项，用相近口径的数值对照不一致，无法确认。对照：" + res.message
-        if claim.kind == "change_pct" and res.verdict == "unverified":
-            res = _narrative_pct(claims, i) or res
+        if claim.kind in ("change", "change_pct") and res.verdict == "unverified":
+            res = _stated_change(doc, claims, i) or (_narrative_pct(claims, i) if claim.kind == "change_pct" else None) or res
         if claim.typo and res.verdict in ("pass", "unverified"):
             # the figure may be right, the word is not: "较少" printed for "减少"
             right = _DIR.get(claim.direction or "", "")
