@@ -7,6 +7,7 @@ printed digit is what summing rounded figures produces (warn, info); anything mo
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -302,5 +303,70 @@ def check_operating_costs(doc: Document) -> list[Result]:
     return results
 
 
+def _yearless_path(col: Column) -> tuple[str, ...]:
+    """A column's header path without years and the 预算数/决算数 wording: "2020年预算数·合计" and
+    "2021年预算数·合计" are the same column a year apart."""
+    out = []
+    for seg in col.path or (col.key,):
+        seg = re.sub(r"20\d\d\s*年度?", "", seg)
+        seg = re.sub(r"^(预算|决算|执行)数?$", "", seg)
+        if seg:
+            out.append(seg)
+    return tuple(out)
+
+
+def _row_key_any(row: Row) -> str | None:
+    if row.code:
+        return row.code
+    name = row_key(row.name)
+    return "total" if _TOTAL.match(name) else (name or None)
+
+
+def check_previous_year(doc: Document) -> list[Result]:
+    """X105: this year's "上年" columns print what last year's disclosure printed as its own year."""
+    from ..claims.facts import prior_columns
+
+    prev = doc.previous
+    if prev is None or not doc.meta.year or not prev.meta.year:
+        return []
+    results: list[Result] = []
+    for table in doc.tables:
+        pcols = prior_columns(table, doc.meta.year)
+        others = prev.tables_of(table.kind) if table.kind != "other" else []
+        if not pcols or not others:
+            continue
+        other = others[0]
+        label = dataclasses.replace(other, title=f"{prev.meta.year}年公开文件·{other.title}")
+        current = current_columns(other, prev.meta.year)
+        for pc in pcols:
+            want = _yearless_path(pc)
+            match = [c for c in current if _yearless_path(c) == want]
+            if not match and want in ((), ("合计",), ("小计",)):
+                match = [c for c in current if re.search(r"(^|·)(合计|小计|金额)$", c.key)] or current[:1]
+            if not match:
+                continue
+            col = match[0]
+            theirs = {}
+            for r in other.rows:
+                k = _row_key_any(r)
+                if k is not None and k not in theirs and r.cells.get(col.key) is not None:
+                    theirs[k] = r
+            coded = any(r.code for r in table.rows)
+            for row in table.rows:
+                k = _row_key_any(row)
+                if k is None and not coded and len(table.rows) == 1 and len(other.rows) == 1:
+                    k, theirs = "only", {"only": other.rows[0]}  # a one-row table such as "三公"
+                if k is None or k not in theirs or row.cells.get(pc.key) is None:
+                    continue
+                mine, last = row.cells[pc.key], theirs[k].cells[col.key]
+                if mine.amount is None and last.amount is None:
+                    continue
+                a = _point(label, theirs[k], col)
+                b = _point(table, row, pc)
+                results.append(_compare("X105", f"{table.kind}/{k}/{pc.key}", f"上年数·{row.label or '合计'}", a, b))
+    return results
+
+
 def check_cross_tables(doc: Document) -> list[Result]:
-    return check_same_quantity(doc) + check_subsets(doc) + check_three_public(doc) + check_operating_costs(doc)
+    return (check_same_quantity(doc) + check_subsets(doc) + check_three_public(doc) + check_operating_costs(doc)
+            + check_previous_year(doc))

@@ -44,6 +44,9 @@ def render_explain(rule: Rule, outcomes: list[tuple[bool, Example, list[Result]]
         note = example.note
         out += ["", ("不通过示例" if failing else "通过示例") + (f"（{note}）" if note else "") + "："]
         out.append(_indent(example.document))
+        if example.previous:
+            out.append("  上年公开文件：")
+            out.append(_indent(example.previous))
         if results:
             out.append("  审核结果：")
             shown = [r for r in results if r.verdict != "pass"] or results

@@ -30,6 +30,7 @@ class Example:
     note: str = ""
     expect: str = "fail"  # for failing examples: the verdict the rule must give (fail or warn)
     message: str = ""  # for failing examples: a phrase the message must contain
+    previous: str = ""  # last year's disclosure, for rules that compare with it
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ def _example(raw: object, where: str) -> Example:
         note=str(raw.get("note", "")),
         expect=expect,
         message=str(raw.get("message", "")),
+        previous=str(raw.get("previous", "")),
     )
 
 

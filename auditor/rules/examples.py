@@ -11,9 +11,9 @@ from ..results import Result
 from .catalogue import Example, Rule
 
 
-def example_text(example: Example) -> str:
+def example_text(example: Example, *, previous: bool = False) -> str:
     lines = []
-    for line in example.document.splitlines():
+    for line in (example.previous if previous else example.document).splitlines():
         if " | " in line or line.strip().startswith("|") or line.strip().endswith("|"):
             cells = [c.strip() for c in line.split("|")]  # a leading "|" is an empty first cell
             lines.append("\t".join(cells))
@@ -25,7 +25,10 @@ def example_text(example: Example) -> str:
 def example_document(rule: Rule, example: Example) -> Document:
     from ..ingest import load_string
 
-    return load_string(example_text(example), name=f"<{rule.id} 示例>")
+    doc = load_string(example_text(example), name=f"<{rule.id} 示例>")
+    if example.previous:
+        doc.previous = load_string(example_text(example, previous=True), name=f"<{rule.id} 示例·上年>")
+    return doc
 
 
 def run_example(rule: Rule, example: Example) -> list[Result]:
