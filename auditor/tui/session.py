@@ -94,10 +94,11 @@ class Session:
         """A table check's text is "<table title>：<row>"; the row comes first in the list, the table
         by its printed number ("204 公共安全支出 · 表2"), so rows of different tables stay apart in
         a narrow list while the title itself is shown above the evidence grid."""
-        if r.kind != "table" or "：" not in r.text:
+        if r.kind != "table" or not r.evidence or not r.text.startswith(r.evidence[0].table + "："):
             return ""
-        title, _, row = r.text.partition("：")
-        table = self.table(r.evidence[0].table_id) if r.evidence else None
+        title = r.evidence[0].table
+        row = r.text[len(title) + 1:]
+        table = self.table(r.evidence[0].table_id)
         where = (table.number or "").replace(" ", "") if table else ""
         return f"{row} · {where or title}"
 

@@ -41,17 +41,21 @@ class FilterDialog(ModalScreen[Filters | None]):
 
     def compose(self) -> ComposeResult:
         c = self.current
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog", id="filter"):
             yield Label("筛选与排序", classes="dialog-title")
-            yield Label("结论")
-            yield Select(VERDICT_CHOICES, value=c.verdict or NO_SELECTION, prompt="全部", id="filter-verdict")
-            yield Label("规则族")
-            yield Select(family_choices(self.family_counts), value=c.family or NO_SELECTION, prompt="全部",
-                         id="filter-family")
-            yield Label("审核状态")
-            yield Select(STATUS_CHOICES, value=c.status or NO_SELECTION, prompt="全部", id="filter-status")
-            yield Label("排序")
-            yield Select(ORDER_CHOICES, value=c.order, allow_blank=False, id="filter-order")
+            with Horizontal(classes="filter-row"):  # label beside its choice: the dialog fits 80x24
+                yield Label("结论", classes="filter-label")
+                yield Select(VERDICT_CHOICES, value=c.verdict or NO_SELECTION, prompt="全部", id="filter-verdict")
+            with Horizontal(classes="filter-row"):
+                yield Label("规则族", classes="filter-label")
+                yield Select(family_choices(self.family_counts), value=c.family or NO_SELECTION, prompt="全部",
+                             id="filter-family")
+            with Horizontal(classes="filter-row"):
+                yield Label("审核状态", classes="filter-label")
+                yield Select(STATUS_CHOICES, value=c.status or NO_SELECTION, prompt="全部", id="filter-status")
+            with Horizontal(classes="filter-row"):
+                yield Label("排序", classes="filter-label")
+                yield Select(ORDER_CHOICES, value=c.order, allow_blank=False, id="filter-order")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("确定", variant="primary", id="filter-ok")
                 yield Button("清除", id="filter-clear")

@@ -195,6 +195,13 @@ class MainScreen(Screen):
         self.session.filters = Filters(verdict=verdict, query=q, order=self.session.filters.order)
         self._refill()
 
+    def set_order(self, order: str) -> None:
+        """From the command palette: the audit's order (grouped by family) or 不通过 first."""
+        if self.session is None:
+            return
+        self.session.filters.order = order
+        self._refill()
+
     def action_search(self) -> None:
         if self.session is None:
             return

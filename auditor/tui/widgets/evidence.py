@@ -167,9 +167,14 @@ class EvidenceView(Vertical):
         if not items:
             self._note(r)
             return
-        self._set_mode(table=True)
         focus = items[which % len(items)]
         table = focus.table
+        n = len(items)
+        self.border_title = f"{self._base_title} {which % n + 1}/{n}（t 切换）" if n > 1 else self._base_title
+        if not table.rows:  # a printed header with nothing under it: say so instead of an empty grid
+            self._empty_table(r, table, focus)
+            return
+        self._set_mode(table=True)
         self._load(table)
         self._unlight()
         for it in items:  # the focused cell last, so it wins where two items name the same cell
@@ -178,8 +183,6 @@ class EvidenceView(Vertical):
         if focus.row is not None:
             self._light(focus, FOCUS_STYLE)
         self.query_one("#evidence-title", Static).update(self._head(table, focus))
-        n = len(items)
-        self.border_title = f"{self._base_title} {which % n + 1}/{n}（t 切换）" if n > 1 else self._base_title
         grid = self.grid
         if focus.row is None:  # the whole table: from the top, no cell singled out
             grid.show_cursor = False
@@ -217,6 +220,19 @@ class EvidenceView(Vertical):
         for e in r.evidence[:6]:
             t.append(evidence_line(e) + "\n", style="dim")
         self.query_one("#evidence-title", Static).update(Text("本条无表格证据", style="dim"))
+        self.query_one("#evidence-note", Static).update(t)
+
+    def _empty_table(self, r: Result, table: Table, focus: Item) -> None:
+        self._set_mode(table=False)
+        self._load(None)
+        t = Text("这张表只有表头，没有数据行。\n")
+        columns = list(dict.fromkeys(c.key for c in table.columns))
+        if columns:
+            t.append("栏目：", style="bold")
+            t.append("、".join(columns) + "\n", style="dim")
+        t.append("核对内容：", style="bold")
+        t.append(rule_checks(r.rule) + "\n")
+        self.query_one("#evidence-title", Static).update(self._head(table, focus))
         self.query_one("#evidence-note", Static).update(t)
 
     def _set_mode(self, *, table: bool) -> None:

@@ -90,10 +90,14 @@ class ResultList(DataTable):
             return False
         row = self._rows.index(i)
         self._last_row = row
-        self.move_cursor(row=row, animate=False)
-        if row == 1:  # the first result: show its heading too
-            self.scroll_to(y=0, animate=False)
+        self.move_cursor(row=row, animate=False, scroll=False)
+        # a jump (n, N, a filter) lands a third of the way down, with what comes before in view
+        self.call_after_refresh(self._place, row)
         return True
+
+    def _place(self, row: int) -> None:
+        if self.cursor_row == row:
+            self.scroll_to(y=max(0, row - max(1, self.scrollable_content_region.height // 3)), animate=False)
 
     def watch_cursor_coordinate(self, old, new) -> None:  # type: ignore[override]
         """Step over heading rows, in the direction the cursor was moving (no message for a heading)."""
