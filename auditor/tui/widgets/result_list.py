@@ -129,10 +129,9 @@ class ResultList(DataTable):
             counts[v] = counts.get(v, 0) + 1
         letter, _, name = group.partition(" ") if " " in group else ("", "", group)
         text = Text(f" {name} ", style=HEAD_STYLE)
-        parts = [f"{len(members)} 条"] + [
-            f"{VERDICT_LABELS[v]} {counts[v]}" for v in ("fail", "warn", "unverified") if counts.get(v) and VERDICT_LABELS[v] != name
-        ]
-        text.append("，".join(parts), style="dim")
+        parts = [f"{VERDICT_LABELS[v]}{counts[v]}" for v in ("fail", "warn", "unverified")
+                 if counts.get(v) and VERDICT_LABELS[v] != name]
+        text.append(f"{len(members)} 条" + ("：" + " ".join(parts) if parts else ""), style="dim")
         rule = Text(f" {letter}", style=f"bold {_family_style(letter)}".strip())
         return Text("━" * 8, style="dim"), rule, Text(""), text
 
