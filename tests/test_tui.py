@@ -90,14 +90,16 @@ async def test_opens_on_the_first_fail_and_moves(seed_copy):
         sentence = str(screen.query_one("#sentence", Static).render())
         assert "一般公共服务支出 688.27 万元" in sentence
         title = str(screen.query_one("#evidence-title", Static).render())
-        assert "部门收支总表" in title and "单位：元" in title
+        assert "部门收支总表" in title
         grid = screen.query_one("#evidence-table")
+        assert str(grid.ordered_columns[0].label) == "单位：元"  # the unit heads the row labels
         assert grid.cursor_coordinate.row == next(
             k for k, r in enumerate(s.table("t6").rows) if r.name == "一般公共服务支出"
         )
         await pilot.press("t")  # second evidence item: the cell the figure really equals
         title = str(screen.query_one("#evidence-title", Static).render())
-        assert "一般公共预算财政拨款支出预算表" in title and "证据 2/2" in title
+        assert "一般公共预算财政拨款支出预算表" in title
+        assert "2/2（t 切换）" in str(screen.query_one("#evidence").border_title)
 
 
 @sync
@@ -136,7 +138,7 @@ async def test_filter_by_verdict_family_and_status(seed_copy):
         shown = screen.results_list.shown
         assert len(shown) == s.counts()["unverified"] == 5
         assert {s.results[i].verdict for i in shown} == {"unverified"}
-        assert "筛选：无法核对、N 类规则（5 条）" in str(screen.query_one("#summary", Static).render())
+        assert "筛选：无法核对、N 叙述核对（5 条）" in str(screen.query_one("#summary", Static).render())
         # no 不通过 among them: n says so and stays put
         before = screen.current()
         await pilot.press("n")
@@ -231,7 +233,12 @@ async def test_explain_and_help_open(seed_copy):
         assert isinstance(app.screen, ExplainDialog)
         assert "N101" in str(app.screen.query_one("#explain-title").render())
         assert "688.27万元" in str(app.screen.query_one("#explain-result", Static).render())
-        assert str(app.screen.query_one("#explain-why", Static).render()).strip() != "为什么重要"
+        rule = str(app.screen.query_one("#explain-rule", Static).render())
+        for heading in ("核对什么", "为什么重要", "通过示例", "不通过示例"):  # the catalogue's full text
+            assert heading in rule
+        from auditor.rules.catalogue import get_rule
+
+        assert get_rule("N101").why[:20] in rule.replace("\n", "")
         await pilot.press("escape")
         assert app.screen is screen
         await pilot.press("question_mark")

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-# (section shown in the help dialog, bindings)
+# keys the footer shows side by side under one label ("j k 移动")
+MOVE = Binding.Group("移动")
+FAIL = Binding.Group("不通过")
+
 MAIN: list[Binding] = [
-    Binding("j,down", "move(1)", "下移", id="move.down", key_display="j/↓"),
-    Binding("k,up", "move(-1)", "上移", id="move.up", key_display="k/↑"),
-    Binding("n", "next_fail(1)", "下一不通过", id="move.next_fail"),
-    Binding("N", "next_fail(-1)", "上一不通过", id="move.prev_fail", key_display="N"),
+    Binding("j,down", "move(1)", "下移", id="move.down", key_display="j/↓", group=MOVE),
+    Binding("k,up", "move(-1)", "上移", id="move.up", key_display="k/↑", group=MOVE),
+    Binding("n", "next_fail(1)", "下一不通过", id="move.next_fail", group=FAIL),
+    Binding("N", "next_fail(-1)", "上一不通过", id="move.prev_fail", key_display="N", group=FAIL),
     Binding("f", "filter", "筛选", id="view.filter"),
     Binding("slash", "search", "搜索", id="view.search", key_display="/"),
     Binding("a", "accept", "确认", id="review.accept"),
@@ -30,6 +33,13 @@ APP: list[Binding] = [
     Binding("ctrl+p", "command_palette", "命令", id="app.palette", show=False),
 ]
 
+# what the footer keeps below 100 columns (the palette key is always shown at its right end)
+FOOTER_NARROW: tuple[str, ...] = (
+    "move.down", "move.up", "move.next_fail", "move.prev_fail",
+    "review.accept", "review.override", "review.comment", "app.help",
+)
+
+# (section shown in the help dialog, binding ids)
 SECTIONS: list[tuple[str, list[str]]] = [
     ("移动", ["move.down", "move.up", "move.next_fail", "move.prev_fail", "view.next_evidence"]),
     ("查看", ["view.filter", "view.search", "view.clear_search", "view.explain"]),

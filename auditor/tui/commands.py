@@ -28,6 +28,8 @@ class ReviewCommands(Provider):
         yield "导出 XLSX", "写出 FILE.review.xlsx（结论、审核、批注）", partial(screen.run_action, "export('xlsx')")
         yield "只看非通过", "筛选：不通过、存疑、无法核对", partial(screen.quick_filter, "open")
         yield "清除筛选", "显示全部结果", partial(screen.quick_filter, None)
+        yield "按结论排序", "不通过在前，其次存疑、无法核对、通过", partial(screen.set_order, "verdict")
+        yield "按审核顺序排列", "恢复默认顺序：叙述、表内、表间、公开完整性，各组按原文顺序", partial(screen.set_order, "audit")
 
     async def discover(self) -> Hits:
         for title, help_text, callback in self._commands():

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from ..audit import audit_document
 from ..ingest import load
 from ..model import Document, Paragraph, Row, Table
-from ..results import VERDICTS, Evidence, Result, summarize
+from ..results import VERDICT_LABELS, VERDICTS, Evidence, Result, summarize
+from ..rules.catalogue import FAMILIES
 from ..review import STATUSES, Decision, ReviewState, review_keys
 
 _STOPS = set("，。；：:;,、（）()\n“”")
@@ -22,16 +23,23 @@ VERDICT_FILTERS = (*VERDICTS, "open")  # open = everything that is not 通过
 STATUS_FILTERS = (*STATUSES, "commented")
 
 
+# list orders: the audit's own (narrative claims in reading order, then tables, cross-table checks,
+# disclosure checks), or by verdict with 不通过 first; each keeps the audit's order within a group
+ORDERS = {"audit": "审核顺序（按规则族分组）", "verdict": "按结论（不通过在前）"}
+_VERDICT_RANK = {"fail": 0, "warn": 1, "unverified": 2, "pass": 3}
+
+
 @dataclass
 class Filters:
     verdict: str | None = None
     family: str | None = None
     status: str | None = None
     query: str = ""
+    order: str = "audit"
 
     @property
     def active(self) -> bool:
-        return bool(self.verdict or self.family or self.status or self.query)
+        return bool(self.verdict or self.family or self.status or self.query or self.order != "audit")
 
 
 def family(rule: str) -> str:
@@ -73,7 +81,7 @@ class Session:
         ("一般公共服务支出 688.27 万元"), which tells apart claims made in one long sentence."""
         r = self.results[i]
         if r.span is None:
-            return r.text or r.message
+            return self._table_label(r) or r.text or r.message
         start, end = r.span
         text = self.doc.text
         k = start
@@ -82,8 +90,37 @@ class Session:
         cut = k > 0 and text[k - 1] not in _STOPS
         return ("…" if cut else "") + text[k:end].strip()
 
+    def _table_label(self, r: Result) -> str:
+        """A table check's text is "<table title>：<row>"; the row comes first in the list, the table
+        by its printed number ("204 公共安全支出 · 表2"), so rows of different tables stay apart in
+        a narrow list while the title itself is shown above the evidence grid."""
+        if r.kind != "table" or not r.evidence or not r.text.startswith(r.evidence[0].table + "："):
+            return ""
+        title = r.evidence[0].table
+        row = r.text[len(title) + 1:]
+        table = self.table(r.evidence[0].table_id)
+        where = (table.number or "").replace(" ", "") if table else ""
+        return f"{row} · {where or title}"
+
     def families(self) -> list[str]:
-        return sorted({family(r.rule) for r in self.results})
+        """The families present, in the catalogue's order (T, X, N, D)."""
+        present = {family(r.rule) for r in self.results}
+        return [f for f in FAMILIES if f in present] + sorted(present - set(FAMILIES))
+
+    def family_counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for r in self.results:
+            f = family(r.rule)
+            out[f] = out.get(f, 0) + 1
+        return out
+
+    def group(self, i: int) -> str:
+        """The heading a result is listed under: its family, or its verdict when sorted by verdict."""
+        r = self.results[i]
+        if self.filters.order == "verdict":
+            return VERDICT_LABELS[r.verdict]
+        f = family(r.rule)
+        return f"{f} {FAMILIES[f]}" if f in FAMILIES else f
 
     def table(self, table_id: str | None) -> Table | None:
         return self._tables.get(table_id) if table_id else None
@@ -116,6 +153,8 @@ class Session:
             if q and q not in self._haystack[i] and not self._comment_has(i, q):
                 continue
             out.append(i)
+        if f.order == "verdict":
+            out.sort(key=lambda i: _VERDICT_RANK[self.results[i].verdict])  # stable: audit order within
         return out
 
     def _comment_has(self, i: int, q: str) -> bool:
@@ -167,6 +206,11 @@ def find_cell(table: Table, ev: Evidence) -> tuple[int, int] | None:
                 return i, _side_column(table, cols, row)
             fallback = i if fallback is None else fallback
     return (fallback, cols[0]) if fallback is not None else None
+
+
+def row_index(table: Table, label: str) -> int | None:
+    """The first row an evidence item's row label names (by label, name or code), or None."""
+    return next((i for i, row in enumerate(table.rows) if _row_matches(row, label)), None)
 
 
 def _side_column(table: Table, cols: list[int], row: Row) -> int:

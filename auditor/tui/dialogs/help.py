@@ -9,6 +9,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from ...rules.catalogue import FAMILIES
 from .. import bindings
 
 
@@ -24,6 +25,10 @@ def help_table() -> RichTable:
             t.add_row(bindings.key_label(b), b.description)
     t.add_row("", "")
     t.add_row("Tab", "在结果列表、证据表之间切换焦点")
+    t.add_row("", "")
+    t.add_row("[bold]规则族[/]", "列表按审核顺序分组；f 可只看一族，或改为不通过在前")
+    for family, name in FAMILIES.items():
+        t.add_row(family, name)
     return t
 
 

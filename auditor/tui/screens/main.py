@@ -12,7 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, LoadingIndicator, Static
+from textual.widgets import DataTable, Input, LoadingIndicator, Static
 
 from ...errors import ReadError
 from ...results import VERDICT_LABELS
@@ -26,6 +26,7 @@ from ..dialogs.override import WITHDRAW, OverrideDialog
 from ..session import Filters, Session, load_session
 from ..widgets.evidence import EvidenceView
 from ..widgets.explanation import ExplanationView
+from ..widgets.footer import ReviewFooter
 from ..widgets.result_list import ResultList
 from ..widgets.sentence import SentenceView
 from ..widgets.summary import SummaryBar
@@ -59,7 +60,7 @@ class MainScreen(Screen):
                 with VerticalScroll(id="explain-box") as box:
                     box.border_title = "核对说明"
                     yield ExplanationView(id="explanation")
-        yield Footer()
+        yield ReviewFooter()
 
     def on_mount(self) -> None:
         self.query_one("#body").display = False
@@ -184,14 +185,21 @@ class MainScreen(Screen):
                 self._refill()
             self.results_list.focus()
 
-        self.app.push_screen(FilterDialog(self.session.filters, self.session.families()), done)
+        self.app.push_screen(FilterDialog(self.session.filters, self.session.family_counts()), done)
 
     def quick_filter(self, verdict: str | None) -> None:
         """From the command palette: only the open results, or everything."""
         if self.session is None:
             return
         q = self.session.filters.query
-        self.session.filters = Filters(verdict=verdict, query=q)
+        self.session.filters = Filters(verdict=verdict, query=q, order=self.session.filters.order)
+        self._refill()
+
+    def set_order(self, order: str) -> None:
+        """From the command palette: the audit's order (grouped by family) or 不通过 first."""
+        if self.session is None:
+            return
+        self.session.filters.order = order
         self._refill()
 
     def action_search(self) -> None:

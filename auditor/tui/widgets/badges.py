@@ -22,5 +22,10 @@ def badge(verdict: str) -> Text:
     return Text(f" {label} ", style=VERDICT_STYLES[verdict])
 
 
+def badge_compact(verdict: str) -> Text:
+    """The badge without its padding, for the result list where every column counts at 80 columns."""
+    return Text(VERDICT_LABELS[verdict], style=VERDICT_STYLES[verdict])
+
+
 def status_text(status: str, *, short: bool = True) -> Text:
     return Text(STATUS_MARKS[status] if short else STATUS_LABELS[status], style=STATUS_STYLES[status])

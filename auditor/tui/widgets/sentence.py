@@ -11,11 +11,19 @@ from ..session import Session, figure_span
 FIGURE_STYLE = "bold black on #ffd54f"
 SENTENCE_STYLE = "underline"
 
+# what a result without a sentence compared, by Result.kind
+NO_SENTENCE = {
+    "table": "表内核对：比较同一张表中的数字，无叙述原文。",
+    "cross_table": "表间核对：比较两张表中的同一数字，无叙述原文。",
+    "disclosure": "公开完整性检查：核对应公开的表格和说明，无对应原文。",
+}
+
 
 def sentence_text(session: Session, r: Result) -> Text:
     """The paragraph around the result's span; table checks have no sentence and say so."""
     if r.span is None:
-        t = Text("表格核对，无叙述原文。", style="dim")
+        page = f"第{r.page}页　" if r.page else ""
+        t = Text(page + NO_SENTENCE.get(r.kind, "这条结果没有对应的叙述原文。"), style="dim")
         if r.text:
             t.append("\n")
             t.append(r.text)

@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from ...results import VERDICT_LABELS
 from ...review import STATUS_LABELS
+from ..rule_text import family_name
 from ..session import Session
 from .badges import VERDICT_STYLES
 
@@ -19,11 +20,13 @@ def filter_label(session: Session) -> str:
     if f.verdict:
         parts.append("非通过" if f.verdict == "open" else VERDICT_LABELS[f.verdict])
     if f.family:
-        parts.append(f"{f.family} 类规则")
+        parts.append(f"{f.family} {family_name(f.family)}")
     if f.status:
         parts.append("有批注" if f.status == "commented" else STATUS_LABELS[f.status])
     if f.query:
         parts.append(f"“{f.query}”")
+    if f.order == "verdict":
+        parts.append("不通过在前")
     return "、".join(parts)
 
 
