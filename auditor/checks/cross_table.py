@@ -46,8 +46,7 @@ class Point:
 
     @property
     def where(self) -> str:
-        num = self.table.number or self.table.id
-        return f"{num}《{self.table.title}》"
+        return f"{self.table.number or ''}《{self.table.title}》"
 
 
 @lru_cache(maxsize=1)

@@ -56,7 +56,10 @@ def _label(claim: Claim) -> str:
     """The words just before a figure: what a part is called ("一般公务用车", "基本支出增加")."""
     s = claim.sentence
     norm, _ = normalize(s.text[: claim.start - s.start])
-    tail = regex.split(r"[，,；;：:、（(）)。]|其中|主要是|主要原因是", norm)[-1].strip()
+    parts = [p.strip() for p in regex.split(r"[，,；;：:、（(）)。]|其中|主要是|主要原因是", norm)]
+    tail = regex.sub(r"(为|是|共|计|约|达到?|合计)+$", "", parts[-1]).strip()
+    if len(tail) < 2 and len(parts) > 1:  # "…（项）支出决算为 X万元": name it by the words before
+        tail = (parts[-2] + parts[-1]).strip()
     return tail[-16:] or "（未命名）"
 
 
