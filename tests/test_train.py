@@ -179,7 +179,7 @@ def test_a_failed_write_keeps_the_previous_file(tmp_path, monkeypatch, sets):
     def boom(*_a, **_k):
         raise OSError("disk full")
 
-    monkeypatch.setattr("auditor.train.progress.os.replace", boom)
+    monkeypatch.setattr("auditor.atomic.os.replace", boom)
     with pytest.raises(OSError):
         p.lesson_done("X")
     assert path.read_text(encoding="utf-8") == before

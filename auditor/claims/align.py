@@ -20,6 +20,8 @@ from ..results import Evidence, Figure, Result, dec
 from .extract import Claim, claim_anchor, extract, normalize
 from .completion import check_comparisons, check_completion
 from .internal import check_components, check_count_lists
+from .stated import narrative_pct, narrative_share, share_interval, speaks_of_prior_year, stated_change
+from .verdict import DIRECTION, RULES, claim_result, compare_figures, quoted
 from .facts import (
     Fact,
     class_names,
@@ -43,11 +45,6 @@ def _chain_rx() -> list[regex.Pattern]:
 @lru_cache(maxsize=1)
 def _explanation_rx() -> regex.Pattern:
     return regex.compile("|".join(map(regex.escape, patterns.load("claims")["explanation_markers"])))
-
-
-RULES = {"amount": "N101", "change": "N102", "change_pct": "N103", "share": "N104", "completion": "N105",
-         "count": "N106"}
-_DIR = {"increase": "增加", "decrease": "减少", "flat": "持平"}
 
 
 def _subject(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] | None:
@@ -101,23 +98,6 @@ def _subject(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] | 
 _ev = evidence_of
 
 
-def _result(claim: Claim, verdict: str, message: str, **kw) -> Result:
-    severity = {"fail": "error", "warn": "warning", "unverified": "info", "pass": "info"}[verdict]
-    return Result(
-        rule=RULES[claim.kind],
-        kind="claim",
-        verdict=verdict,
-        severity=severity,
-        message=message,
-        page=claim.sentence.page,
-        text=claim.sentence.text,
-        span=(claim.start, claim.end),
-        claimed=Figure(claim.amount.text if claim.amount else "0", claim.unit),
-        anchor=claim_anchor(claim.sentence, claim.start),
-        **kw,
-    )
-
-
 def _fact_for(doc: Document, subj: tuple[str, str], claim: Claim | None = None) -> tuple[Fact | None, str]:
     """The table value a subject points at. A concept printed in several places (基本支出 of all
     funds in 支出决算表, of 财政拨款 in 一般公共预算支出表) is taken where the claimed figure agrees,
@@ -138,39 +118,30 @@ def _fact_for(doc: Document, subj: tuple[str, str], claim: Claim | None = None) 
     return (facts[0] if facts else None), c.name
 
 
-def _compare(claimed: Decimal, ctol: Decimal, expected: Decimal, etol: Decimal, decimals: int) -> str:
-    diff = abs(claimed - expected)
-    if diff <= ctol + etol:
-        return "pass"
-    if diff <= Decimal(1).scaleb(-decimals) + etol:
-        return "warn"  # one unit of the last printed digit: doubtful, not wrong
-    return "fail"
-
-
 def check_amount(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
     fact, label = _fact_for(doc, subj, claim)
     unit = claim.unit or "元"
     a = claim.amount
     if fact is None:
-        return _result(claim, "unverified", f"表格中找不到{_q(label)}的数值，无法核对 {a.text}{unit}。")
-    if _speaks_of_prior_year(doc, claim):
+        return claim_result(claim, "unverified", f"表格中找不到{quoted(label)}的数值，无法核对 {a.text}{unit}。")
+    if speaks_of_prior_year(doc, claim):
         # "（2016 年度部门支出预算安排为8,648.07万元）": last year's figure, checked against last year's column
         prior = _prior_fact(doc, subj, fact)
         if prior is None:
-            return _result(claim, "unverified", f"这是上年的{_q(label)}，公开表格未列示上年数，无法核对 {a.text}{unit}。")
+            return claim_result(claim, "unverified", f"这是上年的{quoted(label)}，公开表格未列示上年数，无法核对 {a.text}{unit}。")
         fact, label = prior, f"{label}（上年）"
     exp, etol = fact.in_unit(unit)
-    verdict = _compare(a.value, a.half_unit, exp, etol, a.decimals)
+    verdict = compare_figures(a.value, a.half_unit, exp, etol, a.decimals)
     tol = a.half_unit + etol
     shown = f"{fmt(exp, max(a.decimals, 2))}{unit}"
     where = f"{fact.table.title}「{fact.row.label}」{fact.column.key} {current_txt(fact)}"
     evidence = [_ev(fact)]
     if verdict == "pass":
-        msg = f"{_q(label)}{a.text}{unit}与{where}相符（折合{shown}）。"
+        msg = f"{quoted(label)}{a.text}{unit}与{where}相符（折合{shown}）。"
     elif verdict == "warn":
-        msg = f"{_q(label)}{a.text}{unit}与{where}（折合{shown}）相差一个末位单位，请核实四舍五入。"
+        msg = f"{quoted(label)}{a.text}{unit}与{where}（折合{shown}）相差一个末位单位，请核实四舍五入。"
     else:
-        msg = f"{_q(label)}应为{shown}（{where}），叙述写为{a.text}{unit}。"
+        msg = f"{quoted(label)}应为{shown}（{where}），叙述写为{a.text}{unit}。"
         others = same_value_rows(doc, a.value, unit, a.half_unit, fact)
         top = [o for o in others if not o.row.code or len(o.row.code) == 3]
         others = top or others
@@ -178,18 +149,13 @@ def check_amount(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
             names = "、".join(f"“{o.row.name}”" for o in others[:3])
             msg += f"叙述中的数值等于{names}的数值，可能写错了科目。"
             evidence += [_ev(o) for o in others[:3]]
-    res = _result(
+    res = claim_result(
         claim, verdict, msg,
         expected=Figure(dec(exp.quantize(Decimal(1).scaleb(-max(a.decimals, 2)))), unit),
         tolerance=f"±{dec(tol)}{unit}", evidence=evidence,
     )
     res._confirm_only = fact.confirm_only  # type: ignore[attr-defined]
     return res
-
-
-def _q(label: str) -> str:
-    """Quote a name once: “三公”经费 already carries its own quotation marks."""
-    return label if label.startswith("“") else f"“{label}”"
 
 
 def _yearless(label: str) -> str:
@@ -238,14 +204,14 @@ def check_change(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
     fact, label = _fact_for(doc, subj)
     a = claim.amount
     unit = claim.unit or "万元"
-    word = _DIR.get(claim.direction or "", "")
+    word = DIRECTION.get(claim.direction or "", "")
     if fact is None:
-        return _result(claim, "unverified", f"表格中找不到{_q(label)}的数值，无法核对其变动。")
+        return claim_result(claim, "unverified", f"表格中找不到{quoted(label)}的数值，无法核对其变动。")
     prior = _prior_fact(doc, subj, fact)
     if prior is None:
-        return _result(
+        return claim_result(
             claim, "unverified",
-            f"表格中没有{_q(label)}的上年数，无法核对{word}{a.text if claim.unit else ''}{claim.unit or ''}。",
+            f"表格中没有{quoted(label)}的上年数，无法核对{word}{a.text if claim.unit else ''}{claim.unit or ''}。",
             evidence=[_ev(fact)],
         )
     pct = claim.kind == "change_pct"
@@ -255,7 +221,7 @@ def check_change(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
     evidence = [_ev(fact), _ev(prior)]
     if pct:
         if pu == 0:
-            return _result(claim, "unverified", "上年数为零，无法计算增减幅度。", evidence=evidence)
+            return claim_result(claim, "unverified", "上年数为零，无法计算增减幅度。", evidence=evidence)
         lo_hi = [((cu + s1 * ct) - (pu + s2 * pt)) / (pu + s2 * pt) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
         lo, hi = min(lo_hi), max(lo_hi)
         exp = diff / pu * 100
@@ -264,10 +230,10 @@ def check_change(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
         ok = claimed + h >= lo and claimed - h <= hi
         verdict = "pass" if ok else ("warn" if abs(claimed - exp) <= Decimal(1).scaleb(-a.decimals) else "fail")
         msg = (
-            f"{_q(label)}{word}{a.text}%：按表计算为{dec(exp.quantize(Decimal('0.01')))}%"
+            f"{quoted(label)}{word}{a.text}%：按表计算为{dec(exp.quantize(Decimal('0.01')))}%"
             f"（本年{current_txt(fact)}，上年{current_txt(prior)}）。"
         )
-        return _result(
+        return claim_result(
             claim, verdict, msg + ("" if ok else "叙述与表格不符。"),
             expected=Figure(dec(exp.quantize(Decimal("0.01"))), "%"),
             tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%",
@@ -278,24 +244,24 @@ def check_change(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
     tol = a.half_unit + (ct + pt) / scale
     if claim.direction == "flat":
         verdict = "pass" if abs(exp) <= tol else "fail"
-        msg = f"{_q(label)}与上年持平：本年{current_txt(fact)}，上年{current_txt(prior)}。"
+        msg = f"{quoted(label)}与上年持平：本年{current_txt(fact)}，上年{current_txt(prior)}。"
         if verdict == "fail":
-            msg = f"{_q(label)}并非持平：本年{current_txt(fact)}，上年{current_txt(prior)}，相差{fmt(exp)}{unit}。"
-        return _result(claim, verdict, msg, expected=Figure(dec(exp.quantize(Decimal("0.01"))), unit),
+            msg = f"{quoted(label)}并非持平：本年{current_txt(fact)}，上年{current_txt(prior)}，相差{fmt(exp)}{unit}。"
+        return claim_result(claim, verdict, msg, expected=Figure(dec(exp.quantize(Decimal("0.01"))), unit),
                        tolerance=f"±{dec(tol)}{unit}", evidence=evidence)
     signed = a.value if claim.direction == "increase" else -a.value
-    verdict = _compare(signed, a.half_unit, exp, (ct + pt) / scale, a.decimals)
+    verdict = compare_figures(signed, a.half_unit, exp, (ct + pt) / scale, a.decimals)
     if verdict != "pass" and abs(a.value - abs(exp)) <= tol and (exp > 0) != (signed > 0):
-        msg = f"{_q(label)}方向写反：按表计算为{'增加' if exp > 0 else '减少'}{fmt(abs(exp))}{unit}，叙述为{word}。"
+        msg = f"{quoted(label)}方向写反：按表计算为{'增加' if exp > 0 else '减少'}{fmt(abs(exp))}{unit}，叙述为{word}。"
         verdict = "fail"
     elif verdict == "pass":
-        msg = f"{_q(label)}{word}{a.text}{unit}与表格相符：本年{current_txt(fact)}，上年{current_txt(prior)}。"
+        msg = f"{quoted(label)}{word}{a.text}{unit}与表格相符：本年{current_txt(fact)}，上年{current_txt(prior)}。"
     else:
         msg = (
-            f"{_q(label)}{word}应为{fmt(abs(exp))}{unit}（本年{current_txt(fact)}，上年{current_txt(prior)}），"
+            f"{quoted(label)}{word}应为{fmt(abs(exp))}{unit}（本年{current_txt(fact)}，上年{current_txt(prior)}），"
             f"叙述写为{a.text}{unit}。"
         )
-    return _result(claim, verdict, msg, expected=Figure(dec(exp.quantize(Decimal("0.01"))), unit),
+    return claim_result(claim, verdict, msg, expected=Figure(dec(exp.quantize(Decimal("0.01"))), unit),
                    tolerance=f"±{dec(tol)}{unit}", evidence=evidence)
 
 
@@ -321,173 +287,49 @@ def _denominator(doc: Document, fact: Fact) -> Fact | None:
     return None
 
 
-def _share_interval(n: Decimal, nt: Decimal, d: Decimal, dt: Decimal) -> tuple[Decimal, Decimal]:
-    ends = [(n + s1 * nt) / (d + s2 * dt) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
-    return min(ends), max(ends)
-
-
-def _narrative_share(claims: list[Claim], i: int) -> tuple[Claim, Claim] | None:
-    """(part, total) printed in the narrative itself: "本年支出合计 9759.38万元，其中：基本支出 5377.64万元，
-    占 55.10%" speaks of 5377.64 ÷ 9759.38, whatever the tables' scope."""
-    share = claims[i]
-    before = [c for c in claims[:i] if c.kind == "amount" and c.amount is not None and c.unit in UNIT_SCALE
-              and c.sentence.paragraph == share.sentence.paragraph]
-    if not before or share.start - before[-1].end > 12:
-        return None
-    part = before[-1]
-    for c in reversed(before[:-1]):
-        after = c.sentence.text[c.end - c.sentence.start: c.end - c.sentence.start + 10]
-        if regex.match(r"\s*[，,：:。；;]?\s*(其中|主要用于|主要是|具体|包括)", after):
-            return part, c
-    return None
-
-
 def check_share(doc: Document, claim: Claim, subj: tuple[str, str], claims: list[Claim] | None = None,
                 i: int | None = None) -> Result:
     fact, label = _fact_for(doc, subj)
     a = claim.amount
     h = a.half_unit
-    pair = _narrative_share(claims, i) if claims is not None and i is not None else None
+    pair = narrative_share(claims, i) if claims is not None and i is not None else None
     if pair is not None:
         part, total = pair
         n = part.amount.value * UNIT_SCALE[part.unit]
         d = total.amount.value * UNIT_SCALE[total.unit]
         if d:
-            lo, hi = _share_interval(n, part.amount.half_unit * UNIT_SCALE[part.unit],
+            lo, hi = share_interval(n, part.amount.half_unit * UNIT_SCALE[part.unit],
                                      d, total.amount.half_unit * UNIT_SCALE[total.unit])
             if a.value + h >= lo and a.value - h <= hi:
                 exp = n / d * 100
-                return _result(
+                return claim_result(
                     claim, "pass",
-                    f"{_q(label)}占比{a.text}%：按叙述中的数字计算 {part.amount.text}{part.unit} ÷ "
+                    f"{quoted(label)}占比{a.text}%：按叙述中的数字计算 {part.amount.text}{part.unit} ÷ "
                     f"{total.amount.text}{total.unit} = {dec(exp.quantize(Decimal('0.01')))}%。",
                     expected=Figure(dec(exp.quantize(Decimal("0.01"))), "%"),
                     tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%",
                 )
     if fact is None:
-        return _result(claim, "unverified", f"表格中找不到{_q(label)}的数值，无法核对占比。")
+        return claim_result(claim, "unverified", f"表格中找不到{quoted(label)}的数值，无法核对占比。")
     den = _denominator(doc, fact)
     if den is None or den.value == 0:
-        return _result(claim, "unverified", f"找不到{_q(label)}占比的分母，无法核对。", evidence=[_ev(fact)])
+        return claim_result(claim, "unverified", f"找不到{quoted(label)}占比的分母，无法核对。", evidence=[_ev(fact)])
     n, nt = fact.value, fact.half
     d, dt = den.value, den.half
-    lo, hi = _share_interval(n, nt, d, dt)
+    lo, hi = share_interval(n, nt, d, dt)
     exp = n / d * 100
     ok = a.value + h >= lo and a.value - h <= hi
     verdict = "pass" if ok else ("warn" if abs(a.value - exp) <= Decimal(1).scaleb(-a.decimals) else "fail")
     msg = (
-        f"{_q(label)}占比{a.text}%：按表计算 {current_txt(fact)} ÷ {current_txt(den)}"
+        f"{quoted(label)}占比{a.text}%：按表计算 {current_txt(fact)} ÷ {current_txt(den)}"
         f"（{den.row.label}·{den.column.key}）= {dec(exp.quantize(Decimal('0.01')))}%。"
     )
-    return _result(
+    return claim_result(
         claim, verdict, msg if ok else msg + "叙述与表格不符。",
         expected=Figure(dec(exp.quantize(Decimal("0.01"))), "%"),
         tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%",
         evidence=[_ev(fact), _ev(den)],
     )
-
-
-def _stated_change(doc: Document, claims: list[Claim], i: int) -> Result | None:
-    """"2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%": both
-    years are stated in the sentence, so the change (or rate, or 持平) follows from them alone."""
-    ch = claims[i]
-    same = [c for c in claims[:i] if c.sentence is ch.sentence and c.kind == "amount" and c.amount is not None]
-    if len(same) < 2:
-        return None
-    before, now = same[-2], same[-1]
-    if before.unit != now.unit or now.unit not in UNIT_SCALE or not _speaks_of_prior_year(doc, before):
-        return None
-    if _speaks_of_prior_year(doc, now) or ch.start - now.end > 24:
-        return None
-    p, ph = before.amount.value, before.amount.half_unit
-    c, chh = now.amount.value, now.amount.half_unit
-    diff = c - p
-    word = _DIR.get(ch.direction or "", "")
-    told = f"按叙述中的数字：上年{before.amount.text}{before.unit}，本年{now.amount.text}{now.unit}"
-    if ch.direction == "flat":
-        ok = abs(diff) <= ph + chh
-        return _result(ch, "pass" if ok else "fail",
-                       f"与上年持平：{told}。" if ok else f"并非持平：{told}，相差{fmt(diff)}{now.unit}。",
-                       expected=Figure(dec(diff), now.unit), tolerance=f"±{dec(ph + chh)}{now.unit}")
-    a = ch.amount
-    sign = 1 if ch.direction == "increase" else -1
-    if ch.kind == "change":
-        verdict = _compare(sign * a.value, a.half_unit, diff, ph + chh, a.decimals)
-        msg = f"{word}{a.text}{ch.unit or ''}：{told}，相差{fmt(diff)}{now.unit}。"
-        if verdict == "fail":
-            msg += "叙述中的增减额与两年的数不一致。"
-        return _result(ch, verdict, msg, expected=Figure(dec(diff), now.unit), tolerance=f"±{dec(a.half_unit + ph + chh)}{now.unit}")
-    if p == 0:
-        return None  # "增加100%" from 0 is a convention, not arithmetic
-    ends = [((c + s1 * chh) - (p + s2 * ph)) / (p + s2 * ph) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
-    lo, hi = min(ends), max(ends)
-    exp = diff / p * 100
-    claimed = sign * a.value
-    ok = claimed + a.half_unit >= lo and claimed - a.half_unit <= hi
-    verdict = "pass" if ok else ("warn" if abs(claimed - exp) <= Decimal(1).scaleb(-a.decimals) else "fail")
-    msg = f"{word}{a.text}%：{told}，({now.amount.text} − {before.amount.text}) ÷ {before.amount.text} = {dec(exp.quantize(Decimal('0.01')))}%。"
-    if verdict == "fail":
-        msg += "叙述中的增减幅度与两年的数不一致。"
-    elif verdict == "warn":
-        msg += "相差一个末位单位：可能是截去而不是四舍五入。"
-    return _result(ch, verdict, msg, expected=Figure(dec(exp.quantize(Decimal("0.01"))), "%"),
-                   tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%")
-
-
-def _narrative_pct(claims: list[Claim], i: int) -> Result | None:
-    """"X 13649.07万元，与上年相比增加844.15万元，增长6.59%": the rate follows from the narrative's own
-    figures, last year = 13649.07 − 844.15. Only figures of one sentence are paired: the change just
-    before the rate, and the amount just before the change."""
-    pct = claims[i]
-    same = [c for c in claims[:i] if c.sentence is pct.sentence and c.amount is not None]
-    if len(same) < 2:
-        return None
-    change, current = same[-1], same[-2]
-    if (change.kind != "change" or current.kind != "amount" or change.unit != current.unit
-            or change.direction != pct.direction or pct.start - change.end > 12 or current.unit not in UNIT_SCALE):
-        return None
-    sign = 1 if pct.direction == "increase" else -1
-    c, ch = current.amount.value, current.amount.half_unit
-    d, dh = change.amount.value, change.amount.half_unit
-    prior = c - sign * d
-    if prior <= 0:
-        return None
-    ends = [(d + s1 * dh) / (c - sign * d + s2 * (ch + dh)) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
-    lo, hi = min(ends), max(ends)
-    a = pct.amount
-    exp = d / prior * 100
-    ok = a.value + a.half_unit >= lo and a.value - a.half_unit <= hi
-    verdict = "pass" if ok else ("warn" if abs(a.value - exp) <= Decimal(1).scaleb(-a.decimals) else "fail")
-    word = _DIR.get(pct.direction or "", "")
-    msg = (f"{word}{a.text}%：按叙述中的数字计算，上年为 {current.amount.text} {'−' if sign > 0 else '+'} "
-           f"{change.amount.text} = {fmt(prior, max(current.amount.decimals, 2))}{current.unit}，"
-           f"{change.amount.text} ÷ {fmt(prior, max(current.amount.decimals, 2))} = {dec(exp.quantize(Decimal('0.01')))}%。")
-    if verdict == "warn":
-        msg += "相差一个末位单位：可能是截去而不是四舍五入。"
-    elif verdict == "fail":
-        msg += "叙述中的增减幅度与增减额不一致。"
-    return _result(
-        pct, verdict, msg,
-        expected=Figure(dec(exp.quantize(Decimal("0.01"))), "%"),
-        tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%",
-    )
-
-
-_PRIOR_WORDS = regex.compile(r"上年|去年|上一年|上年度")
-
-
-def _speaks_of_prior_year(doc: Document, claim: Claim) -> bool:
-    """The figure's own clause names last year (and not this year) as the time it speaks of."""
-    s = claim.sentence
-    before = s.text[: claim.start - s.start]
-    cut = max(before.rfind(ch) for ch in "，,；;。（(")
-    clause = before[cut + 1:]
-    if regex.search(r"(较|比|与|同比)", clause):
-        return False  # a comparison with last year, not last year's figure
-    years = {int(y) for y in regex.findall(r"(20\d\d)\s*年", clause)}
-    if doc.meta.year and years:
-        return years == {doc.meta.year - 1}
-    return bool(_PRIOR_WORDS.search(clause))
 
 
 _BUDGET_FIGURE = regex.compile(r"(?:年初|全年|调整后?)?预算(?:数)?(?:为|是)?\s*$")
@@ -503,7 +345,7 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
             continue  # counts are checked against the narrative itself (N106) below
         before = claim.sentence.text[: claim.start - claim.sentence.start]
         if final_accounts and claim.kind == "amount" and _BUDGET_FIGURE.search(before):
-            results.append(_result(claim, "unverified", "决算说明中的预算数，公开表格未列示，无法核对。"))
+            results.append(claim_result(claim, "unverified", "决算说明中的预算数，公开表格未列示，无法核对。"))
             continue
         subj = _subject(doc, claim, names)
         if claim.kind == "completion":
@@ -511,8 +353,8 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
             results.append(check_completion(doc, claims, i, fact))
             continue
         if subj is None:
-            stated = _stated_change(doc, claims, i) if claim.kind in ("change", "change_pct") else None
-            results.append(stated or _result(claim, "unverified", "未能识别这个数字说的是哪一项，无法核对。"))
+            stated = stated_change(doc, claims, i) if claim.kind in ("change", "change_pct") else None
+            results.append(stated or claim_result(claim, "unverified", "未能识别这个数字说的是哪一项，无法核对。"))
             continue
         if claim.kind == "amount":
             res = check_amount(doc, claim, subj)
@@ -521,15 +363,15 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
         elif claim.kind == "share":
             res = check_share(doc, claim, subj, claims, i)
         else:
-            res = _result(claim, "unverified", "未能核对。")
+            res = claim_result(claim, "unverified", "未能核对。")
         if res.verdict in ("fail", "warn") and getattr(res, "_confirm_only", False):
             res.verdict, res.severity = "unverified", "info"
             res.message = "表格未单列此项，用相近口径的数值对照不一致，无法确认。对照：" + res.message
         if claim.kind in ("change", "change_pct") and res.verdict == "unverified":
-            res = _stated_change(doc, claims, i) or (_narrative_pct(claims, i) if claim.kind == "change_pct" else None) or res
+            res = stated_change(doc, claims, i) or (narrative_pct(claims, i) if claim.kind == "change_pct" else None) or res
         if claim.typo and res.verdict in ("pass", "unverified"):
             # the figure may be right, the word is not: "较少" printed for "减少"
-            right = _DIR.get(claim.direction or "", "")
+            right = DIRECTION.get(claim.direction or "", "")
             res.verdict, res.severity = "warn", "warning"
             res.message = f"用词有误：原文“{claim.typo}”应为“{right}”。" + res.message
         if res.verdict in ("fail", "warn") and "weak" in claim.notes and not claim.typo:

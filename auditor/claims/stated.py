@@ -1,0 +1,142 @@
+"""Checks of changes, rates and shares against figures the narrative states itself.
+
+Many disclosures print both years in one sentence ("2023年执行数为60.13万元，2024年预算安排25.77万元，
+比2023年减少57.14%") or this year and the change ("13649.07万元，增加844.15万元，增长6.59%"), or a
+total before its parts ("本年支出合计9759.38万元，其中：基本支出5377.64万元，占55.10%"). Where no table
+prints last year, these sentences can still be checked, with the same interval arithmetic.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from ..model import Document
+from ..numbers import UNIT_SCALE, fmt
+from ..results import Figure, Result, dec
+from .extract import Claim
+from .verdict import DIRECTION, compare_figures, claim_result
+
+def share_interval(n: Decimal, nt: Decimal, d: Decimal, dt: Decimal) -> tuple[Decimal, Decimal]:
+    ends = [(n + s1 * nt) / (d + s2 * dt) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
+    return min(ends), max(ends)
+
+
+def narrative_share(claims: list[Claim], i: int) -> tuple[Claim, Claim] | None:
+    """(part, total) printed in the narrative itself: "本年支出合计 9759.38万元，其中：基本支出 5377.64万元，
+    占 55.10%" speaks of 5377.64 ÷ 9759.38, whatever the tables' scope."""
+    share = claims[i]
+    before = [c for c in claims[:i] if c.kind == "amount" and c.amount is not None and c.unit in UNIT_SCALE
+              and c.sentence.paragraph == share.sentence.paragraph]
+    if not before or share.start - before[-1].end > 12:
+        return None
+    part = before[-1]
+    for c in reversed(before[:-1]):
+        after = c.sentence.text[c.end - c.sentence.start: c.end - c.sentence.start + 10]
+        if regex.match(r"\s*[，,：:。；;]?\s*(其中|主要用于|主要是|具体|包括)", after):
+            return part, c
+    return None
+
+
+def stated_change(doc: Document, claims: list[Claim], i: int) -> Result | None:
+    """"2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%": both
+    years are stated in the sentence, so the change (or rate, or 持平) follows from them alone."""
+    ch = claims[i]
+    same = [c for c in claims[:i] if c.sentence is ch.sentence and c.kind == "amount" and c.amount is not None]
+    if len(same) < 2:
+        return None
+    before, now = same[-2], same[-1]
+    if before.unit != now.unit or now.unit not in UNIT_SCALE or not speaks_of_prior_year(doc, before):
+        return None
+    if speaks_of_prior_year(doc, now) or ch.start - now.end > 24:
+        return None
+    p, ph = before.amount.value, before.amount.half_unit
+    c, chh = now.amount.value, now.amount.half_unit
+    diff = c - p
+    word = DIRECTION.get(ch.direction or "", "")
+    told = f"按叙述中的数字：上年{before.amount.text}{before.unit}，本年{now.amount.text}{now.unit}"
+    if ch.direction == "flat":
+        ok = abs(diff) <= ph + chh
+        return claim_result(ch, "pass" if ok else "fail",
+                       f"与上年持平：{told}。" if ok else f"并非持平：{told}，相差{fmt(diff)}{now.unit}。",
+                       expected=Figure(dec(diff), now.unit), tolerance=f"±{dec(ph + chh)}{now.unit}")
+    a = ch.amount
+    sign = 1 if ch.direction == "increase" else -1
+    if ch.kind == "change":
+        verdict = compare_figures(sign * a.value, a.half_unit, diff, ph + chh, a.decimals)
+        msg = f"{word}{a.text}{ch.unit or ''}：{told}，相差{fmt(diff)}{now.unit}。"
+        if verdict == "fail":
+            msg += "叙述中的增减额与两年的数不一致。"
+        return claim_result(ch, verdict, msg, expected=Figure(dec(diff), now.unit), tolerance=f"±{dec(a.half_unit + ph + chh)}{now.unit}")
+    if p == 0:
+        return None  # "增加100%" from 0 is a convention, not arithmetic
+    ends = [((c + s1 * chh) - (p + s2 * ph)) / (p + s2 * ph) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
+    lo, hi = min(ends), max(ends)
+    exp = diff / p * 100
+    claimed = sign * a.value
+    ok = claimed + a.half_unit >= lo and claimed - a.half_unit <= hi
+    verdict = "pass" if ok else ("warn" if abs(claimed - exp) <= Decimal(1).scaleb(-a.decimals) else "fail")
+    msg = f"{word}{a.text}%：{told}，({now.amount.text} − {before.amount.text}) ÷ {before.amount.text} = {dec(exp.quantize(Decimal('0.01')))}%。"
+    if verdict == "fail":
+        msg += "叙述中的增减幅度与两年的数不一致。"
+    elif verdict == "warn":
+        msg += "相差一个末位单位：可能是截去而不是四舍五入。"
+    return claim_result(ch, verdict, msg, expected=Figure(dec(exp.quantize(Decimal("0.01"))), "%"),
+                   tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%")
+
+
+def narrative_pct(claims: list[Claim], i: int) -> Result | None:
+    """"X 13649.07万元，与上年相比增加844.15万元，增长6.59%": the rate follows from the narrative's own
+    figures, last year = 13649.07 − 844.15. Only figures of one sentence are paired: the change just
+    before the rate, and the amount just before the change."""
+    pct = claims[i]
+    same = [c for c in claims[:i] if c.sentence is pct.sentence and c.amount is not None]
+    if len(same) < 2:
+        return None
+    change, current = same[-1], same[-2]
+    if (change.kind != "change" or current.kind != "amount" or change.unit != current.unit
+            or change.direction != pct.direction or pct.start - change.end > 12 or current.unit not in UNIT_SCALE):
+        return None
+    sign = 1 if pct.direction == "increase" else -1
+    c, ch = current.amount.value, current.amount.half_unit
+    d, dh = change.amount.value, change.amount.half_unit
+    prior = c - sign * d
+    if prior <= 0:
+        return None
+    ends = [(d + s1 * dh) / (c - sign * d + s2 * (ch + dh)) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
+    lo, hi = min(ends), max(ends)
+    a = pct.amount
+    exp = d / prior * 100
+    ok = a.value + a.half_unit >= lo and a.value - a.half_unit <= hi
+    verdict = "pass" if ok else ("warn" if abs(a.value - exp) <= Decimal(1).scaleb(-a.decimals) else "fail")
+    word = DIRECTION.get(pct.direction or "", "")
+    msg = (f"{word}{a.text}%：按叙述中的数字计算，上年为 {current.amount.text} {'−' if sign > 0 else '+'} "
+           f"{change.amount.text} = {fmt(prior, max(current.amount.decimals, 2))}{current.unit}，"
+           f"{change.amount.text} ÷ {fmt(prior, max(current.amount.decimals, 2))} = {dec(exp.quantize(Decimal('0.01')))}%。")
+    if verdict == "warn":
+        msg += "相差一个末位单位：可能是截去而不是四舍五入。"
+    elif verdict == "fail":
+        msg += "叙述中的增减幅度与增减额不一致。"
+    return claim_result(
+        pct, verdict, msg,
+        expected=Figure(dec(exp.quantize(Decimal("0.01"))), "%"),
+        tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%",
+    )
+
+
+PRIOR_WORDS = regex.compile(r"上年|去年|上一年|上年度")
+
+
+def speaks_of_prior_year(doc: Document, claim: Claim) -> bool:
+    """The figure's own clause names last year (and not this year) as the time it speaks of."""
+    s = claim.sentence
+    before = s.text[: claim.start - s.start]
+    cut = max(before.rfind(ch) for ch in "，,；;。（(")
+    clause = before[cut + 1:]
+    if regex.search(r"(较|比|与|同比)", clause):
+        return False  # a comparison with last year, not last year's figure
+    years = {int(y) for y in regex.findall(r"(20\d\d)\s*年", clause)}
+    if doc.meta.year and years:
+        return years == {doc.meta.year - 1}
+    return bool(PRIOR_WORDS.search(clause))
