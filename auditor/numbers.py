@@ -35,7 +35,7 @@ _DASHES = {"-", "—", "——", "--", "－", "/", "─"}
 
 
 @lru_cache(maxsize=4096)
-def _nfkc_char(ch: str) -> str:
+def nfkc_char(ch: str) -> str:
     n = unicodedata.normalize("NFKC", ch)
     if n != ch and unicodedata.category(ch) != "Nd" and any(c.isdigit() for c in n):
         return ch  # ①, ⑴, ⒈, ¹, ½ are list markers and footnotes, not digits: "①100" is not 1100
@@ -46,7 +46,7 @@ def nfkc(text: str) -> str:
     """NFKC, except for characters that only look like digits after it (circled, superscript)."""
     if text.isascii():
         return text
-    return "".join(_nfkc_char(ch) for ch in text)
+    return "".join(nfkc_char(ch) for ch in text)
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,5 @@ def test_too_many_digits_make_no_claim():
     assert _claims("支出" + "9" * 30 + "元。") == []
 
 
-@pytest.mark.xfail(strict=True, reason="claims/extract.py normalises ① to 1 itself; numbers.nfkc does not")
 def test_circled_list_marker_is_not_a_digit_in_a_claim():
     assert _claims("①100万元用于办公。") == [("amount", "100", "万元")]

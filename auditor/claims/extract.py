@@ -6,7 +6,6 @@ span still points into the original sentence.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -15,7 +14,7 @@ import regex
 
 from .. import patterns
 from ..model import Document, Sentence
-from ..numbers import Amount, parse_amount
+from ..numbers import Amount, nfkc_char, parse_amount
 
 _FIGURE = regex.compile(
     r"(?<![\d.,])(?P<num>[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)\s*"
@@ -49,7 +48,7 @@ def normalize(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
-        n = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
+        n = nfkc_char(ch) if ord(ch) > 127 else ch  # ① stays ①: a list marker, not the digit 1
         if ch in "（）":
             n = ch  # keep Chinese brackets: wordings are written with them
         out.append(n)
