@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,6 +25,14 @@ def load_cached(*paths: str):
     from auditor.ingest import load
 
     return load(*paths)
+
+
+@pytest.fixture()
+def seed_copy(tmp_path: Path) -> Path:
+    """A copy of the seed in tmp: review sidecars written next to it never touch samples/."""
+    dst = tmp_path / "seed.txt"
+    shutil.copy(SEED, dst)
+    return dst
 
 
 @pytest.fixture(scope="session")

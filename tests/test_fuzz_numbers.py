@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from decimal import Decimal
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

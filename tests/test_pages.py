@@ -3,8 +3,6 @@ when workers cannot start or die, the ranges are read in this process instead.""
 
 from __future__ import annotations
 
-import pytest
-
 from auditor.ingest import pages
 from auditor.ingest.pdf import read_pdf
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import os
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -20,13 +18,6 @@ from auditor.review import ReviewState, SidecarError, annotate, review_keys, sid
 
 from .conftest import SEED
 from .test_cli import SCHEMA
-
-
-@pytest.fixture()
-def seed_copy(tmp_path: Path) -> Path:
-    dst = tmp_path / "seed.txt"
-    shutil.copy(SEED, dst)
-    return dst
 
 
 @pytest.fixture(scope="module")

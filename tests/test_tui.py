@@ -24,14 +24,6 @@ from auditor.tui.dialogs.filter import NO_SELECTION, FilterDialog  # noqa: E402
 from auditor.tui.dialogs.help import HelpDialog  # noqa: E402
 from auditor.tui.screens.main import MainScreen  # noqa: E402
 
-from .conftest import SEED  # noqa: E402
-
-
-@pytest.fixture()
-def seed_copy(tmp_path: Path) -> Path:
-    dst = tmp_path / "seed.txt"
-    shutil.copy(SEED, dst)
-    return dst
 
 
 def sync(test):

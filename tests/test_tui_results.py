@@ -7,7 +7,6 @@ Driven through Textual's pilot on copies of the seed and of corpus PDFs (sidecar
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -21,15 +20,8 @@ from auditor.tui.dialogs.filter import FilterDialog  # noqa: E402
 from auditor.tui.session import find_cell  # noqa: E402
 from auditor.tui.widgets.evidence import FOCUS_STYLE  # noqa: E402
 
-from .conftest import SEED, corpus_file  # noqa: E402
+from .conftest import corpus_file  # noqa: E402
 from .test_tui import ready, screen_text, sync  # noqa: E402
-
-
-@pytest.fixture()
-def seed_copy(tmp_path: Path) -> Path:
-    dst = tmp_path / "seed.txt"
-    shutil.copy(SEED, dst)
-    return dst
 
 
 def first(screen, rule: str, **want) -> int:

@@ -151,7 +151,6 @@ def _compare(rule: str, anchor: str, title: str, a: Point, b: Point, *, relation
         verdict, severity = "warn", "info"
     else:
         verdict, severity = "fail", "error"
-    shown_b = fmt(b.value / scale, 2)
     if verdict == "pass":
         msg = f"{title}：{b.where}与{a.where}一致（{a.text or '0'}）。" if relation == "eq" else (
             f"{title}：{b.where}的 {b.text or '0'} 未超过{a.where}的 {a.text or '0'}。")

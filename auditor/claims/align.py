@@ -16,12 +16,12 @@ import regex
 from .. import patterns
 from ..model import Document
 from ..numbers import UNIT_SCALE, fmt
-from ..results import Evidence, Figure, Result, dec
-from .extract import Claim, claim_anchor, extract, normalize
+from ..results import Figure, Result, dec
+from .extract import Claim, extract, normalize
 from .completion import check_comparisons, check_completion
 from .internal import check_components, check_count_lists
 from .stated import narrative_pct, narrative_share, share_interval, speaks_of_prior_year, stated_change
-from .verdict import DIRECTION, RULES, claim_result, compare_figures, quoted
+from .verdict import DIRECTION, claim_result, compare_figures, quoted
 from .facts import (
     Fact,
     class_names,

@@ -94,11 +94,9 @@ def extract_sentence(sentence: Sentence) -> list[Claim]:
     g = _grammar()
     norm, index = normalize(sentence.text)
     claims: list[Claim] = []
-    last_end = 0
     for m in _FIGURE.finditer(norm):
         num, unit = m.group("num"), m.group("unit")
         unit = "万元" if unit == "万" else unit
-        before = norm[last_end : m.start()]
         amount = parse_amount(num.replace("−", "-"))
         if amount is None:
             continue
@@ -117,7 +115,6 @@ def extract_sentence(sentence: Sentence) -> list[Claim]:
             elif regex.search(r"占[^，。；]{0,20}$", norm[max(0, m.start() - 22) : m.start()]):
                 kind = "share"
             else:
-                last_end = m.end()
                 continue  # a percent we cannot tie to anything (绩效 targets and the like)
         else:
             kind = "change" if direction else "amount"
@@ -134,7 +131,6 @@ def extract_sentence(sentence: Sentence) -> list[Claim]:
                 comparison=comparison.group(0) if comparison else None,
             )
         )
-        last_end = m.end()
     # "与2020年持平": a change claim without a figure
     for m in regex.finditer(r"(?:较|比|与|同比)\s*(?:上年|去年|上年度|20\d\d\s*年度?)[^，。；\d]{0,6}?(?:基本)?持平", norm):
         start = sentence.start + index[m.start()]
