@@ -11,10 +11,11 @@ import os
 import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Iterator
 
-from .errors import ReadError
+from .errors import PatternError, ReadError
 
 SUFFIXES = (".pdf", ".txt")
 
@@ -24,7 +25,11 @@ def expand(inputs: list[str]) -> list[str]:
     out: list[str] = []
     for item in inputs:
         p = Path(item)
-        if p.is_dir():
+        try:
+            is_dir = p.is_dir()
+        except OSError:
+            is_dir = False  # a name the system refuses (too long …): reported when it is read
+        if is_dir:
             found = sorted(
                 (f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith(".")),
                 key=lambda f: str(f),
@@ -35,8 +40,8 @@ def expand(inputs: list[str]) -> list[str]:
     return out
 
 
-class _Timeout(Exception):
-    pass
+class _Timeout(BaseException):
+    """Not an Exception: the readers' broad `except Exception` must not turn it into "corrupt"."""
 
 
 def _on_alarm(signum, frame):  # noqa: ANN001
@@ -68,9 +73,18 @@ def audit_group(group: list[str], select: list[str] | None, ignore: list[str] | 
     except ReadError as exc:
         return document_entry(path, None, [], exc)
     except _Timeout:
+        from .ingest.pages import abandon
+
+        abandon()  # page workers still busy with this document are stopped, not waited for
         return document_entry(path, None, [], ReadError(group[0], "timeout", f"超过 {timeout:g} 秒"))
     except RecursionError:
         return document_entry(path, None, [], ReadError(group[0], "corrupt", "结构嵌套过深"))
+    except PatternError:
+        raise  # a broken patterns/ file is everyone's problem: the command stops with its one line
+    except OSError as exc:
+        return document_entry(path, None, [], ReadError(group[0], "unreadable", exc.strerror or type(exc).__name__))
+    except Exception as exc:  # noqa: BLE001 - one document's failure must not end the batch
+        return document_entry(path, None, [], ReadError(group[0], "internal", f"{type(exc).__name__}: {exc}"[:160]))
     finally:
         if use_alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
@@ -86,6 +100,13 @@ def _review_of(path: str):
     except SidecarError as exc:
         sys.stderr.write(f"audit: {exc}\n")
         return None
+
+
+def _lost(group: list[str]) -> dict:
+    from .report.json_report import document_entry
+
+    path = group[0] if len(group) == 1 else " + ".join(group)
+    return document_entry(path, None, [], ReadError(group[0], "internal", "审核进程意外退出"))
 
 
 def _call(args: tuple) -> dict:
@@ -124,6 +145,15 @@ def run(groups: list[list[str]], *, select: list[str] | None = None, ignore: lis
     # can copy a held lock into the child and hang it
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(jobs, total), initializer=_batch_worker_init, mp_context=ctx) as pool:
-        for i, entry in enumerate(pool.map(_call, tasks), 1):
-            tick(i, entry)
-            yield entry
+        futures = [pool.submit(_call, t) for t in tasks]
+        try:
+            for i, (t, fut) in enumerate(zip(tasks, futures), 1):
+                try:
+                    entry = fut.result()
+                except BrokenProcessPool:  # a worker died (memory, a signal): this document alone is lost
+                    entry = _lost(t[0])
+                tick(i, entry)
+                yield entry
+        finally:
+            for fut in futures:
+                fut.cancel()

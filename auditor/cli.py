@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from pathlib import Path
 from typing import Sequence
 
 from . import __version__
@@ -14,6 +16,33 @@ SUBCOMMANDS = ("inspect", "rules", "explain", "tui", "export", "train")
 
 
 FORMATS = ("text", "json", "jsonl", "sarif", "junit", "csv", "xlsx")
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是数字：{text}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError("须大于 0")
+    return value
+
+
+def _same(a: Path, b: str) -> bool:
+    try:
+        return a.resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
+def _check_selection(patterns: list[str] | None, flag: str) -> str | None:
+    """A --rules/--ignore pattern that names no rule is a mistake, not an empty selection."""
+    from .rules.catalogue import catalogue, selected
+
+    for p in patterns or []:
+        if not any(selected(rid, [p], None) for rid in catalogue()):
+            return f"audit: {flag} {p.strip()} 不对应任何规则（audit rules 列出全部规则）"
+    return None
 
 
 def _audit_parser() -> argparse.ArgumentParser:
@@ -35,7 +64,7 @@ def _audit_parser() -> argparse.ArgumentParser:
                    help="last year's disclosure of the same body (repeat for a narrative and a tables file): "
                    "checks this year's 上年 figures against it")
     p.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: the number of cores)")
-    p.add_argument("--timeout", type=float, default=300.0, help="seconds allowed per document (default 300)")
+    p.add_argument("--timeout", type=_positive, default=300.0, help="seconds allowed per document (default 300)")
     p.add_argument("-v", "--verbose", action="store_true", help="also list passing checks")
     p.add_argument("--version", action="version", version=f"auditor {__version__}")
     return p
@@ -94,7 +123,20 @@ def cmd_audit(argv: Sequence[str]) -> int:
         return EXIT_USAGE
     select = args.rules.split(",") if args.rules else None
     ignore = args.ignore.split(",") if args.ignore else None
+    problem = _check_selection(select, "--rules") or _check_selection(ignore, "--ignore")
+    if problem:
+        _err(problem)
+        return EXIT_USAGE
     files = expand(args.files)
+    if args.output:
+        out_path = Path(args.output)
+        if not out_path.parent.is_dir():
+            _err(f"audit: 输出目录不存在：{out_path.parent}")
+            return EXIT_USAGE
+        if any(_same(out_path, f) for f in args.files):
+            _err(f"audit: 输出文件与输入文件相同：{args.output}")
+            return EXIT_USAGE
+        files = [f for f in files if not _same(out_path, f)]  # last run's report inside a searched folder
     if not files:
         _err("audit: 没有找到 PDF 或文本文件：" + " ".join(args.files))
         return EXIT_UNREADABLE
@@ -103,7 +145,10 @@ def cmd_audit(argv: Sequence[str]) -> int:
         _err("audit: --previous 只能与一份公开文件一起使用（多个文件请加 --together）")
         return EXIT_USAGE
     to_file = args.output and fmt not in ("xlsx", "csv")  # those two write their own file
-    out = open(args.output, "w", encoding="utf-8", newline="") if to_file else sys.stdout
+    # a report file is written beside its final name and put in place at the end: an interrupted
+    # run never leaves an empty or half-written report where the last good one was
+    tmp = Path(args.output).with_name("." + Path(args.output).name + ".part") if to_file else None
+    out = open(tmp, "w", encoding="utf-8", newline="") if tmp else sys.stdout
     entries: list[dict] = []
     try:
         progress = sys.stderr.isatty() and len(groups) > 1
@@ -117,14 +162,28 @@ def cmd_audit(argv: Sequence[str]) -> int:
             entries.append(entry)
         rep = report(entries)
         _write(rep, fmt, out, args)
-    finally:
-        if out is not sys.stdout:
+    except BaseException:
+        if tmp is not None:
             out.close()
+            tmp.unlink(missing_ok=True)
+        raise
+    if tmp is not None:
+        out.close()
+        os.replace(tmp, args.output)
     summary = rep["summary"]
     worst = {"fail": summary["fail"] > 0, "warn": summary["fail"] + summary["warn"] > 0, "never": False}
     if summary.get("errors"):
         return EXIT_UNREADABLE
     return EXIT_FINDINGS if worst[args.fail_on] else EXIT_OK
+
+
+def _replace_atomically(path: str, write) -> None:
+    tmp = Path(path).with_name("." + Path(path).name + ".part")
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _write(rep: dict, fmt: str, out, args: argparse.Namespace) -> None:
@@ -143,11 +202,14 @@ def _write(rep: dict, fmt: str, out, args: argparse.Namespace) -> None:
     elif fmt == "csv":
         from .report.export import write_report_csv
 
-        write_report_csv(args.output or out, rep)
+        if args.output:
+            _replace_atomically(args.output, lambda tmp: write_report_csv(tmp, rep))
+        else:
+            write_report_csv(out, rep)
     elif fmt == "xlsx":
         from .report.export import write_report_xlsx
 
-        write_report_xlsx(args.output, rep)
+        _replace_atomically(args.output, lambda tmp: write_report_xlsx(tmp, rep))
     elif fmt == "text":
         from .report.terminal import render
 

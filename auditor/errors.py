@@ -18,6 +18,8 @@ READ_ERRORS: dict[str, str] = {
     "not_a_disclosure": "不是部门预算或决算公开文件",
     "too_large": "文件过大",
     "timeout": "读取超时",
+    "unreadable": "无法打开文件",
+    "internal": "审核程序内部错误，请将此文件报告给维护者",
 }
 
 

@@ -126,3 +126,9 @@ def test_last_years_disclosure_supplies_last_years_figures():
     assert alone and all(r["verdict"] == "unverified" for r in alone)
     assert paired and all(r["verdict"] == "pass" for r in paired)
     assert all(any(e["table"].startswith("2023年公开文件·") for e in r["evidence"]) for r in paired)
+
+
+def test_a_rate_from_nothing_is_not_computed(tmp_path):
+    doc = _mutated(tmp_path, SEED, "五、其他重要事项的情况说明", "五、其他重要事项的情况说明\n本部门会议费支出1.00万元，比上年增加0.99万元，增长9900%。")
+    results, _ = check_claims(doc)  # no ZeroDivisionError: last year's 0.01 ± 0.01 is no base for a rate
+    assert not [r for r in results if r.verdict == "fail" and "9900" in r.text]

@@ -142,3 +142,64 @@ def test_output_file(tmp_path, capsys, in_root):
     code, stdout, _ = _run(capsys, INPUT, "--format", "sarif", "-o", str(out))
     assert code == EXIT_FINDINGS and stdout == ""
     assert json.loads(out.read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+def test_one_documents_internal_error_does_not_end_the_batch(monkeypatch, capsys, in_root):
+    import auditor.audit
+
+    real = auditor.audit.audit_document
+
+    def flaky(doc, **kw):
+        if doc.path.endswith("golden_input.txt"):
+            raise ZeroDivisionError("boom")
+        return real(doc, **kw)
+
+    monkeypatch.setattr(auditor.audit, "audit_document", flaky)
+    code, out, err = _run(capsys, INPUT, "samples/seed.txt", "--json", "-j", "1")
+    docs = json.loads(out)["documents"]
+    assert code == EXIT_UNREADABLE and "Traceback" not in err
+    assert [d["status"] for d in docs] == ["error", "ok"] and docs[0]["error"]["code"] == "internal"
+
+
+def test_a_pdf_over_its_time_limit_is_a_timeout_not_corrupt():
+    from .conftest import corpus_file
+
+    path = str(corpus_file("jiangsu/江苏省人民检察院/2018年省检察院部门预算公开.pdf"))
+    entry = audit_group([path], None, None, 0.2)
+    assert entry["error"]["code"] == "timeout"
+
+
+def test_untrusted_text_is_safe_in_spreadsheets_and_xml(tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    text = (ROOT / INPUT).read_text(encoding="utf-8").replace(
+        "二、“三公”经费情况说明", '=HYPERLINK("http://x","y")\x01 二、“三公”经费情况说明')
+    doc = tmp_path / "evil.txt"
+    doc.write_text(text, encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    _run(capsys, str(doc), "--format", "xlsx", "-o", str(out))
+    cells = [c for row in load_workbook(out).active.iter_rows() for c in row]
+    assert not any(c.data_type == "f" for c in cells)
+    assert not any(isinstance(c.value, str) and "\x01" in c.value for c in cells)
+    _, junit, _ = _run(capsys, str(doc), "--format", "junit")
+    ET.fromstring(junit)  # well-formed
+
+
+def test_rule_patterns_must_name_rules(capsys, in_root):
+    code, out, _ = _run(capsys, INPUT, "--rules", "Xxx", "--json")
+    assert {r["rule"][0] for r in json.loads(out)["documents"][0]["results"]} == {"X"}
+    code, _, err = _run(capsys, INPUT, "--rules", "ZZZ")
+    assert code == 2 and "ZZZ" in err
+    code, _, err = _run(capsys, INPUT, "--ignore", "T9")
+    assert code == 2
+
+
+def test_output_path_mistakes_are_usage_errors(tmp_path, capsys, in_root):
+    code, _, err = _run(capsys, INPUT, "--json", "-o", str(tmp_path / "missing" / "r.json"))
+    assert code == 2 and "输出目录不存在" in err
+    copy = tmp_path / "draft.txt"
+    copy.write_text((ROOT / INPUT).read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = _run(capsys, str(copy), "--json", "-o", str(copy))
+    assert code == 2 and copy.stat().st_size > 0
+    code, _, _ = _run(capsys, INPUT, "--timeout", "-1")
+    assert code == 2

@@ -354,7 +354,7 @@ def check_previous_year(doc: Document) -> list[Result]:
                 k = _row_key_any(row)
                 if k is None and not coded and len(table.rows) == 1 and len(other.rows) == 1:
                     k, theirs = "only", {"only": other.rows[0]}  # a one-row table such as "三公"
-                if k is None or k not in theirs or row.cells.get(pc.key) is None:
+                if k is None or k not in theirs or row.cells.get(pc.key) is None or theirs[k].cells.get(col.key) is None:
                     continue
                 mine, last = row.cells[pc.key], theirs[k].cells[col.key]
                 if mine.amount is None and last.amount is None:

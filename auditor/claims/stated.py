@@ -69,7 +69,7 @@ def stated_change(doc: Document, claims: list[Claim], i: int) -> Result | None:
         if verdict == "fail":
             msg += "叙述中的增减额与两年的数不一致。"
         return claim_result(ch, verdict, msg, expected=Figure(dec(diff), now.unit), tolerance=f"±{dec(a.half_unit + ph + chh)}{now.unit}")
-    if p == 0:
+    if p <= ph:
         return None  # "增加100%" from 0 is a convention, not arithmetic
     ends = [((c + s1 * chh) - (p + s2 * ph)) / (p + s2 * ph) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
     lo, hi = min(ends), max(ends)
@@ -102,8 +102,8 @@ def narrative_pct(claims: list[Claim], i: int) -> Result | None:
     c, ch = current.amount.value, current.amount.half_unit
     d, dh = change.amount.value, change.amount.half_unit
     prior = c - sign * d
-    if prior <= 0:
-        return None
+    if prior <= ch + dh:
+        return None  # last year was (about) nothing: a rate is not arithmetic then
     ends = [(d + s1 * dh) / (c - sign * d + s2 * (ch + dh)) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
     lo, hi = min(ends), max(ends)
     a = pct.amount

@@ -91,16 +91,32 @@ def read_ranges(path: str, ranges: list[tuple[int, int]], local: Callable[[int, 
                 f.cancel()
         raise
     out = [head]
-    for (start, end), f in zip(ranges[1:], futures):
-        if f is None:
-            out.append(local(start, end))
-            continue
-        try:
-            out.append(f.result())  # a worker's ReadError is raised here, as read
-        except BrokenProcessPool:
-            _forget_pool()
-            out.append(local(start, end))
+    try:
+        for (start, end), f in zip(ranges[1:], futures):
+            if f is None:
+                out.append(local(start, end))
+                continue
+            try:
+                out.append(f.result())  # a worker's ReadError is raised here, as read
+            except BrokenProcessPool:
+                _forget_pool()
+                out.append(local(start, end))
+    except BaseException:
+        for f in futures:
+            if f is not None:
+                f.cancel()  # an error or a time limit: the other ranges are not wanted any more
+        raise
     return out
+
+
+def abandon() -> None:
+    """Stop the page workers now (a document ran out of time while they were busy with it)."""
+    pool = _pool
+    if pool is None or _pool_pid != os.getpid():
+        return
+    for proc in list(getattr(pool, "_processes", {}).values()):
+        proc.terminate()
+    _forget_pool()
 
 
 def _forget_pool() -> None:

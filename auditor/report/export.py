@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from pathlib import Path
 from typing import IO, Any
 
@@ -21,6 +22,21 @@ HEADERS = (
 _WIDTHS = (24, 16, 7, 9, 9, 6, 50, 60, 14, 14, 12, 50, 9, 9, 9, 40, 22, 30)
 _WRAP = ("原文", "说明", "证据", "批注")
 _FILLS = {"fail": "F8CBAD", "warn": "FFE699", "unverified": "D9D9D9", "pass": "C6EFCE"}
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def safe_cell(value: Any) -> Any:
+    """Text from an untrusted PDF, made safe for a spreadsheet: control characters (which XLSX
+    cannot hold) removed, and a leading = + - @ (which Excel would run as a formula) quoted.
+    A negative number such as "-171.12" stays as it is."""
+    if not isinstance(value, str):
+        return value
+    value = _CONTROL.sub("", value)
+    if value[:1] in ("=", "+", "@") or (value[:1] == "-" and not re.match(r"-[\d.,]+(万元|元|%)?$", value)):
+        return "'" + value
+    return value
 
 
 def report_rows(report: dict[str, Any]) -> list[list[Any]]:
@@ -91,7 +107,7 @@ def write_report_csv(target: str | os.PathLike[str] | IO[str], report: dict[str,
 def _write_csv_rows(fh: IO[str], report: dict[str, Any]) -> None:
     w = csv.writer(fh)
     w.writerow(HEADERS)
-    w.writerows(report_rows(report))
+    w.writerows([safe_cell(v) for v in row] for row in report_rows(report))
 
 
 def write_csv(path: str | os.PathLike[str], results: list[Result], state: ReviewState | None, *,
@@ -120,7 +136,7 @@ def write_report_xlsx(path: str | os.PathLike[str], report: dict[str, Any], *, t
     final_col = HEADERS.index("最终结论") + 1
     by_label = {v: k for k, v in VERDICT_LABELS.items()}
     for row in report_rows(report):
-        ws.append(row)
+        ws.append([safe_cell(v) for v in row])
         r = ws.max_row
         for col in (verdict_col, final_col):
             c = ws.cell(row=r, column=col)

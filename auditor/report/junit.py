@@ -4,6 +4,7 @@ passes show too. fail -> <failure>, unverified -> <skipped>, warn passes with it
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from xml.etree import ElementTree as ET
 
@@ -12,6 +13,18 @@ from ..results import VERDICT_LABELS
 
 def _case(suite: ET.Element, classname: str, name: str) -> ET.Element:
     return ET.SubElement(suite, "testcase", {"classname": classname, "name": name, "time": "0"})
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _clean(node: ET.Element) -> None:
+    """XML 1.0 cannot hold most control characters; text from a PDF may carry them."""
+    for el in node.iter():
+        if el.text:
+            el.text = _CONTROL.sub("", el.text)
+        for k, v in el.attrib.items():
+            el.attrib[k] = _CONTROL.sub("", v)
 
 
 def to_junit(report: dict[str, Any]) -> str:
@@ -47,5 +60,6 @@ def to_junit(report: dict[str, Any]) -> str:
             totals[k] += v
     for k, v in totals.items():
         root.set(k, str(v))
+    _clean(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

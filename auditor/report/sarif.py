@@ -7,6 +7,7 @@ Passing checks are left out: SARIF consumers show every result as an alert. JUni
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 from typing import Any
 
 from .. import __version__
@@ -35,21 +36,23 @@ def _rules() -> list[dict[str, Any]]:
 
 def _uri(path: str) -> str:
     p = Path(path)
-    return p.as_posix() if not p.is_absolute() else p.as_uri()
+    return quote(p.as_posix()) if not p.is_absolute() else p.as_uri()
 
 
 def _location(doc_path: str, r: dict[str, Any]) -> dict[str, Any]:
-    region: dict[str, Any] = {}
-    if r.get("span"):
-        region["charOffset"] = r["span"][0]
-        region["charLength"] = r["span"][1] - r["span"][0]
-    if r.get("text"):
-        region["snippet"] = {"text": r["text"][:500]}
-    loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": _uri(doc_path.split(" + ")[0])}}}
-    if region:
-        loc["physicalLocation"]["region"] = region
+    """The file, and where in it as properties: a PDF has pages, not lines, and a span is an
+    offset into the narrative as read (not into the file), so neither can be a SARIF region."""
+    where: dict[str, Any] = {}
     if r.get("page"):
-        loc["physicalLocation"].setdefault("region", {})["properties"] = {"page": r["page"]}
+        where["page"] = r["page"]
+    if r.get("span"):
+        where["narrativeSpan"] = r["span"]
+    if r.get("text"):
+        where["snippet"] = r["text"][:500]
+    loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": _uri(doc_path.split(" + ")[0])}}}
+    if where:
+        loc["physicalLocation"]["properties"] = where
+    if r.get("page"):
         loc["message"] = {"text": f"第{r['page']}页"}
     return loc
 
@@ -74,8 +77,8 @@ def to_sarif(report: dict[str, Any]) -> dict[str, Any]:
             res = {
                 "ruleId": r["rule"],
                 "kind": _KIND[r["verdict"]],
-                "level": _LEVEL.get(r["severity"], "note") if r["verdict"] == "fail" else
-                ("warning" if r["verdict"] == "warn" else "note"),
+                # SARIF 2.1.0 §3.27.9: a result whose kind is not "fail" has level "none"
+                "level": _LEVEL.get(r["severity"], "note") if r["verdict"] == "fail" else "none",
                 "message": {"text": f"[{VERDICT_LABELS[r['verdict']]}] {r['message']}"},
                 "locations": [_location(d["path"], r)],
                 "partialFingerprints": {"auditorKey/v1": r["key"]},
@@ -93,8 +96,7 @@ def to_sarif(report: dict[str, Any]) -> dict[str, Any]:
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "auditor", "version": __version__, "rules": rules}},
         "results": results,
-        "columnKind": "unicodeCodePoints",
-    }
+            }
     if notifications:
         run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": notifications}]
     else:

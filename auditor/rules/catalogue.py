@@ -106,6 +106,8 @@ def _rule(raw: object, source: str) -> Rule:
     if raw["severity"] not in SEVERITIES:
         raise PatternError(f"{where}: severity 须为 {'/'.join(SEVERITIES)}")
     examples = raw.get("examples") or {}
+    if not isinstance(examples, dict):
+        raise PatternError(f"{where}: examples 须含 pass 和 fail 两个列表")
     passing = tuple(_example(e, f"{where} pass") for e in examples.get("pass") or [])
     failing = tuple(_example(e, f"{where} fail") for e in examples.get("fail") or [])
     if not passing or not failing:
@@ -146,12 +148,13 @@ def get_rule(rule_id: str) -> Rule | None:
 def selected(rule_id: str, select: list[str] | None, ignore: list[str] | None) -> bool:
     """`--rules T,X101` and `--ignore D4xx`: a prefix selects a family or a range of ids."""
 
+    def prefix(p: str) -> str:
+        # "X", "X1", "X101", "D4xx", "d1XX": the family letter, then digits; trailing x are wildcards
+        m = re.fullmatch(r"([TXND])(\d*)X*", p.strip().upper())
+        return (m.group(1) + m.group(2)) if m else "\0"  # anything else selects no rule
+
     def hit(patterns: list[str]) -> bool:
-        for p in patterns:
-            p = p.strip().upper().rstrip("X") if len(p.strip()) > 1 else p.strip().upper()
-            if p and rule_id.upper().startswith(p):
-                return True
-        return False
+        return any(rule_id.upper().startswith(prefix(p)) for p in patterns if p.strip())
 
     if select and not hit(select):
         return False
