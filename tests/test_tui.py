@@ -91,7 +91,8 @@ async def test_opens_on_the_first_fail_and_moves(seed_copy):
         await pilot.press("t")  # second evidence item: the cell the figure really equals
         title = str(screen.query_one("#evidence-title", Static).render())
         assert "一般公共预算财政拨款支出预算表" in title
-        assert "2/2（t 切换）" in str(screen.query_one("#evidence").border_title)
+        n = len(current(screen).evidence)  # the narrative's row, then the rows the figure equals (204, 20406)
+        assert n == 3 and f"2/{n}（t 切换）" in str(screen.query_one("#evidence").border_title)
 
 
 @sync

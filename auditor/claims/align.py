@@ -143,8 +143,8 @@ def check_amount(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
     else:
         msg = f"{quoted(label)}应为{shown}（{where}），叙述写为{a.text}{unit}。"
         others = same_value_rows(doc, a.value, unit, a.half_unit, fact)
-        top = [o for o in others if not o.row.code or len(o.row.code) == 3]
-        others = top or others
+        # 类 rows first (the seed's 688.27 is 公共安全支出), then 款/项 rows of the same value
+        others = sorted(others, key=lambda o: len(o.row.code or ""))
         if others:
             names = "、".join(f"“{o.row.name}”" for o in others[:3])
             msg += f"叙述中的数值等于{names}的数值，可能写错了科目。"

@@ -255,6 +255,22 @@ def _class_row_facts(doc: Document, match) -> list[Fact]:
     return out
 
 
+def _split_joined(doc: Document, keys: list[str]) -> list[str]:
+    """"人大事务行政运行（项）": a 款 name written straight before its 项 name, as Jiangsu does.
+    When the leaf is no row's name but starts with a 款 row's name, the chain is 款 → the rest."""
+    leaf = keys[-1]
+    rows = [r for kind in _CLASS_TABLES for t in doc.tables_of(kind) for r in t.rows]
+    if any(row_key(r.name) == leaf for r in rows):
+        return keys
+    for r in rows:
+        name = row_key(r.name)
+        if r.code and len(r.code) == 5 and len(name) >= 2 and leaf.startswith(name) and len(leaf) > len(name):
+            rest = leaf[len(name):]
+            if any(row_key(c.name) == rest and c.code and c.code.startswith(r.code) for c in rows):
+                return keys[:-1] + [name, rest]
+    return keys
+
+
 def chain_fact(doc: Document, chain: list[str]) -> Fact | None:
     """The row a "X（类）Y（款）Z（项）" chain names: Z under Y under X, by code prefix.
 
@@ -262,7 +278,7 @@ def chain_fact(doc: Document, chain: list[str]) -> Fact | None:
     ambiguous; the codes of the 类 and 款 rows pin it down. Without codes the rows that follow
     the parent in table order are searched.
     """
-    keys = [k.replace("其它", "其他") for k in chain]
+    keys = _split_joined(doc, [k.replace("其它", "其他") for k in chain])
     year = doc.meta.year
     for kind in _CLASS_TABLES:
         for table in doc.tables_of(kind):
