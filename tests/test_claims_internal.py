@@ -132,3 +132,11 @@ def test_a_rate_from_nothing_is_not_computed(tmp_path):
     doc = _mutated(tmp_path, SEED, "五、其他重要事项的情况说明", "五、其他重要事项的情况说明\n本部门会议费支出1.00万元，比上年增加0.99万元，增长9900%。")
     results, _ = check_claims(doc)  # no ZeroDivisionError: last year's 0.01 ± 0.01 is no base for a rate
     assert not [r for r in results if r.verdict == "fail" and "9900" in r.text]
+
+
+def test_a_value_no_table_prints_whole_is_added_up_from_its_rows():
+    """人大2017's basic table has no 人员经费 column: 301 工资福利支出 + 303 对个人和家庭的补助 = 6,080.72."""
+    doc = load_cached(str(corpus_file("jiangsu/江苏省人大办公厅/江苏省人大办公厅2017年度预算公开.pdf")))
+    hits = [r for r in check_claims(doc)[0] if r.claimed and r.claimed.value == "6080.72"]
+    assert hits and all(r.verdict == "pass" for r in hits)
+    assert any(e.row == "301+303 合计" and e.value == "6,080.72" for r in hits for e in r.evidence)

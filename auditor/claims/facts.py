@@ -10,8 +10,8 @@ from functools import lru_cache
 import regex
 
 from .. import patterns
-from ..model import Column, Document, Row, Table
-from ..numbers import UNIT_SCALE, Amount
+from ..model import Cell, Column, Document, Row, Table
+from ..numbers import UNIT_SCALE, Amount, fmt
 from ..results import Evidence
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)])")
@@ -186,7 +186,37 @@ def resolve_all(doc: Document, specs: list[dict], *, prior: bool = False, column
     return out
 
 
+def _sum_of_codes(doc: Document, spec: dict, *, prior: bool, column_hint: str | None) -> Fact | None:
+    """A value no table prints as one figure, added up from the rows that make it: 人员经费 is
+    301 工资福利支出 + 303 对个人和家庭的补助 where the basic table has no 人员经费 column. The
+    sum carries the rounding of all its parts (n half-units)."""
+    for kind in spec["table"]:
+        for table in doc.tables_of(kind):
+            rows = [r for r in table.rows if r.code in spec["codes"]]
+            if not rows:
+                continue
+            cols = prior_columns(table, doc.meta.year) if prior else current_columns(table, doc.meta.year)
+            col = pick_column(cols, column_hint or spec.get("column"))
+            if col is None:
+                continue
+            cells = [r.cells.get(col.key) for r in rows]
+            amounts = [c.amount for c in cells if c is not None and c.amount is not None]
+            if not amounts:
+                continue
+            decimals = max(a.decimals for a in amounts)
+            total = sum((a.value for a in amounts), Decimal(0))
+            text = fmt(total, decimals)
+            amount = Amount(value=total, decimals=decimals, text=text)
+            label = "+".join(r.code or "" for r in rows)
+            row = Row(name=f"{label} 合计", code=None, cells={col.key: Cell(text=text, amount=amount)},
+                      page=rows[0].page, index=-1, side=rows[0].side)
+            return Fact(table=table, row=row, column=col, amount=amount)
+    return None
+
+
 def _resolve_one(doc: Document, spec: dict, *, prior: bool, column_hint: str | None) -> Fact | None:
+    if spec.get("codes"):
+        return _sum_of_codes(doc, spec, prior=prior, column_hint=column_hint)
     year = doc.meta.year
     for kind in spec["table"]:
         for table in doc.tables_of(kind):
