@@ -48,9 +48,10 @@ def _check_selection(patterns: list[str] | None, flag: str) -> str | None:
 def _audit_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="audit",
-        description="核对部门预算/决算公开文件：叙述中的数字与表格是否一致，表格自身是否平衡。",
+        description="核对部门预算/决算公开文件：表格自身是否平衡，各表是否一致，叙述中的数字与表格是否相符，"
+        "公开内容是否完整。",
         epilog="子命令：audit inspect FILE…（查看读取结果）；audit rules（规则目录）；audit explain 规则编号；"
-        "audit tui FILE（交互审核）；audit export FILE --csv/--xlsx OUT（导出）",
+        "audit tui FILE（交互审核）；audit export FILE --csv/--xlsx OUT（导出）；audit train（新人培训）",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="PDF or text disclosures, or folders of them")
     p.add_argument("--format", choices=FORMATS, default=None, help="output format (default: text)")
