@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-import io
 
 import pytest
 
 pytest.importorskip("textual")
 
-from rich.console import Console  # noqa: E402
 from textual.widgets import OptionList, Static  # noqa: E402
 
 from auditor.train.exercises import ExerciseSet, generate  # noqa: E402
@@ -20,22 +16,7 @@ from auditor.tui.train.app import MenuScreen, TrainApp  # noqa: E402
 from auditor.tui.train.exercise import ExerciseScreen  # noqa: E402
 from auditor.tui.train.lesson import LessonScreen  # noqa: E402
 
-
-def sync(test):
-    """Run an async pilot test with asyncio.run (no pytest-asyncio needed)."""
-
-    @functools.wraps(test)
-    def wrapper(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return wrapper
-
-
-def screen_text(app) -> str:
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), record=True, force_terminal=True)
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
-    return console.export_text()
+from .pilot import screen_text, sync  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-import io
 import json
 import shutil
 from pathlib import Path
@@ -13,7 +10,6 @@ import pytest
 
 pytest.importorskip("textual")
 
-from rich.console import Console  # noqa: E402
 from textual.widgets import Input, OptionList, Select, Static  # noqa: E402
 
 from auditor.review import sidecar_path  # noqa: E402
@@ -24,16 +20,7 @@ from auditor.tui.dialogs.filter import NO_SELECTION, FilterDialog  # noqa: E402
 from auditor.tui.dialogs.help import HelpDialog  # noqa: E402
 from auditor.tui.screens.main import MainScreen  # noqa: E402
 
-
-
-def sync(test):
-    """Run an async pilot test with asyncio.run (no pytest-asyncio needed)."""
-
-    @functools.wraps(test)
-    def wrapper(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return wrapper
+from .pilot import screen_text, sync  # noqa: E402
 
 
 async def ready(app: AuditApp, pilot) -> MainScreen:
@@ -44,14 +31,6 @@ async def ready(app: AuditApp, pilot) -> MainScreen:
     screen = app.review
     assert screen.session is not None, screen.error
     return screen
-
-
-def screen_text(app) -> str:
-    """What the terminal shows now, as plain text (the same render the SVG screenshots use)."""
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), record=True, force_terminal=True)
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
-    return console.export_text()
 
 
 def current(screen: MainScreen):

@@ -21,7 +21,8 @@ from auditor.tui.session import find_cell  # noqa: E402
 from auditor.tui.widgets.evidence import FOCUS_STYLE  # noqa: E402
 
 from .conftest import corpus_file  # noqa: E402
-from .test_tui import ready, screen_text, sync  # noqa: E402
+from .pilot import screen_text, sync  # noqa: E402
+from .test_tui import ready  # noqa: E402
 
 
 def first(screen, rule: str, **want) -> int:
