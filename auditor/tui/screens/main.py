@@ -10,7 +10,7 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, LoadingIndicator, Static
 
@@ -26,6 +26,7 @@ from ..dialogs.override import WITHDRAW, OverrideDialog
 from ..session import Filters, Session, load_session
 from ..widgets.evidence import EvidenceView
 from ..widgets.explanation import ExplanationView
+from ..widgets.detail import detail_panes
 from ..widgets.footer import ReviewFooter
 from ..widgets.result_list import ResultList
 from ..widgets.sentence import SentenceView
@@ -52,14 +53,7 @@ class MainScreen(Screen):
                 yield SummaryBar(id="summary")
                 yield Input(placeholder="搜索原文、说明、表格、规则…（Enter 返回列表，Esc 清除）", id="search")
                 yield ResultList(id="results")
-            with Vertical(id="right"):
-                with VerticalScroll(id="sentence-box") as box:
-                    box.border_title = "原文"
-                    yield SentenceView(id="sentence")
-                yield EvidenceView(id="evidence")
-                with VerticalScroll(id="explain-box") as box:
-                    box.border_title = "核对说明"
-                    yield ExplanationView(id="explanation")
+            yield from detail_panes(ExplanationView(id="explanation"))
         yield ReviewFooter()
 
     def on_mount(self) -> None:

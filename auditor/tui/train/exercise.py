@@ -13,7 +13,7 @@ from pathlib import Path
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -23,6 +23,7 @@ from ...train.exercises import Exercise
 from ...train.scoring import ANSWER_LABELS, FAIL, PASS, Answer, mark
 from ..session import Session
 from ..widgets.badges import badge
+from ..widgets.detail import detail_panes
 from ..widgets.evidence import EvidenceView
 from ..widgets.explanation import explanation_text
 from ..widgets.sentence import SentenceView
@@ -57,14 +58,7 @@ class ExerciseScreen(Screen):
             with Vertical(id="left"):
                 yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
                 yield Static(id="exercise-score")
-            with Vertical(id="right"):
-                with VerticalScroll(id="sentence-box") as box:
-                    box.border_title = "原文"
-                    yield SentenceView(id="sentence")
-                yield EvidenceView(id="evidence")
-                with VerticalScroll(id="explain-box") as box:
-                    box.border_title = "核对说明"
-                    yield Static(id="explanation")
+            yield from detail_panes(Static(id="explanation"))
         yield Footer()
 
     def on_mount(self) -> None:
