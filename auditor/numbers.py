@@ -111,3 +111,16 @@ def fmt(value: Decimal, decimals: int = 2) -> str:
     """Format a Decimal with thousands separators, as tables print them."""
     q = Decimal(1).scaleb(-decimals)
     return f"{value.quantize(q):,.{decimals}f}"
+
+
+def percent_interval(n: Decimal, nt: Decimal, d: Decimal, dt: Decimal) -> tuple[Decimal, Decimal]:
+    """n ÷ d × 100 over the intervals n ± nt and d ± dt (printed figures stand for intervals):
+    the lowest and highest value, taken at the interval ends. d − dt must be above zero."""
+    ends = [(n + s1 * nt) / (d + s2 * dt) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
+    return min(ends), max(ends)
+
+
+def change_rate_interval(c: Decimal, ct: Decimal, p: Decimal, pt: Decimal) -> tuple[Decimal, Decimal]:
+    """(c − p) ÷ p × 100 over c ± ct and p ± pt; p appears twice, so its ends move together."""
+    ends = [((c + s1 * ct) - (p + s2 * pt)) / (p + s2 * pt) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
+    return min(ends), max(ends)

@@ -15,12 +15,12 @@ import regex
 
 from .. import patterns
 from ..model import Document
-from ..numbers import UNIT_SCALE, fmt
+from ..numbers import UNIT_SCALE, change_rate_interval, fmt, percent_interval
 from ..results import Figure, Result, dec
 from .extract import Claim, extract, normalize
 from .completion import check_comparisons, check_completion
 from .internal import check_components, check_count_lists
-from .stated import narrative_pct, narrative_share, share_interval, speaks_of_prior_year, stated_change
+from .stated import narrative_pct, narrative_share, speaks_of_prior_year, stated_change
 from .verdict import DIRECTION, claim_result, compare_figures, quoted
 from .facts import (
     Fact,
@@ -222,8 +222,7 @@ def check_change(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
     if pct:
         if pu == 0:
             return claim_result(claim, "unverified", "上年数为零，无法计算增减幅度。", evidence=evidence)
-        lo_hi = [((cu + s1 * ct) - (pu + s2 * pt)) / (pu + s2 * pt) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
-        lo, hi = min(lo_hi), max(lo_hi)
+        lo, hi = change_rate_interval(cu, ct, pu, pt)
         exp = diff / pu * 100
         claimed = a.value if claim.direction != "decrease" else -a.value
         h = a.half_unit
@@ -300,7 +299,7 @@ def check_share(doc: Document, claim: Claim, subj: tuple[str, str], claims: list
         n = part.amount.value * UNIT_SCALE[part.unit]
         d = total.amount.value * UNIT_SCALE[total.unit]
         if d:
-            lo, hi = share_interval(n, part.amount.half_unit * UNIT_SCALE[part.unit],
+            lo, hi = percent_interval(n, part.amount.half_unit * UNIT_SCALE[part.unit],
                                      d, total.amount.half_unit * UNIT_SCALE[total.unit])
             if a.value + h >= lo and a.value - h <= hi:
                 exp = n / d * 100
@@ -318,7 +317,7 @@ def check_share(doc: Document, claim: Claim, subj: tuple[str, str], claims: list
         return claim_result(claim, "unverified", f"找不到{quoted(label)}占比的分母，无法核对。", evidence=[_ev(fact)])
     n, nt = fact.value, fact.half
     d, dt = den.value, den.half
-    lo, hi = share_interval(n, nt, d, dt)
+    lo, hi = percent_interval(n, nt, d, dt)
     exp = n / d * 100
     ok = a.value + h >= lo and a.value - h <= hi
     verdict = "pass" if ok else ("warn" if abs(a.value - exp) <= Decimal(1).scaleb(-a.decimals) else "fail")

@@ -16,7 +16,7 @@ import regex
 
 from .. import patterns
 from ..model import Document
-from ..numbers import UNIT_SCALE
+from ..numbers import UNIT_SCALE, percent_interval
 from ..results import Figure, Result, dec
 from .extract import Claim, normalize
 from .facts import Fact, evidence_of
@@ -122,8 +122,7 @@ def check_completion(doc: Document, claims: list[Claim], i: int, fact: Fact | No
                                     f"完成比例{a.text}%：{where}，预算数为零。", Figure(a.text, "%"),
                                     evidence=evidence)
         return _unverified(claim, f"预算数为零，无法计算完成比例（{where}）。")
-    ends = [(f + s1 * ft) / (b + s2 * bt) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
-    lo, hi = min(ends), max(ends)
+    lo, hi = percent_interval(f, ft, b, bt)
     exp = f / b * 100
     ok = a.value + a.half_unit >= lo and a.value - a.half_unit <= hi
     if ok:

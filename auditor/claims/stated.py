@@ -13,14 +13,10 @@ from decimal import Decimal
 import regex
 
 from ..model import Document
-from ..numbers import UNIT_SCALE, fmt
+from ..numbers import UNIT_SCALE, change_rate_interval, fmt, percent_interval
 from ..results import Figure, Result, dec
 from .extract import Claim
 from .verdict import DIRECTION, compare_figures, claim_result
-
-def share_interval(n: Decimal, nt: Decimal, d: Decimal, dt: Decimal) -> tuple[Decimal, Decimal]:
-    ends = [(n + s1 * nt) / (d + s2 * dt) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
-    return min(ends), max(ends)
 
 
 def narrative_share(claims: list[Claim], i: int) -> tuple[Claim, Claim] | None:
@@ -71,8 +67,7 @@ def stated_change(doc: Document, claims: list[Claim], i: int) -> Result | None:
         return claim_result(ch, verdict, msg, expected=Figure(dec(diff), now.unit), tolerance=f"±{dec(a.half_unit + ph + chh)}{now.unit}")
     if p <= ph:
         return None  # "增加100%" from 0 is a convention, not arithmetic
-    ends = [((c + s1 * chh) - (p + s2 * ph)) / (p + s2 * ph) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
-    lo, hi = min(ends), max(ends)
+    lo, hi = change_rate_interval(c, chh, p, ph)
     exp = diff / p * 100
     claimed = sign * a.value
     ok = claimed + a.half_unit >= lo and claimed - a.half_unit <= hi
@@ -104,8 +99,7 @@ def narrative_pct(claims: list[Claim], i: int) -> Result | None:
     prior = c - sign * d
     if prior <= ch + dh:
         return None  # last year was (about) nothing: a rate is not arithmetic then
-    ends = [(d + s1 * dh) / (c - sign * d + s2 * (ch + dh)) * 100 for s1 in (-1, 1) for s2 in (-1, 1)]
-    lo, hi = min(ends), max(ends)
+    lo, hi = percent_interval(d, dh, prior, ch + dh)
     a = pct.amount
     exp = d / prior * 100
     ok = a.value + a.half_unit >= lo and a.value - a.half_unit <= hi
