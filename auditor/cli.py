@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Sequence
 
 from . import __version__
+from .atomic import replacing
 from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, PatternError, ReadError
 
 SUBCOMMANDS = ("inspect", "rules", "explain", "tui", "export", "train")
@@ -146,12 +147,12 @@ def cmd_audit(argv: Sequence[str]) -> int:
         _err("audit: --previous 只能与一份公开文件一起使用（多个文件请加 --together）")
         return EXIT_USAGE
     to_file = args.output and fmt not in ("xlsx", "csv")  # those two write their own file
-    # a report file is written beside its final name and put in place at the end: an interrupted
-    # run never leaves an empty or half-written report where the last good one was
-    tmp = Path(args.output).with_name("." + Path(args.output).name + ".part") if to_file else None
-    out = open(tmp, "w", encoding="utf-8", newline="") if tmp else sys.stdout
     entries: list[dict] = []
-    try:
+    with contextlib.ExitStack() as stack:
+        # a report file is written beside its final name and put in place at the end: an
+        # interrupted run never leaves an empty or half-written report where the last good one was
+        out = (stack.enter_context(open(stack.enter_context(replacing(Path(args.output))), "w",
+                                        encoding="utf-8", newline="")) if to_file else sys.stdout)
         progress = sys.stderr.isatty() and len(groups) > 1
         for entry in run(groups, select=select, ignore=ignore, jobs=args.jobs, timeout=args.timeout, progress=progress,
                          previous=args.previous):
@@ -163,28 +164,11 @@ def cmd_audit(argv: Sequence[str]) -> int:
             entries.append(entry)
         rep = report(entries)
         _write(rep, fmt, out, args)
-    except BaseException:
-        if tmp is not None:
-            out.close()
-            tmp.unlink(missing_ok=True)
-        raise
-    if tmp is not None:
-        out.close()
-        os.replace(tmp, args.output)
     summary = rep["summary"]
     worst = {"fail": summary["fail"] > 0, "warn": summary["fail"] + summary["warn"] > 0, "never": False}
     if summary.get("errors"):
         return EXIT_UNREADABLE
     return EXIT_FINDINGS if worst[args.fail_on] else EXIT_OK
-
-
-def _replace_atomically(path: str, write) -> None:
-    tmp = Path(path).with_name("." + Path(path).name + ".part")
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _write(rep: dict, fmt: str, out, args: argparse.Namespace) -> None:
@@ -204,13 +188,15 @@ def _write(rep: dict, fmt: str, out, args: argparse.Namespace) -> None:
         from .report.export import write_report_csv
 
         if args.output:
-            _replace_atomically(args.output, lambda tmp: write_report_csv(tmp, rep))
+            with replacing(Path(args.output)) as tmp:
+                write_report_csv(tmp, rep)
         else:
             write_report_csv(out, rep)
     elif fmt == "xlsx":
         from .report.export import write_report_xlsx
 
-        _replace_atomically(args.output, lambda tmp: write_report_xlsx(tmp, rep))
+        with replacing(Path(args.output)) as tmp:
+            write_report_xlsx(tmp, rep)
     elif fmt == "text":
         from .report.terminal import render
 
