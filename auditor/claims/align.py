@@ -154,7 +154,10 @@ def check_amount(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
         expected=Figure(dec(exp.quantize(Decimal(1).scaleb(-max(a.decimals, 2)))), unit),
         tolerance=f"±{dec(tol)}{unit}", evidence=evidence,
     )
-    res._confirm_only = fact.confirm_only  # type: ignore[attr-defined]
+    if fact.confirm_only and res.verdict in ("fail", "warn"):
+        # a stand-in of related meaning: agreement confirms the claim, a difference proves nothing
+        res.verdict, res.severity = "unverified", "info"
+        res.message = "表格未单列此项，用相近口径的数值对照不一致，无法确认。对照：" + res.message
     return res
 
 
@@ -365,9 +368,6 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
             res = check_share(doc, claim, subj, claims, i)
         else:
             res = claim_result(claim, "unverified", "未能核对。")
-        if res.verdict in ("fail", "warn") and getattr(res, "_confirm_only", False):
-            res.verdict, res.severity = "unverified", "info"
-            res.message = "表格未单列此项，用相近口径的数值对照不一致，无法确认。对照：" + res.message
         if claim.kind in ("change", "change_pct") and res.verdict == "unverified":
             res = stated_change(doc, claims, i) or (narrative_pct(claims, i) if claim.kind == "change_pct" else None) or res
         if claim.typo and res.verdict in ("pass", "unverified"):
