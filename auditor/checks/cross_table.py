@@ -176,11 +176,17 @@ def _compare(rule: str, anchor: str, title: str, a: Point, b: Point, *, relation
     )
 
 
-def check_same_quantity(doc: Document) -> list[Result]:
+def all_points(doc: Document) -> dict[str, list[dict[str, Point]]]:
+    """Every measure's printings, read once for X101 and X102."""
+    return {m["id"]: measure_points(doc, m) for m in _config()["measures"]}
+
+
+def check_same_quantity(doc: Document, points: dict[str, list[dict[str, Point]]] | None = None) -> list[Result]:
     """X101: each printing of a measure agrees with its first printing (in the order listed)."""
+    points = points if points is not None else all_points(doc)
     results: list[Result] = []
     for m in _config()["measures"]:
-        tables = measure_points(doc, m)
+        tables = points[m["id"]]
         if len(tables) < 2:
             continue
         first: dict[str, Point] = {}
@@ -210,14 +216,15 @@ def _gpb_only(doc: Document) -> bool:
     return False
 
 
-def check_subsets(doc: Document) -> list[Result]:
+def check_subsets(doc: Document, points: dict[str, list[dict[str, Point]]] | None = None) -> list[Result]:
     """X102: a 一般公共预算 figure never exceeds the all-funds figure of the same row."""
+    points = points if points is not None else all_points(doc)
     measures = {m["id"]: m for m in _config()["measures"]}
     gpb_only = _gpb_only(doc)
     results: list[Result] = []
     for s in _config()["subsets"]:
-        parts = measure_points(doc, measures[s["part"]])
-        wholes = measure_points(doc, measures[s["whole"]])
+        parts = points[s["part"]]
+        wholes = points[s["whole"]]
         if not parts or not wholes:
             continue
         whole = wholes[0]
@@ -366,5 +373,6 @@ def check_previous_year(doc: Document) -> list[Result]:
 
 
 def check_cross_tables(doc: Document) -> list[Result]:
-    return (check_same_quantity(doc) + check_subsets(doc) + check_three_public(doc) + check_operating_costs(doc)
-            + check_previous_year(doc))
+    points = all_points(doc)
+    return (check_same_quantity(doc, points) + check_subsets(doc, points) + check_three_public(doc)
+            + check_operating_costs(doc) + check_previous_year(doc))
