@@ -20,6 +20,11 @@ class Meta:
     pages: int | None = None
     sources: list[str] = field(default_factory=list)
 
+    @property
+    def stage(self) -> str:
+        """预算 or 决算: budgets and final accounts print different columns and tables."""
+        return "决算" if (self.kind or "").endswith("决算") else "预算"
+
 
 @dataclass
 class Sentence:

@@ -77,9 +77,6 @@ def _row_key(row: Row, rows: str, year: int) -> str | None:
     return _class_codes(year).get(name)
 
 
-def _doc_kind(doc: Document) -> str:
-    return "决算" if (doc.meta.kind or "").endswith("决算") else "预算"
-
 
 def _column(doc: Document, table: Table, side: str | None, pattern: str) -> Column | None:
     cols = [c for c in current_columns(table, doc.meta.year) if side is None or (c.side or "").startswith(side)]
@@ -87,7 +84,7 @@ def _column(doc: Document, table: Table, side: str | None, pattern: str) -> Colu
         cols = [c for c in cols if "用途" not in (c.side or "") and "经济" not in (c.side or "")]
     rx = re.compile(pattern)
     hits = [c for c in cols if rx.search(c.key)]
-    if _doc_kind(doc) == "决算":
+    if doc.meta.stage == "决算":
         hits.sort(key=lambda c: "预算" in c.key and "决算" not in c.key)
     return hits[0] if hits else None
 
@@ -116,7 +113,7 @@ def measure_points(doc: Document, measure: dict) -> list[dict[str, Point]]:
     """For each table that prints the measure: row key -> Point."""
     found: list[dict[str, Point]] = []
     for src in measure["sources"]:
-        if src.get("docs") and src["docs"] != _doc_kind(doc):
+        if src.get("docs") and src["docs"] != doc.meta.stage:
             continue
         for table in doc.tables_of(src["kind"]):
             col = _column(doc, table, src.get("side"), src["column"])

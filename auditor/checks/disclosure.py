@@ -35,9 +35,6 @@ def profile(doc: Document) -> dict:
     return next(p for p in profiles if p["id"] == "generic")
 
 
-def _doc_kind(doc: Document) -> str:
-    return "决算" if (doc.meta.kind or "").endswith("决算") else "预算"
-
 
 def _result(rule: str, verdict: str, message: str, *, anchor: str, page: int | None = None, text: str = "",
             span: tuple[int, int] | None = None, evidence: list[Evidence] | None = None,
@@ -55,7 +52,7 @@ def _table_ev(t: Table, note: str = "") -> Evidence:
 def check_required_tables(doc: Document) -> list[Result]:
     """D101: every table the profile requires for this kind of document is present."""
     prof = profile(doc)
-    spec = prof.get(_doc_kind(doc)) or {}
+    spec = prof.get(doc.meta.stage) or {}
     names = kind_names()
     if not doc.tables:
         return [_result("D101", "warn", "未读到任何表格。若表格在另一个文件中，请用 --together 与说明一并核对。",
@@ -69,7 +66,7 @@ def check_required_tables(doc: Document) -> list[Result]:
             out.append(_result("D101", "pass", f"已公开{name}（{prof['name']}）。", anchor=kind,
                                evidence=[_table_ev(t)]))
         else:
-            out.append(_result("D101", "fail", f"缺少{name}：{prof['name']}要求{doc.meta.kind or _doc_kind(doc)}公开此表；"
+            out.append(_result("D101", "fail", f"缺少{name}：{prof['name']}要求{doc.meta.kind or doc.meta.stage}公开此表；"
                                "无数据时也应公开空表并说明原因。", anchor=kind))
     return out
 
@@ -135,7 +132,7 @@ def check_sections(doc: Document) -> list[Result]:
     """D104: the narrative explains what the profile requires (三公, 机关运行经费, 政府采购 …)."""
     if len(doc.text) < _NARRATIVE_MIN:
         return []  # a tables-only file: its narrative is published separately
-    spec = profile(doc).get(_doc_kind(doc)) or {}
+    spec = profile(doc).get(doc.meta.stage) or {}
     out = []
     for name, pattern in (spec.get("sections") or {}).items():
         m = re.search(pattern, doc.text)

@@ -343,7 +343,7 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
     names = class_names(doc)
     results: list[Result] = []
     claims = extract(doc)
-    final_accounts = (doc.meta.kind or "").endswith("决算")
+    final_accounts = doc.meta.stage == "决算"
     for i, claim in enumerate(claims):
         if claim.kind == "count":
             continue  # counts are checked against the narrative itself (N106) below

@@ -152,7 +152,7 @@ _REL = {"大于": 1, "高于": 1, "多于": 1, "超过": 1, "小于": -1, "低�
 
 def check_comparisons(doc: Document, claims: list[Claim]) -> list[Result]:
     """N108: "决算数大于/小于/同预算数持平" against the 预算 and 决算 figures just before it."""
-    if not (doc.meta.kind or "").endswith("决算"):
+    if doc.meta.stage != "决算":
         return []
     g = _grammar()
     out: list[Result] = []

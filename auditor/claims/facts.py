@@ -237,7 +237,7 @@ def _resolve_one(doc: Document, spec: dict, *, prior: bool, column_hint: str | N
                 if col is None and cols and not (column_hint or spec.get("column")):
                     col = cols[0]
             else:
-                prefer = "决算" if (doc.meta.kind or "").endswith("决算") else None
+                prefer = "决算" if doc.meta.stage == "决算" else None
                 col = pick_column(current_columns(table, year, row.side), spec.get("column"), prefer, row)
             if col is None:
                 continue
