@@ -20,7 +20,7 @@ def render(report: dict[str, Any], *, verbose: bool = False) -> str:
         m = d["meta"]
         out.append(
             f"  {m.get('organization') or '未识别单位'}　{m.get('year') or ''}年　{m.get('kind') or ''}　"
-            f"表格 {len(d['tables'])} 张"
+            f"表格 {len(d['tables'])} 张" + _doubt_note(d)
         )
         s = d["summary"]
         out.append(
@@ -33,6 +33,8 @@ def render(report: dict[str, Any], *, verbose: bool = False) -> str:
             out.append(f"  [{VERDICT_LABELS[r['verdict']]}] {r['rule']} {page}{r['message']}")
             if r["verdict"] != "pass" and r.get("text"):
                 out.append(f"      「{r['text'][:80]}」")
+            if verbose and r["rule"] == "T100" and r["verdict"] == "warn":
+                out.extend(_broken_lines(d, r))
         out.append("")
     t = report["summary"]
     out.append(
@@ -40,3 +42,21 @@ def render(report: dict[str, Any], *, verbose: bool = False) -> str:
         + (f"，无法读取 {t['errors']} 份" if t.get("errors") else "")
     )
     return "\n".join(out)
+
+
+def _doubt_note(d: dict[str, Any]) -> str:
+    """"（读取存疑 2 张）": the reader should know how much of the report rests on doubtful reading."""
+    n = sum(1 for t in d["tables"] if (t.get("reading") or {}).get("status") == "doubtful")
+    return f"（读取存疑 {n} 张）" if n else ""
+
+
+def _broken_lines(d: dict[str, Any], r: dict[str, Any]) -> list[str]:
+    """Under -v, every relation that broke in a doubtful table (the message names only a few)."""
+    ids = {e.get("table_id") for e in r["evidence"]}
+    out = []
+    for t in d["tables"]:
+        if t["id"] in ids:
+            for b in (t.get("reading") or {}).get("broken", []):
+                page = f"第{b['page']}页 " if b.get("page") else ""
+                out.append(f"      · {b['rule']} {page}{b['message']}")
+    return out

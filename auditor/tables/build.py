@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..model import Cell, Column, Row, Table
 from ..numbers import parse_amount
 from .. import patterns
-from .header import column_key, header_paths, is_body_row, normalize_label
+from .header import column_key, header_paths, is_body_row, is_column_number_row, normalize_label
 from .kinds import classify
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
@@ -23,6 +23,7 @@ _CODE_LABELS = ("编码", "科目代码", "代码")
 _CODE_PARTS = ("类", "款", "项")
 _NAME_LABELS = ("科目名称", "项目名称", "名称", "项目", "科目", "单位名称", "功能分类科目", "经济分类科目")
 _TOTAL_WORDS = ("合计", "总计", "小计")
+_LINE_NUMBER_LABELS = ("行次", "栏次", "序号")
 
 
 def _amount_like(text: str) -> bool:
@@ -43,6 +44,8 @@ def _role(path: tuple[str, ...]) -> str:
         return "code"
     if leaf in _CODE_PARTS:
         return "code_part"
+    if leaf in _LINE_NUMBER_LABELS:
+        return "line_number"  # 决算 tables number their rows: 1, 2, 3 … are not amounts
     if leaf in _NAME_LABELS or leaf.endswith("名称") or (leaf in ("收入", "支出") and len(path) == 1):
         return "name"
     return "value"
@@ -97,6 +100,17 @@ def _strip_side(path: tuple[str, ...], side: str | None) -> tuple[str, ...]:
     return path
 
 
+def _without_column_numbers(grid: Grid) -> Grid:
+    """Column-number rows ("栏次 | 1 | 2 | 3") are header wherever a reader put them (under the
+    header, or repeated on each page): never data."""
+    keep = [i for i, r in enumerate(grid.rows) if not is_column_number_row(r)]
+    if len(keep) == len(grid.rows):
+        return grid
+    at = lambda xs, i: xs[i] if i < len(xs) else None  # noqa: E731
+    return Grid(rows=[grid.rows[i] for i in keep], row_pages=[at(grid.row_pages, i) for i in keep],
+                row_lines=[at(grid.row_lines, i) for i in keep])
+
+
 def find_header_end(rows: list[list[str]]) -> int:
     for i, row in enumerate(rows):
         if is_body_row(row, _amount_like):
@@ -113,6 +127,7 @@ def build_table(
     number: str | None = None,
     notes: list[str] | None = None,
 ) -> Table:
+    grid = _without_column_numbers(grid)
     ncols = max((len(r) for r in grid.rows), default=0)
     rows = [(r + [""] * ncols)[:ncols] for r in grid.rows]
     hend = find_header_end(rows)
