@@ -92,17 +92,22 @@ def apply_reading(doc: Document, results: list[Result], *, tables_checked: bool)
                 if unitless is not None:
                     _demote(r, f"依据的表格单位未标明（{_name(unitless)}），无法确定是元还是万元")
         out.append(r)
-    if tables_checked:
-        unitless = [t for t in doc.tables if not t.empty and not reading_of(t).doubtful and not reading_of(t).unit_found]
-        for t in doc.tables:
-            if t in unitless:
-                continue
-            res = reading_result(t, collapsed.get(t.id, []))
-            if res is not None:
-                out.append(res)
-        if unitless:
-            out.append(unit_result(unitless))
-    return out
+    if not tables_checked:
+        return out
+    verdicts: list[Result] = []
+    unitless = [t for t in doc.tables if not t.empty and not reading_of(t).doubtful and not reading_of(t).unit_found]
+    for t in doc.tables:
+        if t in unitless:
+            continue
+        res = reading_result(t, collapsed.get(t.id, []))
+        if res is not None:
+            verdicts.append(res)
+    if unitless:
+        verdicts.append(unit_result(unitless))
+    # with the other table results, so a reviewer reads them in the table family
+    last_t = max((i for i, r in enumerate(out) if r.rule.startswith("T")), default=None)
+    at = last_t + 1 if last_t is not None else next((i for i, r in enumerate(out) if r.rule[:1] in "XD"), len(out))
+    return out[:at] + verdicts + out[at:]
 
 
 def unit_result(tables: list[Table]) -> Result:
