@@ -57,7 +57,7 @@ def audit_group(group: list[str], select: list[str] | None, ignore: list[str] | 
     previous: last year's disclosure. policy says what happens when it is not this body's
     disclosure of the year before: "strict" (given by the user) raises PreviousMismatch, "force"
     warns and uses it, "auto" (found by the batch) quietly audits without it."""
-    from .audit import audit_document
+    from .engine import audit_document
     from .ingest import load
     from .report.json_report import document_entry
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audit import audit_document
+from auditor.engine import audit_document
 from auditor.batch import expand
 from auditor.cli import main
 from auditor.errors import EXIT_USAGE

@@ -10,7 +10,7 @@ from xml.etree import ElementTree as ET
 import jsonschema
 import pytest
 
-from auditor.audit import audit_document
+from auditor.engine import audit_document
 from auditor.cli import main
 from auditor.ingest import load
 from auditor.review import ReviewState, review_keys
