@@ -186,12 +186,12 @@ def check_same_quantity(doc: Document, points: dict[str, list[dict[str, Point]]]
         tables = points[m["id"]]
         if len(tables) < 2:
             continue
-        first: dict[str, Point] = {}
+        first: dict[tuple[str | None, str], Point] = {}
         for pts in tables:
             for key, p in pts.items():
-                ref = first.get(key)
+                ref = first.get((p.table.section, key))
                 if ref is None:
-                    first[key] = p
+                    first[p.table.section, key] = p
                     continue
                 if ref.table is p.table or (not ref.text and not p.text):
                     continue  # both blank: nothing printed, nothing to compare
@@ -213,6 +213,21 @@ def _gpb_only(doc: Document) -> bool:
     return False
 
 
+def _section(pts: dict[str, Point]) -> str | None:
+    return next(iter(pts.values())).table.section if pts else None
+
+
+def _first_per_section(tables: list[dict[str, Point]]) -> list[dict[str, Point]]:
+    """The first printing of a measure in each section of a 汇总 document (one, usually)."""
+    seen: set[str | None] = set()
+    out = []
+    for pts in tables:
+        if _section(pts) not in seen:
+            seen.add(_section(pts))
+            out.append(pts)
+    return out
+
+
 def check_subsets(doc: Document, points: dict[str, list[dict[str, Point]]] | None = None) -> list[Result]:
     """X102: a 一般公共预算 figure never exceeds the all-funds figure of the same row."""
     points = points if points is not None else all_points(doc)
@@ -224,8 +239,8 @@ def check_subsets(doc: Document, points: dict[str, list[dict[str, Point]]] | Non
         wholes = points[s["whole"]]
         if not parts or not wholes:
             continue
-        whole = wholes[0]
-        for pts in parts[:1]:
+        for pts in _first_per_section(parts):
+            whole = next((w for w in wholes if _section(w) == _section(pts)), {})
             for key, p in pts.items():
                 w = whole.get(key)
                 if w is None or (not w.text and not p.text):
@@ -257,6 +272,8 @@ def check_three_public(doc: Document) -> list[Result]:
         if col is None:
             continue
         for table in basic:
+            if table.section != three.section:
+                continue
             row = table.find_row(code=item["code"])
             bcol = _column(doc, table, None, r"合计|^金额$|决算数|预算数|公用经费")
             if row is None or bcol is None:
@@ -293,6 +310,8 @@ def check_operating_costs(doc: Document) -> list[Result]:
         if col is None:
             continue
         for table in doc.tables_of("gpb_basic"):
+            if table.section != oc.section:
+                continue
             pcol = _column(doc, table, None, r"公用经费")
             total = next((r for r in table.rows if _TOTAL.match(row_key(r.name))), None)
             if pcol is None or total is None or total.cells.get(pcol.key) is None:
