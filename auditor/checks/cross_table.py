@@ -92,11 +92,12 @@ def _column(doc: Document, table: Table, side: str | None, pattern: str) -> Colu
 def _points(doc: Document, table: Table, column: Column, rows: str) -> dict[str, Point]:
     scale = UNIT_SCALE.get(table.unit or "元", Decimal(1))
     out: dict[str, Point] = {}
+    repeats: dict[str, int] = {}
     for row in table.rows:
         if column.side is not None and row.side != column.side:
             continue
         key = _row_key(row, rows, doc.meta.year or 0)
-        if key is None or key in out:
+        if key is None:
             continue
         cell = row.cells.get(column.key)
         if cell is None:
@@ -105,6 +106,16 @@ def _points(doc: Document, table: Table, column: Column, rows: str) -> dict[str,
             continue  # a dash or text, or a blank total (a heading row): nothing to compare
         value = cell.amount.value if cell.amount else Decimal(0)
         half = cell.amount.half_unit if cell.amount else Decimal(0)
+        if key in out:
+            if not row.code or key == "total":
+                continue
+            # a code printed on several rows (a listing by 功能 × 经济 科目, or one block per unit):
+            # the code's figure is the sum of its rows
+            p = out[key]
+            repeats[key] = repeats.get(key, 1) + 1
+            out[key] = Point(table, p.row, column, p.value + value * scale, p.half + half * scale,
+                             f"{fmt((p.value + value * scale) / scale)}（{repeats[key]}行之和）")
+            continue
         out[key] = Point(table, row, column, value * scale, half * scale, cell.text)
     return out
 

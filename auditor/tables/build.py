@@ -25,8 +25,9 @@ _CODE_PARTS = ("类", "款", "项")
 _NAME_LABELS = ("科目名称", "项目名称", "名称", "项目", "科目", "单位名称", "功能分类科目", "经济分类科目")
 _TOTAL_WORDS = ("合计", "总计", "小计")
 # columns that carry no amount: a running number (序号) or free text (备注)
-_SKIP_LABELS = ("序号", "备注", "说明")
+_SKIP_LABELS = ("序号", "行次", "备注", "说明")
 _UNIT_LABELS = ("预算单位", "单位名称")
+_WORDS = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _amount_like(text: str) -> bool:
@@ -43,7 +44,7 @@ class Grid:
 
 def _role(path: tuple[str, ...]) -> str:
     leaf = path[-1] if path else ""
-    if leaf in _SKIP_LABELS and len(path) == 1:
+    if leaf in _SKIP_LABELS:
         return "skip"
     if any(lbl.endswith(_CODE_LABELS) for lbl in path):
         return "code"
@@ -130,6 +131,10 @@ def build_table(
     unitish = [len(p) == 1 and p[0] in _UNIT_LABELS for p in paths]
     if any(unitish) and any(r in ("name", "code") and not u for r, u in zip(roles, unitish)):
         roles = ["unit" if u else r for r, u in zip(roles, unitish)]
+    for j, p in enumerate(paths):
+        # "政府支出经济分类科目 | 部门支出经济分类科目" beside the 功能 科目: more names, never amounts
+        if roles[j] == "value" and p and p[-1].endswith("科目"):
+            roles[j] = "skip" if "name" in roles[:j] else "name"
     if "name" not in roles:
         # no labelled name column: the leftmost column holding mostly text is the name
         for j in range(ncols):
@@ -137,6 +142,11 @@ def build_table(
             if roles[j] == "value" and texts and sum(parse_amount(t) is None for t in texts) > len(texts) / 2:
                 roles[j] = "name"
                 break
+    for j in range(ncols):
+        # a column of words (采购组织形式, 指标性质) is no column of figures, whatever its header says
+        texts = [r[j] for r in body if r[j].strip()]
+        if roles[j] == "value" and texts and sum(bool(_WORDS.search(t)) for t in texts) > len(texts) / 2:
+            roles[j] = "text"
     kind, kind_name = classify(title)
     sides = _split_sides(paths, roles)
     columns: list[Column] = []
@@ -179,7 +189,7 @@ def build_table(
             if code is None:
                 m = _LEADING_CODE.match(name)
                 if m:
-                    code, name = m.group(1), m.group(2)
+                    code, name = m.group(1), m.group(2).lstrip("-－—")
             cells: dict[str, Cell] = {}
             for j in range(s, e):
                 col = col_by_index.get(j)
