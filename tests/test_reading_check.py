@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audit import audit_document
+from auditor.engine import audit_document
 from auditor.ingest import load_string
 from auditor.report.inspect import render_text
 from auditor.report.json_report import document_entry, report
