@@ -149,3 +149,10 @@ def test_reports_carry_the_reading():
     assert "读取存疑 1 张" in text
     assert all(b["message"] in text for b in entry["tables"][0]["reading"]["broken"])  # -v lists them all
     assert "读取：存疑" in render_text(doc)
+
+
+def test_two_figures_in_one_cell_make_the_table_doubtful():
+    body = GOOD.replace("20406\t司法\t300.00\t100.00\t200.00", "20406\t司法\t300.00 100.00\t200.00\t")
+    doc = _doc(body)
+    assert doc.tables[0].reading.doubtful
+    assert "两个数字" in doc.tables[0].reading.reasons[0]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Document, Reading, Row, Table
+from ..numbers import parse_amount
 from ..results import Result
 from .header import is_column_number_row
 
@@ -61,6 +62,17 @@ def _column_number_rows(table: Table) -> list[Row]:
     return out
 
 
+def _merged_figures(table: Table) -> tuple[Row, str] | None:
+    """A value cell holding two figures ("579.89 12,418.84"): two columns were read as one, and the
+    figures beside it are in the wrong columns."""
+    for r in table.rows:
+        for key, c in r.cells.items():
+            parts = c.text.split()
+            if len(parts) >= 2 and all(parse_amount(p) is not None and ("." in p or "," in p) for p in parts):
+                return r, key
+    return None
+
+
 def _header_missing(table: Table) -> bool:
     """Value columns of a classification table (coded rows or a 合计 row) without any heading:
     nothing says which figure is which. Form-like tables (绩效目标表) have no column header to find."""
@@ -88,6 +100,9 @@ def assess(table: Table) -> Reading:
     numbered = _column_number_rows(table)
     if numbered:
         doubt.append(f"栏次（列序号）行被读成了数据（{numbered[0].label}）")
+    merged = _merged_figures(table)
+    if merged:
+        doubt.append(f"一个单元格里读到两个数字，列未分开（{merged[0].label}「{merged[1]}」）")
     if _header_missing(table):
         doubt.append("未识别表头，各列含义不明")
     if broken:
