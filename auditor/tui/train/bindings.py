@@ -31,3 +31,13 @@ EXERCISE: list[Binding] = [
 PICKER: list[Binding] = [
     Binding("escape", "cancel", "取消", id="picker.cancel"),
 ]
+
+# on the picker's list only: in its filter box j and k are letters
+PICKER_LIST: list[Binding] = [
+    Binding("j", "cursor_down", "下移", id="picker.down", show=False),
+    Binding("k", "cursor_up", "上移", id="picker.up", show=False),
+]
+
+APP: list[Binding] = [
+    Binding("ctrl+p", "command_palette", "命令", id="train.palette", show=False),
+]
