@@ -199,3 +199,15 @@ async def test_the_palette_speaks_chinese(seed_copy):
         await pilot.pause(0.3)
         text = screen_text(app)
         assert "退出" in text and "Quit" not in text
+
+
+@sync
+async def test_ctrl_c_says_in_chinese_which_key_quits(seed_copy):
+    app = AuditApp(str(seed_copy))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("按 [b]q[/b] 退出" in m for m in messages), messages
+        assert app.is_running
