@@ -191,7 +191,7 @@ async def test_every_trainer_screen_fits_and_speaks_chinese(tmp_path, small_set,
         await pilot.pause()
         text = screen_text(app)
         footer = text.splitlines()[-1]
-        for key in ("p 通过", "f 不通过", "s 提交", "esc 返回", "^p 命令"):
+        for key in ("p 通过", "f 不通过", "s 提交", "Esc 返回", "^p 命令"):
             assert key in footer, footer
         assert "palette" not in text
         lines = text.splitlines()

@@ -24,7 +24,7 @@ def help_table() -> RichTable:
             b = known[bid]
             t.add_row(bindings.key_label(b), b.description)
     t.add_row("", "")
-    t.add_row("Tab", "在结果列表、证据表之间切换焦点")
+    t.add_row("Tab", "焦点依次到结果列表、原文、证据表、核对说明（↑↓ 在其中滚动；j/k 始终移动列表）")
     t.add_row("", "")
     t.add_row("[bold]规则族[/]", "列表按审核顺序分组；f 可只看一族，或改为不通过在前")
     for family, name in FAMILIES.items():
