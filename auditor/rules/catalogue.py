@@ -155,7 +155,7 @@ def selected(rule_id: str, select: list[str] | None, ignore: list[str] | None) -
 
     def prefix(p: str) -> str:
         # "X", "X1", "X101", "D4xx", "d1XX": the family letter, then digits; trailing x are wildcards
-        m = re.fullmatch(r"([TXND])(\d*)X*", p.strip().upper())
+        m = re.fullmatch(rf"([{''.join(FAMILIES)}])(\d*)X*", p.strip().upper())
         return (m.group(1) + m.group(2)) if m else "\0"  # anything else selects no rule
 
     def hit(patterns: list[str]) -> bool:
