@@ -1,4 +1,4 @@
-"""R110: figures that cannot be right whatever the tables say.
+"""R109: figures that cannot be right whatever the tables say.
 
 A share above 100%, a money cell printed with more than 2 decimals in a 元/万元 table, and a 收入/支出
 总计 of 0 in a document that has money are slips a reader sees at once. They need no second figure.
@@ -28,7 +28,7 @@ def _shares(doc: Document) -> list[Result]:
             except InvalidOperation:
                 continue
             if v > 100:
-                out.append(sentence_result("R110", "fail", f"占比{m.group(1)}%超过100%：部分不可能大于整体。", s,
+                out.append(sentence_result("R109", "fail", f"占比{m.group(1)}%超过100%：部分不可能大于整体。", s,
                                            anchor=f"share/{s.section or ''}/{m.group(0)}"))
     return out
 
@@ -46,7 +46,7 @@ def _cells(doc: Document, max_decimals: int) -> list[Result]:
         return []
     t, r, k, c = bad[0]
     tables = len({id(x[0]) for x in bad})
-    return [result("R110", "warn", f"《{t.title}》“{r.label}”的“{k}”印作{c.text}（共{tables}张表{len(bad)}处）："
+    return [result("R109", "warn", f"《{t.title}》“{r.label}”的“{k}”印作{c.text}（共{tables}张表{len(bad)}处）："
                    f"金额以{t.unit}为单位时最多{max_decimals}位小数。", anchor="decimals", page=r.page,
                    evidence=[row_evidence(x, y, key, cell.text) for x, y, key, cell in bad[:10]])]
 
@@ -64,7 +64,7 @@ def _zero_totals(doc: Document) -> list[Result]:
                 continue
             printed = [c for c in r.cells.values() if c.amount is not None]
             if printed and all(c.value == 0 for c in printed):
-                out.append(result("R110", "fail", f"《{t.title}》“{r.label}”为0，而文件中其他数字不为0：总计不应为0。",
+                out.append(result("R109", "fail", f"《{t.title}》“{r.label}”为0，而文件中其他数字不为0：总计不应为0。",
                                   anchor=f"{t.id}/{r.name}", page=r.page,
                                   evidence=[row_evidence(t, r, k, c.text) for k, c in r.cells.items() if c.amount is not None]))
     return out
@@ -72,4 +72,7 @@ def _zero_totals(doc: Document) -> list[Result]:
 
 def check_sanity(doc: Document) -> list[Result]:
     max_decimals = int(profile_settings(doc).get("max_decimals", 2))
-    return _shares(doc) + _cells(doc, max_decimals) + _zero_totals(doc)
+    out = _shares(doc) + _cells(doc, max_decimals) + _zero_totals(doc)
+    if not out and (doc.tables or doc.paragraphs):
+        out.append(result("R109", "pass", "未发现超过100%的占比、超出小数位的金额或为0的总计。", anchor="none"))
+    return out

@@ -27,10 +27,13 @@ def _number(m: re.Match) -> Decimal | None:
     return None
 
 
-def _first(rx: str, sents: list[Sentence]) -> tuple[Sentence, re.Match] | None:
+def _first(rx: str, sents: list[Sentence], *, headed: bool = False) -> tuple[Sentence, re.Match] | None:
+    """The first sentence matching rx; headed: read under its own heading ("3.公务接待费" then
+    "2024年度预算为1.20万元" speaks of 公务接待费)."""
     pattern = re.compile(rx)
     for s in sents:
-        m = pattern.search(nfkc(s.text))
+        head = (s.section or "").split("/")[-1] if headed else ""
+        m = pattern.search(nfkc(head + s.text))
         if m:
             return s, m
     return None
@@ -46,7 +49,7 @@ def check_three_public_counts(doc: Document) -> list[Result]:
     table_rows = " ".join(r.name for t in doc.tables_of("three_public") for r in t.rows)
     out: list[Result] = []
     for item in cfg["items"]:
-        money_hit = _first(item["money"], sents)
+        money_hit = _first(item["money"], sents, headed=True)
         money = _number(money_hit[1]) if money_hit else None
         nil = _first(item["nil"], sents)
         if money_hit is None and nil is None:
@@ -78,6 +81,6 @@ def check_three_public_counts(doc: Document) -> list[Result]:
                     "R105", "fail", f"{item['name']}经费为{money}万元，{count['what']}却为{n}：经费与数量应同为零或同不为零。",
                     hit[0], anchor=anchor, span=(hit[0].start, hit[0].end)))
             else:
-                out.append(sentence_result("R105", "pass", f"已公开{item['name']}{count['what']}{n}。", hit[0],
+                out.append(sentence_result("R105", "pass", f"已公开{item['name']}的{count['what']}（{n}）。", hit[0],
                                            anchor=anchor))
     return out
