@@ -19,6 +19,7 @@ FAMILIES = {
     "X": "表间一致",
     "N": "叙述核对",
     "D": "公开完整性",
+    "P": "文字校对",
 }
 SEVERITIES = ("error", "warning", "info")
 _REQUIRED = ("id", "title", "checks", "why", "severity")
@@ -102,7 +103,7 @@ def _rule(raw: object, source: str) -> Rule:
     if missing:
         raise PatternError(f"{where}: 缺少 {', '.join(missing)}")
     if rid[0] not in FAMILIES or not rid[1:].isdigit():
-        raise PatternError(f"{where}: 规则编号须为 T/X/N/D 加数字")
+        raise PatternError(f"{where}: 规则编号须为 {'/'.join(FAMILIES)} 加数字")
     if raw["severity"] not in SEVERITIES:
         raise PatternError(f"{where}: severity 须为 {'/'.join(SEVERITIES)}")
     examples = raw.get("examples") or {}
@@ -150,7 +151,7 @@ def selected(rule_id: str, select: list[str] | None, ignore: list[str] | None) -
 
     def prefix(p: str) -> str:
         # "X", "X1", "X101", "D4xx", "d1XX": the family letter, then digits; trailing x are wildcards
-        m = re.fullmatch(r"([TXND])(\d*)X*", p.strip().upper())
+        m = re.fullmatch(rf"([{''.join(FAMILIES)}])(\d*)X*", p.strip().upper())
         return (m.group(1) + m.group(2)) if m else "\0"  # anything else selects no rule
 
     def hit(patterns: list[str]) -> bool:

@@ -28,6 +28,7 @@ def _registry() -> list[Registered]:
     from ..checks.disclosure import check_disclosure
     from ..checks.identities import check_document_identities
     from ..claims.align import check_claims
+    from ..checks.proofread import REGISTERED as proofread
 
     return [
         Registered(("N",), lambda doc: check_claims(doc)[0]),
@@ -35,6 +36,7 @@ def _registry() -> list[Registered]:
         Registered(("T105",), check_document_identities),
         Registered(("X",), check_cross_tables),
         Registered(("D",), check_disclosure),
+        *(Registered(rules, fn) for rules, fn in proofread),
     ]
 
 
