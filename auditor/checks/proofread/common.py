@@ -124,7 +124,7 @@ class Findings:
         self._seen[key] = self._seen.get(key, 0) + 1
         if self._seen[key] > 1:
             key = f"{key}#{self._seen[key]}"
-        r = Result(rule=self.rule, kind="proofread", verdict=verdict, severity=severity(self.rule, verdict),
+        r = Result(rule=self.rule, kind="narrative", verdict=verdict, severity=severity(self.rule, verdict),
                    message=message, page=page, text=text or "", span=span, anchor=key)
         self.results.append(r)
         return r
@@ -134,9 +134,9 @@ class Findings:
         if self.results:
             return self.results
         if unverified:
-            return [Result(rule=self.rule, kind="proofread", verdict="unverified", severity="info",
+            return [Result(rule=self.rule, kind="narrative", verdict="unverified", severity="info",
                            message=unverified, anchor="unverified")]
-        return [Result(rule=self.rule, kind="proofread", verdict="pass", severity="info", message=clean,
+        return [Result(rule=self.rule, kind="narrative", verdict="pass", severity="info", message=clean,
                        anchor="none")]
 
 
