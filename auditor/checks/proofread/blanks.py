@@ -38,8 +38,8 @@ def check_missing_figures(doc: Document) -> list[Result]:
             if allowed.search(before) or m.start() == 0:
                 continue  # "单位：万元", "（万元）": a unit label, not a missing figure
             span = (m.start("unit"), m.end("unit"))
-            if _overlaps((m.start(), m.end()), taken):
-                continue  # D105's "占 %", "（ ）万元"
+            if _overlaps((m.start() - 1, m.end()), taken):
+                continue  # D105's "占 %", "增长（减少）%", "x,xxx万元": a placeholder, reported there
             lead = para.text[max(0, m.start() - 8): m.end()].strip()
             unit = m.group("unit")
             what = "单位重复" if para.text[: m.start()].rstrip().endswith(unit) else f"{unit}前缺少数字"

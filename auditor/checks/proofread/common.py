@@ -43,7 +43,8 @@ def identity(doc: Document) -> Identity:
     """The year counts only when the title or a table title prints it next to 预算/决算: a year guessed
     from counting mentions is not a basis for calling other years false."""
     year = doc.meta.year
-    head = re.sub(r"\s+", "", "".join(p.text for p in doc.paragraphs[:4]))
+    titles = [p.text for p in doc.paragraphs[:4] if len(p.text) <= 40 and "。" not in p.text]  # not body text
+    head = re.sub(r"\s+", "", "".join(titles))
     head += "".join(re.sub(r"\s+", "", t.title) for t in doc.tables[:3])
     if year is not None:
         short = str(year)[2:]
@@ -81,9 +82,9 @@ def page_at(doc: Document, para: Paragraph, offset: int) -> int | None:
 
 def sentence_at(para: Paragraph, offset: int) -> str:
     for s in para.sentences:
-        if s.start <= offset < s.end + 1:
+        if s.start <= offset < s.end:
             return s.text
-    return para.text
+    return para.sentences[-1].text if para.sentences and offset >= para.sentences[-1].start else para.text
 
 
 def words(text: str) -> str:

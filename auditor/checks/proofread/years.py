@@ -152,15 +152,17 @@ def check_project_periods(doc: Document) -> list[Result]:
             continue
         if under and subject.search(para.text) and len(para.text) < 12:
             continue  # the heading itself
-        years = [(int(m.group(1)), m) for m in re.finditer(r"(20\d\d)(?=\s*[年.\-/．—]|\s*全)", para.text)]
-        if not years:
-            continue
-        lo, hi = min(v for v, _ in years), max(v for v, _ in years)
-        if lo <= y <= hi:
-            continue
-        first = years[0][1]
-        f.add("fail", f"项目实施周期为{lo}年" + (f"至{hi}年" if hi != lo else "") + f"，不含{me.stage}年度{y}年。",
-              doc=doc, para=para, start=para.start + first.start(), end=para.start + years[-1][1].end())
+        # under a 实施周期 heading the paragraph is the period; elsewhere the sentence that names it
+        spans = [(para.start, para.text)] if under else [(x.start, x.text) for x in para.sentences if subject.search(x.text)]
+        for start, text in spans:
+            years = [(int(m.group(1)), m) for m in re.finditer(r"(20\d\d)(?=\s*[年.\-/．—]|\s*全)", text)]
+            if not years:
+                continue
+            lo, hi = min(v for v, _ in years), max(v for v, _ in years)
+            if lo <= y <= hi:
+                continue
+            f.add("fail", f"项目实施周期为{lo}年" + (f"至{hi}年" if hi != lo else "") + f"，不含{me.stage}年度{y}年。",
+                  doc=doc, para=para, start=start + years[0][1].start(), end=start + years[-1][1].end())
     return f.done(f"项目实施周期均含{y}年。")
 
 
