@@ -193,7 +193,7 @@ def test_lessons_follow_the_catalogue_in_teaching_order():
     from auditor.rules.catalogue import catalogue
 
     ls = lessons()
-    assert [x.id for x in ls] == ["units", "T", "X", "N", "D"]
+    assert [x.id for x in ls] == ["units", "T", "X", "N", "D", "P"]
     assert "N101" in ls[0].rules and "T101" in ls[0].rules  # the rules that say how they round
     assert set().union(*(x.rules for x in ls[1:])) == set(catalogue())
     first = pages(ls[1])

@@ -38,6 +38,8 @@ _INTROS = {
           "一般公共预算数不能超过全部资金数。"),
     "N": ("叙述核对", "情况说明中的金额、增减、比例、完成率、个数都应能从表格算出。先找到叙述所指的科目和栏目，再换算单位、比较区间。"),
     "D": ("公开完整性", "应公开的表格和说明事项是否齐全；空表要说明原因；不能残留模板文字、写错年度、使用过时的科目名称。"),
+    "P": ("文字校对", "像审核人员一样通读文字：比较年度、“截至”日期、标题年度是否与文件相符；有没有漏填的数字和原因、"
+          "残留的填写说明；标点是否重复、成对；有没有显示异常的字符和空白页。"),
 }
 
 
@@ -49,7 +51,7 @@ def _rounding_rules() -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def lessons() -> tuple[Lesson, ...]:
     out = [Lesson("units", *_INTROS["units"], _rounding_rules())]
-    for family in ("T", "X", "N", "D"):
+    for family in ("T", "X", "N", "D", "P"):
         ids = tuple(r.id for r in catalogue().values() if r.family == family)
         out.append(Lesson(family, *_INTROS[family], ids))
     return tuple(out)
