@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audit import audit_document
+from auditor.engine import audit_document
 from auditor.ingest import load, load_string
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
