@@ -19,6 +19,7 @@ FAMILIES = {
     "X": "表间一致",
     "N": "叙述核对",
     "D": "公开完整性",
+    "R": "公开要求",
     "P": "文字校对",
 }
 SEVERITIES = ("error", "warning", "info")
