@@ -76,3 +76,16 @@ def test_an_empty_table_noted_as_having_no_amount_for_the_year():
                + "注：本表本年无发生额。\n")
     d103 = [r for r in audit_document(doc, select=["D103"]) if r.rule == "D103"]
     assert [r.verdict for r in d103] == ["pass"]
+
+
+def test_a_summary_table_split_per_unit_is_judged_as_one_table():
+    """汇总: the department prints figures, a subordinate unit only zeros: that unit's part is not an empty table."""
+    import dataclasses
+
+    doc = _doc("某市测试局2026年部门预算\n" + NARRATIVE + "\n" + _table(9, "政府性基金预算支出情况表", "5.00"))
+    t = next(t for t in doc.tables if t.kind == "gov_fund")
+    zero = dataclasses.replace(t, id=f"{t.id}.1", rows=[dataclasses.replace(r, cells={
+        k: dataclasses.replace(c, text="0.00", amount=None) for k, c in r.cells.items()}) for r in t.rows],
+        section="某下属单位")
+    doc.tables.append(zero)
+    assert [r for r in audit_document(doc, select=["D103"]) if r.rule == "D103"] == []

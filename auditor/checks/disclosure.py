@@ -119,14 +119,25 @@ def _is_empty(t: Table) -> bool:
     return all(v == 0 for v in values)
 
 
+def _printed_tables(doc: Document) -> list[list[Table]]:
+    """Tables as printed: a 汇总 table split into one part per 预算单位 (ids t5, t5.1, t5.2 …) is one
+    table, judged at 部门 level. A unit with nothing in it is a row of zeros, not an empty table."""
+    groups: dict[str, list[Table]] = {}
+    for t in doc.tables:
+        groups.setdefault(t.id.split(".")[0], []).append(t)
+    return list(groups.values())
+
+
 def check_empty_notes(doc: Document) -> list[Result]:
     """D103: an empty table says why it is empty."""
     rx = re.compile(_config()["empty_note"])
     out = []
-    for t in doc.tables:
-        if t.kind in ("other", "performance", "project") or not t.rows or not _is_empty(t):
+    for parts in _printed_tables(doc):
+        t = parts[0]
+        if t.kind in ("other", "performance", "project") or not any(p.rows for p in parts) \
+                or not all(_is_empty(p) for p in parts):
             continue
-        note = next((n for n in t.notes if rx.search(n)), None)
+        note = next((n for p in parts for n in p.notes if rx.search(n)), None)
         where = None
         if note is None:
             short = kind_names().get(t.kind, t.title).strip("“”\"")
