@@ -30,6 +30,9 @@ def render(report: dict[str, Any], *, verbose: bool = False) -> str:
         shown.sort(key=lambda r: (_ORDER[r["verdict"]], r["page"] or 0))
         for r in shown:
             page = f"第{r['page']}页 " if r.get("page") else ""
+            place = r.get("location") or {}
+            if place.get("sheet") or place.get("paragraph") or place.get("file"):
+                page = place["label"] + " "  # a draft's cell or paragraph; which file when several
             out.append(f"  [{VERDICT_LABELS[r['verdict']]}] {r['rule']} {page}{r['message']}")
             if r["verdict"] != "pass" and r.get("text"):
                 out.append(f"      「{r['text'][:80]}」")
