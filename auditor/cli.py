@@ -65,6 +65,9 @@ def _audit_parser() -> argparse.ArgumentParser:
     p.add_argument("--previous", metavar="LAST", action="append",
                    help="last year's disclosure of the same body (repeat for a narrative and a tables file): "
                    "checks this year's 上年 figures against it")
+    p.add_argument("--annotate", metavar="OUT",
+                   help="写一份带批注的副本（.docx 批注、.xlsx 标记单元格和“审校结果”表、.pdf 高亮注释），原文件不变；"
+                   "多个输入时 OUT 是目录，写成 OUT/<名称>.审校.<扩展名>")
     p.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: the number of cores)")
     p.add_argument("--timeout", type=_positive, default=300.0, help="seconds allowed per document (default 300)")
     p.add_argument("-v", "--verbose", action="store_true", help="also list passing checks")
@@ -146,6 +149,14 @@ def cmd_audit(argv: Sequence[str]) -> int:
     if args.previous and len(groups) > 1:
         _err("audit: --previous 只能与一份公开文件一起使用（多个文件请加 --together）")
         return EXIT_USAGE
+    annotate_to = None
+    if args.annotate:
+        from .annotate import plan
+
+        annotate_to, problem = plan(args.annotate, groups)
+        if problem:
+            _err(f"audit: {problem}")
+            return EXIT_USAGE
     to_file = args.output and fmt not in ("xlsx", "csv")  # those two write their own file
     entries: list[dict] = []
     with contextlib.ExitStack() as stack:
@@ -164,6 +175,11 @@ def cmd_audit(argv: Sequence[str]) -> int:
             entries.append(entry)
         rep = report(entries)
         _write(rep, fmt, out, args)
+    if annotate_to is not None:
+        from .annotate import write_all
+
+        for line in write_all(annotate_to, groups, entries):
+            _err(f"audit: {line}")
     summary = rep["summary"]
     worst = {"fail": summary["fail"] > 0, "warn": summary["fail"] + summary["warn"] > 0, "never": False}
     if summary.get("errors"):

@@ -82,6 +82,14 @@ class Cell:
     def blank(self) -> bool:
         return not self.text.strip()
 
+    @property
+    def uncomputed(self) -> bool:
+        """A workbook formula saved without its value (see ingest/xlsx.py): not a figure, not blank."""
+        return self.text.startswith("=")
+
+
+UNCOMPUTED = "公式未计算：请在 Excel 中保存后再审"
+
 
 @dataclass
 class Column:
