@@ -52,7 +52,7 @@ def audit_group(group: list[str], select: list[str] | None, ignore: list[str] | 
                 timeout: float | None, previous: list[str] | None = None) -> dict:
     """One disclosure (one file, or the files read together) -> its report entry. Never raises
     for a bad document: the entry carries the error."""
-    from .audit import audit_document
+    from .engine import audit_document
     from .ingest import load
     from .report.json_report import document_entry
 

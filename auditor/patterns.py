@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +16,25 @@ import yaml
 
 from .errors import PatternError
 
-_DEFAULT = Path(__file__).resolve().parent.parent / "patterns"
+
+def shipped(name: str) -> Path:
+    """A folder of data that ships with the tool: "patterns" or "samples".
+
+    The one place that knows where they live. In a source checkout they sit at the top of the
+    repository (the design card's layout); an installed wheel carries them as package data under
+    auditor/data/ (setup.py copies them there at build time). An editable install reads the checkout.
+    Wheels are installed unzipped, so the resource is a real folder.
+    """
+    packaged = resources.files("auditor") / "data" / name
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / name
 
 
 def patterns_dir() -> Path:
+    """The built-in patterns (AUDITOR_PATTERNS replaces them, for tests of broken catalogues)."""
     env = os.environ.get("AUDITOR_PATTERNS")
-    return Path(env) if env else _DEFAULT
+    return Path(env) if env else shipped("patterns")
 
 
 def load_yaml(path: Path) -> Any:

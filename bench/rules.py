@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from claims import groups  # noqa: E402
 
-from auditor.audit import audit_document  # noqa: E402
+from auditor.engine import audit_document  # noqa: E402
 from auditor.errors import ReadError  # noqa: E402
 from auditor.ingest import load  # noqa: E402
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audit import audit_document
+from auditor.engine import audit_document
 from auditor.cli import main
 from auditor.ingest import load
 from auditor.rules.catalogue import FAMILIES, catalogue, get_rule, selected

@@ -145,16 +145,16 @@ def test_output_file(tmp_path, capsys, in_root):
 
 
 def test_one_documents_internal_error_does_not_end_the_batch(monkeypatch, capsys, in_root):
-    import auditor.audit
+    import auditor.engine
 
-    real = auditor.audit.audit_document
+    real = auditor.engine.audit_document
 
     def flaky(doc, **kw):
         if doc.path.endswith("golden_input.txt"):
             raise ZeroDivisionError("boom")
         return real(doc, **kw)
 
-    monkeypatch.setattr(auditor.audit, "audit_document", flaky)
+    monkeypatch.setattr(auditor.engine, "audit_document", flaky)
     code, out, err = _run(capsys, INPUT, "samples/seed.txt", "--json", "-j", "1")
     docs = json.loads(out)["documents"]
     assert code == EXIT_UNREADABLE and "Traceback" not in err

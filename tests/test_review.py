@@ -11,7 +11,7 @@ import sys
 import jsonschema
 import pytest
 
-from auditor.audit import audit_document
+from auditor.engine import audit_document
 from auditor.cli import main
 from auditor.ingest import load
 from auditor.review import ReviewState, SidecarError, annotate, review_keys, sidecar_path

@@ -20,7 +20,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str]) -> int:
-    from ..audit import audit_document
+    from ..engine import audit_document
     from ..ingest import load
     from ..review import SidecarError, load_existing
     from .export import write_csv, write_xlsx

@@ -129,7 +129,11 @@ def _rule(raw: object, source: str) -> Rule:
 def catalogue() -> dict[str, Rule]:
     """All rules by id, in id order."""
     rules: dict[str, Rule] = {}
-    for path in sorted((patterns_dir() / "rules").glob("*.yaml")):
+    folder = patterns_dir() / "rules"
+    files = sorted(folder.glob("*.yaml"))
+    if not files:  # an install that lost its data must not look like a clean audit
+        raise PatternError(f"{folder}: 没有规则文件（规则目录缺失或为空）")
+    for path in files:
         data = load_yaml(path) or []
         if not isinstance(data, list):
             raise PatternError(f"{path}: 须是规则列表")

@@ -33,7 +33,7 @@ def example_document(rule: Rule, example: Example) -> Document:
 
 def run_example(rule: Rule, example: Example) -> list[Result]:
     """The results of this rule alone on the example."""
-    from ..audit import audit_document
+    from ..engine import audit_document
 
     doc = example_document(rule, example)
     return [r for r in audit_document(doc, select=[rule.id]) if r.rule == rule.id]

@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-from ..audit import audit_document
+from ..engine import audit_document
 from ..ingest import load_string
 from ..model import Document
+from ..patterns import shipped
 from ..results import Result
 
-SAMPLES_DIR = Path(__file__).resolve().parent.parent.parent / "samples"
+SAMPLES_DIR = shipped("samples")
 # Single-file samples in the seed's text form (the 2018 pair is one disclosure in two files: left out).
 SAMPLE_NAMES = ("seed.txt", "hexi_budget_2025.txt", "jiangnan_final_2024.txt")
 BAD = ("fail", "warn")

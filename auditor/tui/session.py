@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..audit import audit_document
+from ..engine import audit_document
 from ..ingest import load
 from ..model import Document, Paragraph, Row, Table
 from ..results import VERDICT_LABELS, VERDICTS, Evidence, Result, summarize
