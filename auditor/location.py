@@ -85,3 +85,11 @@ class Origin:
                             formula=self.formulas.get((line, col)) if line else None)
         return Location(file=self.file, paragraph=self.paragraph,
                         cell=f"第{line}行第{index + 1}列" if line else None)
+
+
+def place(loc: "Location | None", page: int | None) -> str:
+    """What a screen or report prints for where something is: a draft's cell or paragraph, or the
+    file and its own page when a disclosure spans files; otherwise the page as before."""
+    if loc is not None and (loc.sheet or loc.paragraph is not None or loc.file):
+        return loc.label()
+    return f"第{page}页" if page else ""

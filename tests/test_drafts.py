@@ -25,7 +25,7 @@ NARRATIVE_SHEETS = ("封面", "目录", "部门主要职能", "部门机构设�
 
 
 def _audited(*paths: str):
-    from auditor.audit import audit_document
+    from auditor.engine import audit_document
 
     doc = load_cached(*paths)
     return doc, audit_document(doc)
@@ -139,7 +139,7 @@ def _with_formula(tmp_path: Path, cached: str | None) -> Path:
 
 
 def test_formula_counts_by_its_saved_value_and_is_kept_in_evidence(tmp_path):
-    from auditor.audit import audit_document
+    from auditor.engine import audit_document
 
     results = audit_document(load(str(_with_formula(tmp_path, "5814030"))))
     hits = [e for r in results for e in r.evidence if e.location and e.location.formula]
@@ -148,7 +148,7 @@ def test_formula_counts_by_its_saved_value_and_is_kept_in_evidence(tmp_path):
 
 
 def test_formula_without_saved_value_is_unverified(tmp_path):
-    from auditor.audit import audit_document
+    from auditor.engine import audit_document
 
     results = audit_document(load(str(_with_formula(tmp_path, None))))
     pending = [r for r in results if "公式未计算：请在 Excel 中保存后再审" in r.message]
