@@ -134,6 +134,9 @@ class Table:
     notes: list[str] = field(default_factory=list)
     header_rows: list[list[str]] = field(default_factory=list)
     two_sided: bool = False
+    # the subordinate unit this table covers in a 汇总 document that prints a section per unit;
+    # None for the 部门 as a whole (and for every table of an ordinary document)
+    section: str | None = None
     origin: Origin | None = None  # a workbook sheet or Word table: where each cell sits
 
     def value_columns(self, side: str | None = None) -> list[Column]:
