@@ -358,3 +358,28 @@ def test_sample_script_reproduces_the_shipped_draft(tmp_path):
     template = __import__("openpyxl").load_workbook(SHARED / "drafts" / "普陀区2026年部门预算公开模板.xlsx")
     assert wb.sheetnames == template.sheetnames  # the template's structure kept
     assert [sorted(map(str, ws.merged_cells.ranges)) for ws in wb] == [sorted(map(str, ws.merged_cells.ranges)) for ws in template]
+
+
+def test_review_app_opens_a_draft_and_shows_sheet_and_cell(tmp_path):
+    pytest.importorskip("textual")
+    from auditor.tui.app import AuditApp
+
+    from .pilot import screen_text, sync
+
+    x, _ = _broken_draft(tmp_path)
+
+    @sync
+    async def run():
+        app = AuditApp(str(x))
+        async with app.run_test(size=(160, 48)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            screen = app.review
+            assert screen.session is not None, screen.error
+            i = screen.current()
+            assert screen.session.results[i].verdict == "fail"
+            text = screen_text(app)
+            assert re.search(r"[\w“”]+!\w+\d+", text), text  # a sheet!cell in the panes
+
+    run()
