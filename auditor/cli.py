@@ -66,25 +66,16 @@ def _audit_parser() -> argparse.ArgumentParser:
     p.add_argument("--ignore", help="跳过这些规则或规则族，如 D1xx")
     p.add_argument("--together", action="store_true", help="所给文件是同一份公开文件的几个部分（如说明与报表）")
     p.add_argument("--previous", metavar="LAST", action="append",
-<<<<<<< HEAD
-                   help="last year's disclosure of the same body (repeat for a narrative and a tables file): "
-                   "checks this year's 上年 figures against it")
-    p.add_argument("--annotate", metavar="OUT",
-                   help="写一份带批注的副本（.docx 批注、.xlsx 标记单元格和“审校结果”表、.pdf 高亮注释），原文件不变；"
-                   "多个输入时 OUT 是目录，写成 OUT/<名称>.审校.<扩展名>")
-    p.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: the number of cores)")
-    p.add_argument("--timeout", type=_positive, default=300.0, help="seconds allowed per document (default 300)")
-    p.add_argument("-v", "--verbose", action="store_true", help="also list passing checks")
-    p.add_argument("--version", action="version", version=f"auditor {__version__}")
-=======
                    help="同一单位上一年度的同类公开文件，用来核对本年叙述中的上年数（说明与报表分开时可重复给出）")
     p.add_argument("--force", action="store_true",
                    help="--previous 不是同一单位或不是上一年度时，只给出警告并照常核对")
+    p.add_argument("--annotate", metavar="OUT",
+                   help="写一份带批注的副本（.docx 批注、.xlsx 标记单元格和“审校结果”表、.pdf 高亮注释），原文件不变；"
+                   "多个输入时 OUT 是目录，写成 OUT/<名称>.审校.<扩展名>")
     p.add_argument("-j", "--jobs", type=int, default=None, help="并行进程数（默认：处理器核数）")
     p.add_argument("--timeout", type=_positive, default=300.0, help="每份文件的时限，秒（默认 300）")
     p.add_argument("-v", "--verbose", action="store_true", help="逐条列出全部结果，包括通过的核对和合并的无法核对")
     version_action(p, f"auditor {__version__}")
->>>>>>> main
     return p
 
 
@@ -188,18 +179,15 @@ def cmd_audit(argv: Sequence[str]) -> int:
             entries.append(entry)
         rep = report(entries)
         _write(rep, fmt, out, args)
-<<<<<<< HEAD
     if annotate_to is not None:
         from .annotate import write_all
 
         for line in write_all(annotate_to, groups, entries):
             _err(f"audit: {line}")
-=======
     if args.output:  # the report went to a file: say what is in it
         from .report.terminal import summary_line
 
         _err(f"audit: 已写出 {args.output}（{fmt}）。{summary_line(rep)}")
->>>>>>> main
     summary = rep["summary"]
     worst = {"fail": summary["fail"] > 0, "warn": summary["fail"] + summary["warn"] > 0, "never": False}
     if summary.get("errors"):

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-<<<<<<< HEAD
-from .locate import locate
-=======
 from .checks.disclosure import fold_narrative_only
->>>>>>> main
+from .locate import locate
 from .model import Document
 from .results import Result, assign_ids
 from .rules.registry import run_checks
