@@ -78,6 +78,7 @@ def _relation(
     if total.uncomputed or any(c.uncomputed for c in cells):
         verdict, severity = "unverified", "info"  # a formula with no saved value is no figure, and no zero
     unit = table.unit or ""
+    unknown = "" if table.unit else "（本表未标明单位）"  # every figure read with its unit, or said to lack one
     want = total.value or Decimal(0)
     shown = total.text or "空白"
     if verdict == "unverified":
@@ -94,6 +95,7 @@ def _relation(
             f"{total_row.label}「{total_col.key}」为{shown}{unit}，但{what}之和为{fmt(got)}{unit}，"
             f"相差{fmt(want - got)}{unit}。"
         )
+    msg += unknown
     return Result(
         rule=rule,
         kind="table",
