@@ -129,7 +129,7 @@ def build_table(
     roles = [_role(p) for p in paths]
     # a 预算单位 column beside the 科目 columns groups the rows by subordinate unit (汇总 tables)
     unitish = [len(p) == 1 and p[0] in _UNIT_LABELS for p in paths]
-    if any(unitish) and any(r in ("name", "code") and not u for r, u in zip(roles, unitish)):
+    if any(unitish) and any(r == "name" and not u for r, u in zip(roles, unitish)):
         roles = ["unit" if u else r for r, u in zip(roles, unitish)]
     for j, p in enumerate(paths):
         # "政府支出经济分类科目 | 部门支出经济分类科目" beside the 功能 科目: more names, never amounts

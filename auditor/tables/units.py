@@ -45,6 +45,8 @@ def split_units(table: Table, row_units: list[str | None]) -> list[Table]:
                 row.name = "合计"  # the unit's own row adds up the rows under it
             groups.append((unit, []))
         groups[-1][1].append(row)
+    if all(len(rows) == 1 for _unit, rows in groups):
+        return [table]  # every row a unit: a list of units, not sections
     department = _is_department(groups)
     out: list[Table] = []
     for k, (unit, rows) in enumerate(groups):
