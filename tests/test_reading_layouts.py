@@ -225,3 +225,41 @@ def test_a_page_whose_media_box_is_written_upside_down_is_read(tmp_path):
     lines = [it for it in items if isinstance(it, LineItem)]
     assert lines and "收支总表" in lines[0].text
     assert 0 < lines[0].top < 100
+
+
+def test_a_code_column_printed_before_its_name_column_starts_the_list():
+    """Xi'an 基本支出决算表: three lists side by side, each 科目代码 | 科目名称 | 决算数."""
+    text = """某局2022年部门决算
+
+表6
+一般公共预算财政拨款基本支出决算表
+单位：万元
+科目代码\t科目名称\t决算数\t科目代码\t科目名称\t决算数
+301\t工资福利支出\t10.00\t302\t商品和服务支出\t5.00
+30101\t基本工资\t10.00\t30201\t办公费\t5.00
+"""
+    t = load_string(text).tables[0]
+    assert t.two_sided
+    assert {(r.code, r.name) for r in t.rows} >= {("301", "工资福利支出"), ("302", "商品和服务支出")}
+    assert set(_verdicts(t)) == {"pass"}
+
+
+def _edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> dict:
+    return {"orientation": orientation, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+            "width": x1 - x0, "height": bottom - top, "object_type": "line"}
+
+
+def test_sub_columns_under_a_group_line_are_not_a_row_left_open():
+    """Xi'an 三公 table: 公务用车 sub-columns start on their group's own line; a rule drawn across
+    the whole table there would cut the merged 会议费/培训费 cells beside them."""
+    from auditor.ingest.rules import closing_lines
+
+    edges = [_edge("h", 0, 0, 300, 0), _edge("h", 0, 100, 300, 100)]
+    edges += [_edge("v", x, 0, x, 100) for x in (0, 100, 200, 300)]
+    for left in (0, 100, 200):  # in each block, a group line at 40 and two sub-columns under it
+        edges.append(_edge("h", left + 10, 40, left + 50, 40))
+        edges += [_edge("v", x, 40, x, 100) for x in (left + 10, left + 30, left + 50)]
+    assert closing_lines(SimpleNamespace(edges=edges)) == []
+    # the same rules with no line at all at 40: a row a page break left open is closed
+    opened = [e for e in edges if not (e["orientation"] == "h" and e["top"] == 40)]
+    assert any(abs(e["top"] - 40) < 1 for e in closing_lines(SimpleNamespace(edges=opened)))

@@ -69,7 +69,10 @@ def _split_sides(paths: list[tuple[str, ...]], roles: list[str]) -> list[tuple[s
     seen_value = False
     for j, r in enumerate(roles):
         if r == "name" and (not cuts or seen_value):
-            cuts.append(j)
+            k = j
+            while k > (cuts[-1] + 1 if cuts else 0) and roles[k - 1] in ("code", "code_part"):
+                k -= 1  # the list's 科目代码 column printed before its name column starts the list
+            cuts.append(k)
             seen_value = False
         elif r == "value" and cuts:
             seen_value = True
