@@ -260,6 +260,16 @@ def test_sub_columns_under_a_group_line_are_not_a_row_left_open():
         edges.append(_edge("h", left + 10, 40, left + 50, 40))
         edges += [_edge("v", x, 40, x, 100) for x in (left + 10, left + 30, left + 50)]
     assert closing_lines(SimpleNamespace(edges=edges)) == []
-    # the same rules with no line at all at 40: a row a page break left open is closed
-    opened = [e for e in edges if not (e["orientation"] == "h" and e["top"] == 40)]
-    assert any(abs(e["top"] - 40) < 1 for e in closing_lines(SimpleNamespace(edges=opened)))
+    # the same table with no rule along its top: the row a page break left open is closed there
+    opened = [e for e in edges if not (e["orientation"] == "h" and e["top"] == 0)]
+    assert [e["top"] for e in closing_lines(SimpleNamespace(edges=opened))] == [0]
+
+
+def test_the_one_unit_of_a_department_is_the_department():
+    """Shenzhen 财政局本级: the 预算单位 column names one unit; its tables compare with the rest."""
+    text = "\n\n".join(UNITS.split("\n\n")[:2]).replace("某局\t\t\t50.00\t20.00\t30.00\n", "")
+    text = text.split("某中心")[0]
+    doc = load_string(text)
+    (t,) = doc.tables
+    assert t.section is None and t.rows[0].name == "合计"
+    assert set(_verdicts(t)) == {"pass"}

@@ -94,13 +94,10 @@ def closing_lines(page: Any) -> list[dict]:
             )
             if covered >= 0.5 * (x1 - x0):
                 continue
-            # rules that end on a drawn rule (a header's sub-columns under their group's line)
-            # are not left open by a page break; drawing across would cut the merged cells beside
-            touching = sum(
-                1 for x in xs
-                if any(abs(h["top"] - y) <= _TOL and h["x0"] - _TOL <= x <= h["x1"] + _TOL for h in horizontals)
-            )
-            if touching * 2 >= len(xs):
+            # other column rules run on through this height: it is inside the table (a header's
+            # sub-columns under their group's line), not an edge a page break left open; a rule
+            # drawn across would cut the merged cells beside them
+            if any(v["top"] < y - _TOL and v["bottom"] > y + _TOL and x0 <= v["x0"] <= x1 for v in verticals):
                 continue
             out.append(
                 {
