@@ -156,3 +156,14 @@ def test_two_figures_in_one_cell_make_the_table_doubtful():
     doc = _doc(body)
     assert doc.tables[0].reading.doubtful
     assert "两个数字" in doc.tables[0].reading.reasons[0]
+
+
+def test_pieces_of_a_split_table_share_its_doubt():
+    from auditor.tables.reading import assess_document
+
+    doc = _doc(SHIFTED)
+    piece = _doc(GOOD).tables[0]
+    piece.id = doc.tables[0].id + ".1"  # as tables/units.py names the pieces of a 汇总 table
+    doc.tables.append(piece)
+    assess_document(doc)
+    assert piece.reading.doubtful and "同一张表" in piece.reading.reasons[0]

@@ -126,10 +126,32 @@ def reading_of(table: Table) -> Reading:
     return table.reading
 
 
+def printed_table(table: Table) -> str:
+    """The printed table a table comes from: a 汇总 table split per 预算单位 (tables/units.py) gives
+    "t22", "t22.1", "t22.2" …, pieces that share one header and so one way of being read."""
+    return table.id.split(".")[0]
+
+
 def assess_document(doc: Document) -> None:
-    """Called once when a Document is assembled (and again for last year's, when given)."""
+    """Called once when a Document is assembled (and again for last year's, when given).
+
+    A piece of a split table whose own few relations happen to hold (or break only once) is read
+    with the same header as its doubtful siblings: it is doubtful too when most of them are.
+    """
     for t in doc.tables:
         t.reading = assess(t)
+    groups: dict[str, list[Table]] = {}
+    for t in doc.tables:
+        groups.setdefault(printed_table(t), []).append(t)
+    for pieces in groups.values():
+        doubtful = [t for t in pieces if t.reading.doubtful]
+        if len(pieces) < 2 or 2 * len(doubtful) < len(pieces):
+            continue
+        for t in pieces:
+            if not t.reading.doubtful:
+                t.reading.status = "doubtful"
+                t.reading.reasons.insert(0, f"与同一张表的其他部分（{doubtful[0].id}）表头相同，"
+                                            f"那些部分读取存疑：{doubtful[0].reading.reasons[0]}")
 
 
 def doubtful_tables(doc: Document) -> list[Table]:
