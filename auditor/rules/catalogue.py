@@ -19,6 +19,7 @@ FAMILIES = {
     "X": "表间一致",
     "N": "叙述核对",
     "D": "公开完整性",
+    "R": "公开要求",
 }
 SEVERITIES = ("error", "warning", "info")
 _REQUIRED = ("id", "title", "checks", "why", "severity")
@@ -154,7 +155,7 @@ def selected(rule_id: str, select: list[str] | None, ignore: list[str] | None) -
 
     def prefix(p: str) -> str:
         # "X", "X1", "X101", "D4xx", "d1XX": the family letter, then digits; trailing x are wildcards
-        m = re.fullmatch(r"([TXND])(\d*)X*", p.strip().upper())
+        m = re.fullmatch(rf"([{''.join(FAMILIES)}])(\d*)X*", p.strip().upper())
         return (m.group(1) + m.group(2)) if m else "\0"  # anything else selects no rule
 
     def hit(patterns: list[str]) -> bool:
