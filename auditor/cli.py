@@ -11,7 +11,8 @@ from typing import Sequence
 
 from . import __version__
 from .atomic import replacing
-from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, PatternError, ReadError
+from .config import active
+from .errors import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, PatternError, ReadError
 
 SUBCOMMANDS = ("inspect", "rules", "explain", "tui", "export", "train")
 
@@ -58,7 +59,8 @@ def _audit_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default=None, help="output format (default: text)")
     p.add_argument("--json", action="store_true", help="same as --format json")
     p.add_argument("-o", "--output", metavar="OUT", help="write the report here instead of stdout (xlsx needs it)")
-    p.add_argument("--fail-on", choices=("fail", "warn", "never"), default="fail")
+    p.add_argument("--fail-on", choices=("fail", "warn", "never"), default=None,
+                   help="exit 1 on findings at or above this verdict (default: fail, or the config's fail-on)")
     p.add_argument("--rules", help="only these rules or families, e.g. T,X101")
     p.add_argument("--ignore", help="skip these rules or families, e.g. D1xx")
     p.add_argument("--together", action="store_true", help="the files are parts of one disclosure")
@@ -69,6 +71,11 @@ def _audit_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=_positive, default=300.0, help="seconds allowed per document (default 300)")
     p.add_argument("-v", "--verbose", action="store_true", help="also list passing checks")
     p.add_argument("--version", action="version", version=f"auditor {__version__}")
+    p.add_argument("--config", metavar="FILE", help="settings file (default: audit.toml or pyproject.toml "
+                   "[tool.auditor] in this folder or a parent)")
+    p.add_argument("--isolated", action="store_true", help="ignore every config file")
+    p.add_argument("--baseline", metavar="OLD", help="an earlier JSON report or a FILE.review.json: report only "
+                   "findings not in it (confirmed 不通过 still count)")
     return p
 
 
@@ -80,22 +87,19 @@ def _inspect_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _groups(files: list[str], together: bool) -> list[list[str]]:
-    return [files] if together else [[f] for f in files]
-
-
 def _err(msg: str) -> None:
     print(msg, file=sys.stderr)
 
 
 def cmd_inspect(argv: Sequence[str]) -> int:
+    from .api import groups_of
     from .ingest import load
     from .report.inspect import as_json, render_text
 
     args = _inspect_parser().parse_args(argv)
     code = EXIT_OK
     docs: list[dict] = []
-    for group in _groups(args.files, args.together):
+    for group in groups_of(args.files, args.together):
         try:
             doc = load(*group)
         except ReadError as exc:
@@ -115,16 +119,17 @@ def cmd_inspect(argv: Sequence[str]) -> int:
 
 
 def cmd_audit(argv: Sequence[str]) -> int:
-    from .batch import expand, run
-    from .report.json_report import report
+    from .api import Report, groups_of, iter_entries
+    from .baseline import load as load_baseline
+    from .batch import expand
 
     args = _audit_parser().parse_args(argv)
     fmt = args.format or ("json" if args.json else "text")
     if fmt == "xlsx" and not args.output:
         _err("audit: --format xlsx 需要 -o OUT.xlsx")
         return EXIT_USAGE
-    select = args.rules.split(",") if args.rules else None
-    ignore = args.ignore.split(",") if args.ignore else None
+    select, ignore, fail_on = active().choose(args.rules.split(",") if args.rules else None,
+                                              args.ignore.split(",") if args.ignore else None, args.fail_on)
     problem = _check_selection(select, "--rules") or _check_selection(ignore, "--ignore")
     if problem:
         _err(problem)
@@ -142,10 +147,11 @@ def cmd_audit(argv: Sequence[str]) -> int:
     if not files:
         _err("audit: 没有找到 PDF 或文本文件：" + " ".join(args.files))
         return EXIT_UNREADABLE
-    groups = _groups(files, args.together)
+    groups = groups_of(files, args.together)
     if args.previous and len(groups) > 1:
         _err("audit: --previous 只能与一份公开文件一起使用（多个文件请加 --together）")
         return EXIT_USAGE
+    old = load_baseline(args.baseline) if args.baseline else None
     to_file = args.output and fmt not in ("xlsx", "csv")  # those two write their own file
     entries: list[dict] = []
     with contextlib.ExitStack() as stack:
@@ -154,27 +160,28 @@ def cmd_audit(argv: Sequence[str]) -> int:
         out = (stack.enter_context(open(stack.enter_context(replacing(Path(args.output))), "w",
                                         encoding="utf-8", newline="")) if to_file else sys.stdout)
         progress = sys.stderr.isatty() and len(groups) > 1
-        for entry in run(groups, select=select, ignore=ignore, jobs=args.jobs, timeout=args.timeout, progress=progress,
-                         previous=args.previous):
+        for entry in iter_entries(groups, select=select, ignore=ignore, jobs=args.jobs, timeout=args.timeout,
+                                  progress=progress, previous=args.previous, baseline=old):
             if entry["status"] == "error":
                 _err(f"audit: {entry['error']['message']}")
             if fmt == "jsonl":  # streamed: each document as soon as it and those before it are done
                 out.write(json.dumps({"schema_version": "1", **entry}, ensure_ascii=False) + "\n")
                 out.flush()
             entries.append(entry)
-        rep = report(entries)
-        _write(rep, fmt, out, args)
-    summary = rep["summary"]
-    worst = {"fail": summary["fail"] > 0, "warn": summary["fail"] + summary["warn"] > 0, "never": False}
-    if summary.get("errors"):
-        return EXIT_UNREADABLE
-    return EXIT_FINDINGS if worst[args.fail_on] else EXIT_OK
+        rep = Report.from_entries(entries, fail_on=fail_on)
+        _write(rep.raw, fmt, out, args)
+    if old is not None:
+        left = [e["baseline"] for e in entries if "baseline" in e]
+        _err(f"audit: 基线 {args.baseline}：略去已有结果 {sum(b['known'] for b in left)} 条、审核人已排除 "
+             f"{sum(b['dismissed'] for b in left)} 条；已确认的不通过 {sum(b['confirmed'] for b in left)} 条仍计入")
+    return rep.exit_code()
 
 
 def _write(rep: dict, fmt: str, out, args: argparse.Namespace) -> None:
     if fmt == "json":
-        json.dump(rep, out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        from .api import report_json
+
+        out.write(report_json(rep))
     elif fmt == "sarif":
         from .report.sarif import to_sarif
 
@@ -207,17 +214,23 @@ def cmd_rules(argv: Sequence[str]) -> int:
     from .report.rules_text import render_list
     from .rules.catalogue import catalogue, selected
 
-    p = argparse.ArgumentParser(prog="audit rules", description="列出全部审核规则。")
+    from .config import rule_origin, settings_table
+
+    p = argparse.ArgumentParser(prog="audit rules", description="列出全部审核规则，以及每条规则和每项设置的来源。")
     p.add_argument("--json", action="store_true")
     p.add_argument("--rules", help="only these rules or families, e.g. T,X101")
     args = p.parse_args(argv)
     select = args.rules.split(",") if args.rules else None
     rules = [r for r in catalogue().values() if selected(r.id, select, None)]
+    origins = {r.id: rule_origin(r.id, r.source) for r in rules}
+    settings = settings_table(active())
     if args.json:
-        json.dump({"schema_version": "1", "rules": [r.as_dict() for r in rules]}, sys.stdout, ensure_ascii=False, indent=1)
+        json.dump({"schema_version": "1", "rules": [{**r.as_dict(), "origin": origins[r.id]} for r in rules],
+                   "settings": [{"setting": k, "value": v, "origin": o} for k, v, o in settings]},
+                  sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        print(render_list(rules))
+        print(render_list(rules, origins, settings))
     return EXIT_OK
 
 
@@ -266,9 +279,38 @@ def cmd_train(argv: Sequence[str]) -> int:
     return run(argv)
 
 
+def _configure(argv: list[str]) -> list[str]:
+    """--config FILE / --isolated, taken from anywhere on the line (every subcommand honours them):
+    the settings are made active before any pattern is read. Returns the other arguments."""
+    from .config import activate, check, resolve
+
+    rest: list[str] = []
+    explicit, isolated = None, False
+    it = iter(argv)
+    for a in it:
+        if a == "--config":
+            explicit = next(it, None)
+            if explicit is None:
+                raise PatternError("--config 需要一个文件")
+        elif a.startswith("--config="):
+            explicit = a.split("=", 1)[1]
+        elif a == "--isolated":
+            isolated = True
+        else:
+            rest.append(a)
+    if any(a in ("--version", "-h", "--help") for a in rest) and explicit is None:
+        return rest  # nothing to configure: start-up stays light
+    cfg = resolve(explicit, isolated=isolated)
+    activate(cfg)
+    if cfg.path is not None:
+        check(cfg)
+    return rest
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        argv = _configure(argv)
         if argv and argv[0] in SUBCOMMANDS:
             return {"inspect": cmd_inspect, "rules": cmd_rules, "explain": cmd_explain, "tui": cmd_tui, "export": cmd_export, "train": cmd_train}[argv[0]](argv[1:])
         return cmd_audit(argv)

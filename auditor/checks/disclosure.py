@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from .. import patterns
+from ..config import active
 from ..claims.facts import row_key
 from ..model import Document, Table
 from ..results import Evidence, Result
@@ -25,10 +26,14 @@ def _config() -> dict:
 
 
 def profile(doc: Document) -> dict:
-    """The regional profile whose words occur in the organisation or the first lines of the document."""
+    """The configured region's profile, else the one whose words occur in the organisation or the first
+    lines of the document."""
     where = (doc.meta.organization or "") + doc.text[:300] + "".join(t.title for t in doc.tables[:3])
     where += "".join(doc.meta.sources)
     profiles = _config()["profiles"]
+    chosen = active().region  # a bureau's audit.toml names its template: no guessing
+    if chosen:
+        return next(p for p in profiles if p["id"] == chosen)
     for p in profiles:
         if any(w in where for w in p.get("match", [])):
             return p
