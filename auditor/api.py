@@ -169,7 +169,8 @@ def audit(files: PathLike | Sequence[PathLike], *, together: bool = False, confi
     "X101", "D1xx"), as --rules/--ignore; they replace the config's. previous: last year's
     disclosure. baseline: an earlier report or a review sidecar (only new findings are kept).
     jobs: worker processes (1 audits in this process). A document that cannot be read is in the
-    report with status "error"; a broken config or pattern file raises auditor.errors.PatternError.
+    report with status "error"; a broken config or pattern file raises auditor.errors.PatternError,
+    a rule pattern that selects no rule ValueError.
     """
     from .batch import expand
 
@@ -179,6 +180,11 @@ def audit(files: PathLike | Sequence[PathLike], *, together: bool = False, confi
     with using(config) as cfg:
         chosen_select, chosen_ignore, fail_on = cfg.choose(None if select is None else list(select),
                                                            None if ignore is None else list(ignore), None)
+        from .rules.catalogue import matches_nothing
+
+        bad = matches_nothing(chosen_select) or matches_nothing(chosen_ignore)
+        if bad:
+            raise ValueError(f"{bad} 不对应任何规则")
         old = load_baseline(baseline) if isinstance(baseline, (str, os.PathLike)) else baseline
         entries = list(iter_entries(groups_of(expand(names), together), select=chosen_select, ignore=chosen_ignore,
                                     jobs=jobs, timeout=timeout, previous=prev, baseline=old))

@@ -39,12 +39,10 @@ def _same(a: Path, b: str) -> bool:
 
 def _check_selection(patterns: list[str] | None, flag: str) -> str | None:
     """A --rules/--ignore pattern that names no rule is a mistake, not an empty selection."""
-    from .rules.catalogue import catalogue, selected
+    from .rules.catalogue import matches_nothing
 
-    for p in patterns or []:
-        if not any(selected(rid, [p], None) for rid in catalogue()):
-            return f"audit: {flag} {p.strip()} 不对应任何规则（audit rules 列出全部规则）"
-    return None
+    bad = matches_nothing(patterns)
+    return f"audit: {flag} {bad} 不对应任何规则（audit rules 列出全部规则）" if bad else None
 
 
 def _audit_parser() -> argparse.ArgumentParser:
@@ -119,11 +117,12 @@ def cmd_inspect(argv: Sequence[str]) -> int:
 
 
 def cmd_audit(argv: Sequence[str]) -> int:
+    args = _audit_parser().parse_args(argv)  # first: --version and --help need nothing else
+
     from .api import Report, groups_of, iter_entries
     from .baseline import load as load_baseline
     from .batch import expand
 
-    args = _audit_parser().parse_args(argv)
     fmt = args.format or ("json" if args.json else "text")
     if fmt == "xlsx" and not args.output:
         _err("audit: --format xlsx 需要 -o OUT.xlsx")

@@ -292,12 +292,16 @@ def check_region(config: Config, profile_ids: list[str]) -> None:
 def check(config: Config) -> None:
     """What can only be checked once the (layered) patterns are loaded: the region and rule ids."""
     from .patterns import load as load_patterns
-    from .rules.catalogue import catalogue
+    from .rules.catalogue import catalogue, matches_nothing
 
     profiles = [p.get("id") for p in load_patterns("disclosure").get("profiles", [])]
     if config.region and config.region not in profiles:
         raise ConfigError(f"{config.origins.get('region', config.path)}: region: 没有地区模板 {config.region}"
                           f"（可用：{', '.join(map(str, profiles))}）")
+    for key, chosen in (("select", config.select), ("ignore", config.ignore)):
+        bad = matches_nothing(chosen)
+        if bad:
+            raise ConfigError(f"{config.origins.get(key, config.path)}: {key}: {bad} 不对应任何规则（audit rules 列出全部规则）")
     rules = catalogue()
     for rid in config.rules:
         if rid not in rules:

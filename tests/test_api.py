@@ -68,6 +68,11 @@ def test_select_and_config_path(tmp_path):
     assert config.active() == config.Config() or config.active().path != cfg  # settings do not leak out
 
 
+def test_unknown_rule_pattern_raises():
+    with pytest.raises(ValueError, match="T9"):
+        audit(SEED, config=False, select=["T9"])
+
+
 def test_unreadable_file_is_in_the_report(tmp_path):
     report = audit(tmp_path / "missing.pdf", config=False)
     assert report.documents[0].status == "error" and report.exit_code() == 3

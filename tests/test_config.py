@@ -210,6 +210,7 @@ def test_workers_get_the_settings(tmp_path, capsys):
     ('[rules.N101]\nseverty = "warning"\n', ":2:", "rules.N101.severty"),
     ('[rules.N999]\nseverity = "info"\n', ":2:", "rules.N999"),
     ('select = ["T", "Q7"]\n', ":1:", "select"),
+    ('\nignore = ["T9"]\n', ":2:", "ignore: T9"),
     ('region = "nowhere"\n', ":1:", "region"),
     ('patterns = ["./missing"]\n', ":1:", "patterns"),
     ('fail-on = "warn"\nregion = [1,\n', ":", "TOML"),

@@ -175,3 +175,12 @@ def selected(rule_id: str, select: list[str] | None, ignore: list[str] | None) -
     if ignore and hit(ignore):
         return False
     return True
+
+
+def matches_nothing(patterns: list[str] | tuple[str, ...] | None) -> str | None:
+    """The first rule pattern that selects no rule (a typo, not an empty selection), or None."""
+    rules = catalogue()
+    for p in patterns or []:
+        if not any(selected(rid, [p], None) for rid in rules):
+            return p.strip()
+    return None
