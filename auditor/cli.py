@@ -261,7 +261,10 @@ def cmd_explain(argv: Sequence[str]) -> int:
 
 
 def cmd_tui(argv: Sequence[str]) -> int:
+    from .patterns import preflight
     from .tui.cli import run
+
+    preflight()
 
     return run(argv)
 
@@ -273,7 +276,10 @@ def cmd_export(argv: Sequence[str]) -> int:
 
 
 def cmd_train(argv: Sequence[str]) -> int:
+    from .patterns import preflight
     from .train.cli import run
+
+    preflight()
 
     return run(argv)
 

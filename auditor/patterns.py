@@ -116,6 +116,20 @@ def load(name: str) -> Any:
     return data
 
 
+PATTERN_FILES = ("tables", "claims", "crosscheck", "disclosure")
+
+
+def preflight() -> None:
+    """Read every pattern file and the catalogue now, so a broken or missing one stops a full-screen
+    app with its one line before the app starts (inside the app it would be a traceback)."""
+    from .rules.catalogue import catalogue
+
+    for name in PATTERN_FILES:
+        load(name)
+    reference_codes()
+    catalogue()
+
+
 def _years(text: str) -> tuple[int, int]:
     """"2014-2018 (former name)" -> (2014, 2018); "2019" -> (2019, 9999): seen since; "" -> any year."""
     found = [int(y) for y in text.replace("(", " ").split()[0].split("-") if y.isdigit()] if text.strip() else []
