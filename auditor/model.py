@@ -122,6 +122,9 @@ class Table:
     notes: list[str] = field(default_factory=list)
     header_rows: list[list[str]] = field(default_factory=list)
     two_sided: bool = False
+    # the subordinate unit this table covers in a 汇总 document that prints a section per unit;
+    # None for the 部门 as a whole (and for every table of an ordinary document)
+    section: str | None = None
 
     def value_columns(self, side: str | None = None) -> list[Column]:
         return [c for c in self.columns if side is None or c.side == side]

@@ -7,6 +7,7 @@ rounding (warn, info), never a fail.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterable
 
@@ -16,6 +17,7 @@ from ..results import Evidence, Figure, Result, dec
 
 _TOTAL_ROW = ("合计", "总计", "收入合计", "支出合计")
 _TOTAL_COL = ("合计", "小计", "总计")
+_WORDY = re.compile(r"[\u4e00-\u9fff≥≤＝=<>%％]")
 
 
 def tolerance(cells: Iterable[Cell]) -> Decimal:
@@ -69,6 +71,8 @@ def _relation(
         return None
     if total.amount is None and all(c.amount is None for c in cells):
         return None  # nothing printed: nothing to check
+    if any(_WORDY.search(c.text) for c in [total, *cells]):
+        return None  # words in a figure's place (a 绩效目标 form's indicators): not a row of figures
     verdict, severity, got, tol = _verdict(total, cells)
     unit = table.unit or ""
     want = total.value or Decimal(0)
@@ -187,7 +191,8 @@ def _sibling_parts(cols: list[Column], total: Column) -> list[Column]:
         if len(members) == 1:
             parts.append(members[0])
             continue
-        sub = [m for m in members if len(m.path) == depth + 2 and m.path[-1] in _TOTAL_COL]
+        # the group's own total: its 小计/合计 column, or a "…总数" column beside a "其中"-like part
+        sub = [m for m in members if len(m.path) == depth + 2 and (m.path[-1] in _TOTAL_COL or m.path[-1].endswith("总数"))]
         parts.extend(sub[:1] if sub else [m for m in members if not m.path[-1].startswith("其中")])
     return parts
 

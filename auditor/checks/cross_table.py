@@ -92,11 +92,12 @@ def _column(doc: Document, table: Table, side: str | None, pattern: str) -> Colu
 def _points(doc: Document, table: Table, column: Column, rows: str) -> dict[str, Point]:
     scale = UNIT_SCALE.get(table.unit or "元", Decimal(1))
     out: dict[str, Point] = {}
+    repeats: dict[str, int] = {}
     for row in table.rows:
         if column.side is not None and row.side != column.side:
             continue
         key = _row_key(row, rows, doc.meta.year or 0)
-        if key is None or key in out:
+        if key is None:
             continue
         cell = row.cells.get(column.key)
         if cell is None:
@@ -105,6 +106,16 @@ def _points(doc: Document, table: Table, column: Column, rows: str) -> dict[str,
             continue  # a dash or text, or a blank total (a heading row): nothing to compare
         value = cell.amount.value if cell.amount else Decimal(0)
         half = cell.amount.half_unit if cell.amount else Decimal(0)
+        if key in out:
+            if not row.code or key == "total":
+                continue
+            # a code printed on several rows (a listing by 功能 × 经济 科目, or one block per unit):
+            # the code's figure is the sum of its rows
+            p = out[key]
+            repeats[key] = repeats.get(key, 1) + 1
+            out[key] = Point(table, p.row, column, p.value + value * scale, p.half + half * scale,
+                             f"{fmt((p.value + value * scale) / scale)}（{repeats[key]}行之和）")
+            continue
         out[key] = Point(table, row, column, value * scale, half * scale, cell.text)
     return out
 
@@ -186,12 +197,12 @@ def check_same_quantity(doc: Document, points: dict[str, list[dict[str, Point]]]
         tables = points[m["id"]]
         if len(tables) < 2:
             continue
-        first: dict[str, Point] = {}
+        first: dict[tuple[str | None, str], Point] = {}
         for pts in tables:
             for key, p in pts.items():
-                ref = first.get(key)
+                ref = first.get((p.table.section, key))
                 if ref is None:
-                    first[key] = p
+                    first[p.table.section, key] = p
                     continue
                 if ref.table is p.table or (not ref.text and not p.text):
                     continue  # both blank: nothing printed, nothing to compare
@@ -213,6 +224,21 @@ def _gpb_only(doc: Document) -> bool:
     return False
 
 
+def _section(pts: dict[str, Point]) -> str | None:
+    return next(iter(pts.values())).table.section if pts else None
+
+
+def _first_per_section(tables: list[dict[str, Point]]) -> list[dict[str, Point]]:
+    """The first printing of a measure in each section of a 汇总 document (one, usually)."""
+    seen: set[str | None] = set()
+    out = []
+    for pts in tables:
+        if _section(pts) not in seen:
+            seen.add(_section(pts))
+            out.append(pts)
+    return out
+
+
 def check_subsets(doc: Document, points: dict[str, list[dict[str, Point]]] | None = None) -> list[Result]:
     """X102: a 一般公共预算 figure never exceeds the all-funds figure of the same row."""
     points = points if points is not None else all_points(doc)
@@ -224,8 +250,8 @@ def check_subsets(doc: Document, points: dict[str, list[dict[str, Point]]] | Non
         wholes = points[s["whole"]]
         if not parts or not wholes:
             continue
-        whole = wholes[0]
-        for pts in parts[:1]:
+        for pts in _first_per_section(parts):
+            whole = next((w for w in wholes if _section(w) == _section(pts)), {})
             for key, p in pts.items():
                 w = whole.get(key)
                 if w is None or (not w.text and not p.text):
@@ -257,6 +283,8 @@ def check_three_public(doc: Document) -> list[Result]:
         if col is None:
             continue
         for table in basic:
+            if table.section != three.section:
+                continue
             row = table.find_row(code=item["code"])
             bcol = _column(doc, table, None, r"合计|^金额$|决算数|预算数|公用经费")
             if row is None or bcol is None:
@@ -293,6 +321,8 @@ def check_operating_costs(doc: Document) -> list[Result]:
         if col is None:
             continue
         for table in doc.tables_of("gpb_basic"):
+            if table.section != oc.section:
+                continue
             pcol = _column(doc, table, None, r"公用经费")
             total = next((r for r in table.rows if _TOTAL.match(row_key(r.name))), None)
             if pcol is None or total is None or total.cells.get(pcol.key) is None:

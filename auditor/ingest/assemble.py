@@ -71,13 +71,14 @@ def assemble(items: list[Item]) -> Assembled:
             return
         tid = f"t{len(tables) + 1}"
         grid = Grid(rows=current.rows, row_pages=current.row_pages, row_lines=current.row_lines)
-        table = build_table(
+        built = build_table(
             table_id=tid, title=current.title, unit=current.unit, grid=grid, number=current.number,
             notes=current.notes,
         )
+        table = built[0]
         if current.title_page is not None and table.pages and table.pages[0] - 1 == current.title_page:
             table.pages = [current.title_page, *table.pages]
-        tables.append(table)
+        tables.extend(built)
         current = None
 
     def flush_pending() -> None:
@@ -124,12 +125,17 @@ def assemble(items: list[Item]) -> Assembled:
         repeated = (
             title is not None
             and current is not None
-            and number is None
             and title == current.title
             and it.page not in current.row_pages
-            and _has_total(current.rows)
-            and not _has_total(it.rows)
-        )  # a continuation page that repeats the table's title (the total is printed once, on the first)
+            and (
+                (number is not None and number == current.number)
+                or (
+                    number is None
+                    and (_numbering_goes_on(current, it) or (_has_total(current.rows) and not _has_total(it.rows)))
+                )
+            )
+        )  # a continuation page that repeats the table's number and title, or its title alone (the total
+        # printed once, on the first page, or the 序号 running on)
         if (title is None or repeated) and current is not None and not _has_narrative(pending) and _continues(current, it):
             _append(current, it, drop_header=True)
             preamble.extend(p.text for p in pending)
@@ -174,7 +180,8 @@ def _strip_captions(cur: _Open, grid: GridItem) -> None:
 
 
 def _has_total(rows: list[list[str]]) -> bool:
-    return any(_TOTAL_ROW.match(next((c for c in r if c), "")) for r in rows)
+    """A 合计/总计 row, its label the first cell that is not a running number (序号)."""
+    return any(_TOTAL_ROW.match(next((c for c in r if c and not c.isdigit()), "")) for r in rows)
 
 
 def _blank(grid: GridItem) -> bool:
@@ -182,7 +189,23 @@ def _blank(grid: GridItem) -> bool:
 
 
 def _has_narrative(pending: list[LineItem]) -> bool:
-    return any(len(p.text) > 30 or "。" in p.text for p in pending)
+    """Sentences between two grids; a long repeated title or a 单位 line is not narrative."""
+    return any(
+        (len(p.text) > 30 or "。" in p.text) and not _title_like(p.text) and not unit_pattern().search(p.text)
+        for p in pending
+    )
+
+
+def _serial(row: list[str]) -> int | None:
+    first = row[0].strip() if row else ""
+    return int(first) if first.isdigit() and len(first) <= 4 else None
+
+
+def _numbering_goes_on(cur: _Open, grid: GridItem) -> bool:
+    """The grid's first 序号 follows the table's last one: page 2 of one table, not a new table."""
+    last = next((n for r in reversed(cur.rows) if (n := _serial(r)) is not None), None)
+    first = next((n for r in grid.rows if (n := _serial(r)) is not None), None)
+    return last is not None and first is not None and first == last + 1 and last > 1
 
 
 def _continues(cur: _Open, grid: GridItem) -> bool:

@@ -183,7 +183,7 @@ def _grid(table: Any, words: list[dict], taken: set[int]) -> tuple[list[list[str
     """
     rows = table.rows
     cells: list[list[list[dict]]] = [[[] for _ in r.cells] for r in rows]
-    for w in words:
+    for w in _split_at_edges(words, table):
         cx = (w["x0"] + w["x1"]) / 2
         cy = (w["top"] + w["bottom"]) / 2
         best = None
@@ -229,6 +229,39 @@ def _grid(table: Any, words: list[dict], taken: set[int]) -> tuple[list[list[str
     return grid, captions, lefts
 
 
+_FIGURE = re.compile(r"^-?[\d,]+\.\d+$")
+
+
+def _split_at_edges(words: list[dict], table: Any) -> list[dict]:
+    """A figure too wide for its cell runs into the next one and is extracted glued to it
+    ("107.00000057.000000"); such a word is cut at the ruled edge when both pieces are figures."""
+    out: list[dict] = []
+    for w in words:
+        chars = w.get("chars")
+        if not chars or w["text"].count(".") < 2:
+            out.append(w)
+            continue
+        cy = (w["top"] + w["bottom"]) / 2
+        edges = sorted({c[0] for r in table.rows if r.bbox[1] <= cy <= r.bbox[3] for c in r.cells if c is not None})
+        cut = next((x for x in edges if w["x0"] + 1 < x < w["x1"] - 1), None)
+        text = "".join(c["text"] for c in chars)
+        # where to cut: both pieces figures printed to the same decimals, nearest the edge
+        ks = [
+            k for k in range(1, len(chars))
+            if _FIGURE.match(text[:k]) and _FIGURE.match(text[k:])
+            and len(text[:k].split(".")[1]) == len(text[k:].split(".")[1])
+        ]
+        if cut is None or not ks or len(text) != len(w["text"]):
+            out.append(w)
+            continue
+        k = min(ks, key=lambda k: abs(chars[k]["x0"] - cut))
+        left, right = chars[:k], chars[k:]
+        texts = [text[:k], text[k:]]
+        for part, text in zip((left, right), texts):
+            out.append({**w, "text": text, "chars": part, "x0": part[0]["x0"], "x1": part[-1]["x1"]})
+    return out
+
+
 def _carried_row(rows: list[list[str]]) -> bool:
     """A lone ruled row with a name and a figure: the row a page break carried over."""
     if len(rows) != 1:
@@ -250,7 +283,9 @@ def _read_page(page: Any, pageno: int) -> tuple[list[Item], int]:
     chars = page.chars
     if not chars and not page.edges:
         return [], 0  # (a page of rules only may hold a table's last, empty row)
-    words = [] if not chars else page.extract_words(keep_blank_chars=False, x_tolerance=1.5, y_tolerance=3, extra_attrs=["size"])
+    words = [] if not chars else page.extract_words(
+        keep_blank_chars=False, x_tolerance=1.5, y_tolerance=3, extra_attrs=["size"], return_chars=True
+    )
     words = [w for w in words if _on_page(w, page)]
     grids: list[GridItem] = []
     taken: set[int] = set()

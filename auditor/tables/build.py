@@ -15,6 +15,7 @@ from ..numbers import parse_amount
 from .. import patterns
 from .header import column_key, header_paths, is_body_row, normalize_label
 from .kinds import classify
+from .units import split_units
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CODE_PART = re.compile(r"^\d{1,3}$")
@@ -23,6 +24,10 @@ _CODE_LABELS = ("编码", "科目代码", "代码")
 _CODE_PARTS = ("类", "款", "项")
 _NAME_LABELS = ("科目名称", "项目名称", "名称", "项目", "科目", "单位名称", "功能分类科目", "经济分类科目")
 _TOTAL_WORDS = ("合计", "总计", "小计")
+# columns that carry no amount: a running number (序号) or free text (备注)
+_SKIP_LABELS = ("序号", "行次", "备注", "说明")
+_UNIT_LABELS = ("预算单位", "单位名称")
+_WORDS = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _amount_like(text: str) -> bool:
@@ -39,6 +44,8 @@ class Grid:
 
 def _role(path: tuple[str, ...]) -> str:
     leaf = path[-1] if path else ""
+    if leaf in _SKIP_LABELS:
+        return "skip"
     if any(lbl.endswith(_CODE_LABELS) for lbl in path):
         return "code"
     if leaf in _CODE_PARTS:
@@ -112,13 +119,22 @@ def build_table(
     grid: Grid,
     number: str | None = None,
     notes: list[str] | None = None,
-) -> Table:
+) -> list[Table]:
+    """One table, or one per subordinate unit when a 预算单位 column groups the rows (汇总 tables)."""
     ncols = max((len(r) for r in grid.rows), default=0)
     rows = [(r + [""] * ncols)[:ncols] for r in grid.rows]
     hend = find_header_end(rows)
     header_rows, body = rows[:hend], rows[hend:]
     paths = header_paths(header_rows, ncols)
     roles = [_role(p) for p in paths]
+    # a 预算单位 column beside the 科目 columns groups the rows by subordinate unit (汇总 tables)
+    unitish = [len(p) == 1 and p[0] in _UNIT_LABELS for p in paths]
+    if any(unitish) and any(r in ("name", "code") and not u for r, u in zip(roles, unitish)):
+        roles = ["unit" if u else r for r, u in zip(roles, unitish)]
+    for j, p in enumerate(paths):
+        # "政府支出经济分类科目 | 部门支出经济分类科目" beside the 功能 科目: more names, never amounts
+        if roles[j] == "value" and p and p[-1].endswith("科目"):
+            roles[j] = "skip" if "name" in roles[:j] else "name"
     if "name" not in roles:
         # no labelled name column: the leftmost column holding mostly text is the name
         for j in range(ncols):
@@ -126,6 +142,11 @@ def build_table(
             if roles[j] == "value" and texts and sum(parse_amount(t) is None for t in texts) > len(texts) / 2:
                 roles[j] = "name"
                 break
+    for j in range(ncols):
+        # a column of words (采购组织形式, 指标性质) is no column of figures, whatever its header says
+        texts = [r[j] for r in body if r[j].strip()]
+        if roles[j] == "value" and texts and sum(bool(_WORDS.search(t)) for t in texts) > len(texts) / 2:
+            roles[j] = "text"
     kind, kind_name = classify(title)
     sides = _split_sides(paths, roles)
     columns: list[Column] = []
@@ -143,6 +164,8 @@ def build_table(
     col_by_index = {c.index: c for c in columns}
     known = _known_names()
     out_rows: list[Row] = []
+    row_units: list[str | None] = []
+    unit_cols = [j for j, r in enumerate(roles) if r == "unit"]
     pages = sorted({p for p in grid.row_pages if p is not None})
     for side, s, e in sides:
         last: Row | None = None
@@ -166,7 +189,7 @@ def build_table(
             if code is None:
                 m = _LEADING_CODE.match(name)
                 if m:
-                    code, name = m.group(1), m.group(2)
+                    code, name = m.group(1), m.group(2).lstrip("-－—")
             cells: dict[str, Cell] = {}
             for j in range(s, e):
                 col = col_by_index.get(j)
@@ -175,13 +198,15 @@ def build_table(
                 txt = r[j]
                 cells[col.key] = Cell(text=txt, amount=parse_amount(txt))
             has_values = any(c.amount is not None for c in cells.values())
-            if not name and not code and not has_values:
+            unit_name = normalize_label("".join(r[j] for j in unit_cols if s <= j < e)) or None
+            if not name and not code and not has_values and not unit_name:
                 continue
             # a wrapped 科目名称: a text fragment alone on its row continues the row above
             if (
                 last is not None
                 and not code
                 and not has_values
+                and not unit_name
                 and name
                 and not name.startswith(_TOTAL_WORDS)
                 and (len(name) <= 2 or (last.name + name) in known)
@@ -191,8 +216,9 @@ def build_table(
                 continue
             row = Row(name=name, code=code, cells=cells, page=page, index=len(out_rows), side=side, line=line)
             out_rows.append(row)
+            row_units.append(unit_name)
             last = row
-    return Table(
+    table = Table(
         id=table_id,
         title=title,
         kind=kind,
@@ -206,3 +232,4 @@ def build_table(
         header_rows=header_rows,
         two_sided=len(sides) > 1,
     )
+    return split_units(table, row_units)
