@@ -128,12 +128,14 @@ def groups_of(files: list[str], together: bool) -> list[list[str]]:
 
 def iter_entries(groups: list[list[str]], *, select: list[str] | None = None, ignore: list[str] | None = None,
                  jobs: int | None = None, timeout: float | None = None, progress: bool = False,
-                 previous: list[str] | None = None, baseline: Baseline | None = None) -> Iterator[dict[str, Any]]:
-    """Report entries in input order, as each is done, with a baseline's old findings left out."""
+                 previous: list[str] | None = None, baseline: Baseline | None = None, force: bool = False,
+                 previous_each: list[list[str] | None] | None = None) -> Iterator[dict[str, Any]]:
+    """Report entries in input order, as each is done, with a baseline's old findings left out.
+    force and previous_each: as batch.run (last year's disclosure checked or paired per group)."""
     from .batch import run
 
     for entry in run(groups, select=select, ignore=ignore, jobs=jobs, timeout=timeout, progress=progress,
-                     previous=previous):
+                     previous=previous, force=force, previous_each=previous_each):
         yield apply_baseline(entry, baseline)
 
 
@@ -162,12 +164,13 @@ def using(cfg: ConfigArg) -> Iterator[_config.Config]:
 def audit(files: PathLike | Sequence[PathLike], *, together: bool = False, config: ConfigArg = None,
           select: Sequence[str] | None = None, ignore: Sequence[str] | None = None,
           previous: PathLike | Sequence[PathLike] | None = None, baseline: PathLike | Baseline | None = None,
-          jobs: int = 1, timeout: float | None = None) -> Report:
+          force: bool = False, jobs: int = 1, timeout: float | None = None) -> Report:
     """Audit files (or folders of them) and return the report.
 
     together: the files are parts of one disclosure. select/ignore: rule ids or families ("T",
     "X101", "D1xx"), as --rules/--ignore; they replace the config's. previous: last year's
-    disclosure. baseline: an earlier report or a review sidecar (only new findings are kept).
+    disclosure (previous.PreviousMismatch when it is not this body's year before, unless force).
+    baseline: an earlier report or a review sidecar (only new findings are kept).
     jobs: worker processes (1 audits in this process). A document that cannot be read is in the
     report with status "error"; a broken config or pattern file raises auditor.errors.PatternError,
     a rule pattern that selects no rule ValueError.
@@ -187,7 +190,7 @@ def audit(files: PathLike | Sequence[PathLike], *, together: bool = False, confi
             raise ValueError(f"{bad} 不对应任何规则")
         old = load_baseline(baseline) if isinstance(baseline, (str, os.PathLike)) else baseline
         entries = list(iter_entries(groups_of(expand(names), together), select=chosen_select, ignore=chosen_ignore,
-                                    jobs=jobs, timeout=timeout, previous=prev, baseline=old))
+                                    jobs=jobs, timeout=timeout, previous=prev, force=force, baseline=old))
         return Report.from_entries(entries, fail_on=fail_on)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import PatternError, ReadError
+from .previous import PreviousMismatch
 
 SUFFIXES = (".pdf", ".txt")
 
@@ -49,9 +50,13 @@ def _on_alarm(signum, frame):  # noqa: ANN001
 
 
 def audit_group(group: list[str], select: list[str] | None, ignore: list[str] | None,
-                timeout: float | None, previous: list[str] | None = None) -> dict:
+                timeout: float | None, previous: list[str] | None = None, policy: str = "strict") -> dict:
     """One disclosure (one file, or the files read together) -> its report entry. Never raises
-    for a bad document: the entry carries the error."""
+    for a bad document: the entry carries the error.
+
+    previous: last year's disclosure. policy says what happens when it is not this body's
+    disclosure of the year before: "strict" (given by the user) raises PreviousMismatch, "force"
+    warns and uses it, "auto" (found by the batch) quietly audits without it."""
     from .engine import audit_document
     from .ingest import load
     from .report.json_report import document_entry
@@ -64,12 +69,12 @@ def audit_group(group: list[str], select: list[str] | None, ignore: list[str] | 
     try:
         doc = load(*group)
         if previous:
-            try:
-                doc.previous = load(*previous)
-            except ReadError as exc:
-                sys.stderr.write(f"audit: 上年文件 {exc.message}\n")  # the audit goes on without it
+            _attach_previous(doc, previous, policy)
         results = audit_document(doc, select=select, ignore=ignore)
-        return document_entry(path, doc, results, None, _review_of(group[0]))
+        entry = document_entry(path, doc, results, None, _review_of(group[0]))
+        if doc.previous is not None:
+            entry["previous"] = list(doc.previous.meta.sources)
+        return entry
     except ReadError as exc:
         return document_entry(path, None, [], exc)
     except _Timeout:
@@ -79,7 +84,7 @@ def audit_group(group: list[str], select: list[str] | None, ignore: list[str] | 
         return document_entry(path, None, [], ReadError(group[0], "timeout", f"超过 {timeout:g} 秒"))
     except RecursionError:
         return document_entry(path, None, [], ReadError(group[0], "corrupt", "结构嵌套过深"))
-    except PatternError:
+    except (PatternError, PreviousMismatch):
         raise  # a broken patterns/ file is everyone's problem: the command stops with its one line
     except OSError as exc:
         return document_entry(path, None, [], ReadError(group[0], "unreadable", exc.strerror or type(exc).__name__))
@@ -89,6 +94,25 @@ def audit_group(group: list[str], select: list[str] | None, ignore: list[str] | 
         if use_alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, old)
+
+
+def _attach_previous(doc, previous: list[str], policy: str) -> None:  # noqa: ANN001
+    from .ingest import load
+    from .previous import problem
+
+    try:
+        prev = load(*previous)
+    except ReadError as exc:
+        sys.stderr.write(f"audit: 上年文件 {exc.message}\n")  # the audit goes on without it
+        return
+    why = problem(doc, prev)
+    if why and policy == "strict":
+        raise PreviousMismatch(f"--previous {previous[0]}：{why}（确认无误可加 --force）")
+    if why and policy == "auto":
+        return
+    if why:
+        sys.stderr.write(f"audit: 警告：--previous {previous[0]}：{why}；按 --force 照常核对\n")
+    doc.previous = prev
 
 
 def _review_of(path: str):
@@ -124,10 +148,18 @@ def _batch_worker_init(config=None) -> None:  # noqa: ANN001 - a config.Config
 
 def run(groups: list[list[str]], *, select: list[str] | None = None, ignore: list[str] | None = None,
         jobs: int | None = None, timeout: float | None = None, progress: bool = False,
-        previous: list[str] | None = None) -> Iterator[dict]:
-    """Report entries in input order, each as soon as it and all before it are done."""
+        previous: list[str] | None = None, force: bool = False,
+        previous_each: list[list[str] | None] | None = None) -> Iterator[dict]:
+    """Report entries in input order, each as soon as it and all before it are done.
+
+    previous: the user's --previous for every group; previous_each: last year's files per group
+    as the batch found them (pairing.plan), used only where they prove to fit."""
     jobs = jobs or os.cpu_count() or 1
-    tasks = [(g, select, ignore, timeout, previous) for g in groups]
+    if previous:
+        tasks = [(g, select, ignore, timeout, previous, "force" if force else "strict") for g in groups]
+    else:
+        each = previous_each or [None] * len(groups)
+        tasks = [(g, select, ignore, timeout, p, "auto") for g, p in zip(groups, each)]
     total = len(tasks)
 
     def tick(i: int, entry: dict) -> None:

@@ -11,8 +11,10 @@ from typing import Sequence
 
 from . import __version__
 from .atomic import replacing
+from .argparse_zh import Parser, version_action
 from .config import active
 from .errors import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, PatternError, ReadError
+from .previous import PreviousMismatch
 
 SUBCOMMANDS = ("inspect", "rules", "explain", "tui", "export", "train")
 
@@ -46,42 +48,43 @@ def _check_selection(patterns: list[str] | None, flag: str) -> str | None:
 
 
 def _audit_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = Parser(
         prog="audit",
         description="核对部门预算/决算公开文件：表格自身是否平衡，各表是否一致，叙述中的数字与表格是否相符，"
         "公开内容是否完整。",
         epilog="子命令：audit inspect FILE…（查看读取结果）；audit rules（规则目录）；audit explain 规则编号；"
         "audit tui FILE（交互审核）；audit export FILE --csv/--xlsx OUT（导出）；audit train（新人培训）",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="PDF or text disclosures, or folders of them")
-    p.add_argument("--format", choices=FORMATS, default=None, help="output format (default: text)")
-    p.add_argument("--json", action="store_true", help="same as --format json")
-    p.add_argument("-o", "--output", metavar="OUT", help="write the report here instead of stdout (xlsx needs it)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="PDF 或文本格式的公开文件，或包含它们的文件夹")
+    p.add_argument("--format", choices=FORMATS, default=None, help="输出格式（默认 text：中文报告）")
+    p.add_argument("--json", action="store_true", help="等同于 --format json")
+    p.add_argument("-o", "--output", metavar="OUT", help="报告写入此文件而不是标准输出（xlsx 必须指定）")
     p.add_argument("--fail-on", choices=("fail", "warn", "never"), default=None,
-                   help="exit 1 on findings at or above this verdict (default: fail, or the config's fail-on)")
-    p.add_argument("--rules", help="only these rules or families, e.g. T,X101")
-    p.add_argument("--ignore", help="skip these rules or families, e.g. D1xx")
-    p.add_argument("--together", action="store_true", help="the files are parts of one disclosure")
+                   help="何种结论使退出码为 1：fail 不通过（默认，或配置文件的 fail-on）；warn 不通过或存疑；never 从不")
+    p.add_argument("--rules", help="只运行这些规则或规则族，如 T,X101")
+    p.add_argument("--ignore", help="跳过这些规则或规则族，如 D1xx")
+    p.add_argument("--together", action="store_true", help="所给文件是同一份公开文件的几个部分（如说明与报表）")
     p.add_argument("--previous", metavar="LAST", action="append",
-                   help="last year's disclosure of the same body (repeat for a narrative and a tables file): "
-                   "checks this year's 上年 figures against it")
-    p.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: the number of cores)")
-    p.add_argument("--timeout", type=_positive, default=300.0, help="seconds allowed per document (default 300)")
-    p.add_argument("-v", "--verbose", action="store_true", help="also list passing checks")
-    p.add_argument("--version", action="version", version=f"auditor {__version__}")
-    p.add_argument("--config", metavar="FILE", help="settings file (default: audit.toml or pyproject.toml "
-                   "[tool.auditor] in this folder or a parent)")
-    p.add_argument("--isolated", action="store_true", help="ignore every config file")
-    p.add_argument("--baseline", metavar="OLD", help="an earlier JSON report or a FILE.review.json: report only "
-                   "findings not in it (confirmed 不通过 still count)")
+                   help="同一单位上一年度的同类公开文件，用来核对本年叙述中的上年数（说明与报表分开时可重复给出）")
+    p.add_argument("--force", action="store_true",
+                   help="--previous 不是同一单位或不是上一年度时，只给出警告并照常核对")
+    p.add_argument("-j", "--jobs", type=int, default=None, help="并行进程数（默认：处理器核数）")
+    p.add_argument("--timeout", type=_positive, default=300.0, help="每份文件的时限，秒（默认 300）")
+    p.add_argument("-v", "--verbose", action="store_true", help="逐条列出全部结果，包括通过的核对和合并的无法核对")
+    p.add_argument("--config", metavar="FILE",
+                   help="配置文件（默认：当前文件夹或上级文件夹中的 audit.toml，或 pyproject.toml 的 [tool.auditor]）")
+    p.add_argument("--isolated", action="store_true", help="不读取任何配置文件")
+    p.add_argument("--baseline", metavar="OLD",
+                   help="以前的 JSON 报告或审核文件 FILE.review.json：只报告其中没有的结果（已确认的不通过仍计入）")
+    version_action(p, f"auditor {__version__}")
     return p
 
 
 def _inspect_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="audit inspect", description="显示读取到的元数据、章节和表格。")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--together", action="store_true", help="the files are parts of one disclosure")
+    p = Parser(prog="audit inspect", description="显示读取到的元数据、章节和表格。")
+    p.add_argument("files", nargs="+", metavar="FILE", help="PDF 或文本格式的公开文件")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--together", action="store_true", help="所给文件是同一份公开文件的几个部分（如说明与报表）")
     return p
 
 
@@ -119,7 +122,7 @@ def cmd_inspect(argv: Sequence[str]) -> int:
 def cmd_audit(argv: Sequence[str]) -> int:
     args = _audit_parser().parse_args(argv)  # first: --version and --help need nothing else
 
-    from .api import Report, groups_of, iter_entries
+    from .api import Report, iter_entries
     from .baseline import load as load_baseline
     from .batch import expand
 
@@ -146,7 +149,7 @@ def cmd_audit(argv: Sequence[str]) -> int:
     if not files:
         _err("audit: 没有找到 PDF 或文本文件：" + " ".join(args.files))
         return EXIT_UNREADABLE
-    groups = groups_of(files, args.together)
+    groups, previous_each = _plan(args, files)
     if args.previous and len(groups) > 1:
         _err("audit: --previous 只能与一份公开文件一起使用（多个文件请加 --together）")
         return EXIT_USAGE
@@ -160,7 +163,8 @@ def cmd_audit(argv: Sequence[str]) -> int:
                                         encoding="utf-8", newline="")) if to_file else sys.stdout)
         progress = sys.stderr.isatty() and len(groups) > 1
         for entry in iter_entries(groups, select=select, ignore=ignore, jobs=args.jobs, timeout=args.timeout,
-                                  progress=progress, previous=args.previous, baseline=old):
+                                  progress=progress, previous=args.previous, force=args.force,
+                                  previous_each=previous_each, baseline=old):
             if entry["status"] == "error":
                 _err(f"audit: {entry['error']['message']}")
             if fmt == "jsonl":  # streamed: each document as soon as it and those before it are done
@@ -169,11 +173,32 @@ def cmd_audit(argv: Sequence[str]) -> int:
             entries.append(entry)
         rep = Report.from_entries(entries, fail_on=fail_on)
         _write(rep.raw, fmt, out, args)
+    if args.output:  # the report went to a file: say what is in it
+        from .report.terminal import summary_line
+
+        _err(f"audit: 已写出 {args.output}（{fmt}）。{summary_line(rep.raw)}")
     if old is not None:
         left = [e["baseline"] for e in entries if "baseline" in e]
         _err(f"audit: 基线 {args.baseline}：略去已有结果 {sum(b['known'] for b in left)} 条、审核人已排除 "
              f"{sum(b['dismissed'] for b in left)} 条；已确认的不通过 {sum(b['confirmed'] for b in left)} 条仍计入")
     return rep.exit_code()
+
+
+def _plan(args: argparse.Namespace, files: list[str]) -> tuple[list[list[str]], list | None]:
+    """The disclosures to audit. Files found in folders are paired (a narrative-only file with its
+    tables-only file) and matched with last year's disclosure from a cheap first read of each."""
+    from .api import groups_of
+
+    if args.together or len(files) < 2 or not any(Path(f).is_dir() for f in args.files):
+        return groups_of(files, args.together), None
+    from .pairing import plan
+
+    made = plan(files)
+    if args.output:
+        for g in made.groups:
+            if len(g) > 1:
+                _err("audit: 合并审核 " + " + ".join(g))
+    return made.groups, made.previous
 
 
 def _write(rep: dict, fmt: str, out, args: argparse.Namespace) -> None:
@@ -215,9 +240,9 @@ def cmd_rules(argv: Sequence[str]) -> int:
 
     from .config import rule_origin, settings_table
 
-    p = argparse.ArgumentParser(prog="audit rules", description="列出全部审核规则，以及每条规则和每项设置的来源。")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--rules", help="only these rules or families, e.g. T,X101")
+    p = Parser(prog="audit rules", description="列出全部审核规则，以及每条规则和每项设置的来源。")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--rules", help="只列出这些规则或规则族，如 T,X101")
     args = p.parse_args(argv)
     select = args.rules.split(",") if args.rules else None
     rules = [r for r in catalogue().values() if selected(r.id, select, None)]
@@ -238,10 +263,10 @@ def cmd_explain(argv: Sequence[str]) -> int:
     from .rules.catalogue import get_rule
     from .rules.examples import run_example
 
-    p = argparse.ArgumentParser(prog="audit explain", description="显示一条规则的完整说明和示例。")
-    p.add_argument("rule", metavar="ID")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--no-run", action="store_true", help="do not run the rule on its examples")
+    p = Parser(prog="audit explain", description="显示一条规则的完整说明和示例。")
+    p.add_argument("rule", metavar="ID", help="规则编号，如 N101")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--no-run", action="store_true", help="不在示例上运行该规则")
     args = p.parse_args(argv)
     rule = get_rule(args.rule)
     if rule is None:
@@ -320,6 +345,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return {"inspect": cmd_inspect, "rules": cmd_rules, "explain": cmd_explain, "tui": cmd_tui, "export": cmd_export, "train": cmd_train}[argv[0]](argv[1:])
         return cmd_audit(argv)
     except PatternError as exc:
+        _err(f"audit: {exc}")
+        return EXIT_USAGE
+    except PreviousMismatch as exc:
         _err(f"audit: {exc}")
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from .checks.disclosure import fold_narrative_only
 from .model import Document
 from .results import Result, assign_ids
 from .rules.registry import run_checks
 
 
 def audit_document(doc: Document, *, select: list[str] | None = None, ignore: list[str] | None = None) -> list[Result]:
-    results = run_checks(doc, select, ignore)
+    results = fold_narrative_only(doc, run_checks(doc, select, ignore))
     assign_ids(results)
     return results

@@ -267,6 +267,23 @@ def check_three_public_reasons(doc: Document) -> list[Result]:
                     text=s.text, span=(s.start, s.end))]
 
 
+def fold_narrative_only(doc: Document, results: list[Result]) -> list[Result]:
+    """A narrative published without its tables: every figure that needed a table is 无法核对 for one
+    reason, so they become one D101 note saying so, with their count, instead of dozens of lines.
+    Figures the narrative checks by itself (its own sums, rates) keep their verdicts."""
+    note = next((r for r in results if r.rule == "D101" and r.anchor == "no-tables"), None)
+    if note is None or len(doc.text) < _NARRATIVE_MIN:
+        return results
+    folded = [r for r in results if r.rule.startswith("N") and r.verdict == "unverified"]
+    if not folded:
+        return results
+    note.message = (f"本文件只有情况说明，未读到任何表格：叙述中 {len(folded)} 个数字无从与表格核对，不逐条列出。"
+                    "若报表在另一个文件中，请把两个文件一并审核（audit 说明 报表 --together，或放在同一文件夹中审核 "
+                    "audit 文件夹）。")
+    gone = {id(r) for r in folded}
+    return [r for r in results if id(r) not in gone]
+
+
 def check_disclosure(doc: Document) -> list[Result]:
     return (check_required_tables(doc) + check_toc(doc) + check_empty_notes(doc) + check_sections(doc)
             + check_placeholders(doc) + check_years(doc) + check_outdated_names(doc)

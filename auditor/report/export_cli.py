@@ -6,16 +6,17 @@ import argparse
 import sys
 from typing import Sequence
 
+from ..argparse_zh import Parser
 from ..errors import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, ReadError
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="audit export", description="导出核对结果（含审核结论和批注）为 CSV 或 XLSX。")
-    p.add_argument("file", metavar="FILE", help="PDF or text disclosure; its FILE.review.json is read when present")
-    p.add_argument("--csv", metavar="OUT", help="write a CSV (UTF-8 with BOM, opens in Excel)")
-    p.add_argument("--xlsx", metavar="OUT", help="write an XLSX workbook")
-    p.add_argument("--rules", help="only these rules or families, e.g. T,N101")
-    p.add_argument("--ignore", help="skip these rules or families")
+    p = Parser(prog="audit export", description="导出核对结果（含审核结论和批注）为 CSV 或 XLSX。")
+    p.add_argument("file", metavar="FILE", help="PDF 或文本格式的公开文件；若有 FILE.review.json，一并读入审核结论")
+    p.add_argument("--csv", metavar="OUT", help="写出 CSV（UTF-8 带 BOM，可用 Excel 打开）")
+    p.add_argument("--xlsx", metavar="OUT", help="写出 XLSX 工作簿")
+    p.add_argument("--rules", help="只导出这些规则或规则族，如 T,N101")
+    p.add_argument("--ignore", help="跳过这些规则或规则族")
     return p
 
 

@@ -2,6 +2,10 @@
 fail, warn and unverified verdict, located by file, page and (for text input) character span.
 
 Passing checks are left out: SARIF consumers show every result as an alert. JUnit output lists them.
+A reviewer's decisions (FILE.review.json) travel with each result as properties; a finding the
+reviewer dismissed (overridden to 通过) is suppressed (kind "external", the comment as
+justification). A confirmed 不通过 is never suppressed: it is the reviewer saying "this is an error",
+and hiding it would let it through the pipeline that gates publication.
 """
 
 from __future__ import annotations
@@ -57,6 +61,17 @@ def _location(doc_path: str, r: dict[str, Any]) -> dict[str, Any]:
     return loc
 
 
+def _review(res: dict[str, Any], d: dict[str, Any]) -> None:
+    """The reviewer's decision on one result: always a property, a suppression when dismissed."""
+    res["properties"]["review"] = {k: d.get(k) for k in ("status", "verdict", "effective", "comment", "updated")}
+    if d.get("status") == "overridden" and d.get("verdict") == "pass":
+        res["suppressions"] = [{
+            "kind": "external",
+            "status": "accepted",
+            "justification": d.get("comment") or "审核人改判为通过",
+        }]
+
+
 def to_sarif(report: dict[str, Any]) -> dict[str, Any]:
     rules = _rules()
     index = {r["id"]: i for i, r in enumerate(rules)}
@@ -72,7 +87,8 @@ def to_sarif(report: dict[str, Any]) -> dict[str, Any]:
             })
             continue
         for r in d["results"]:
-            if r["verdict"] == "pass":
+            decision = r.get("review") or None
+            if r["verdict"] == "pass" and not (decision and decision.get("effective", "pass") != "pass"):
                 continue
             res = {
                 "ruleId": r["rule"],
@@ -92,6 +108,8 @@ def to_sarif(report: dict[str, Any]) -> dict[str, Any]:
             }
             if r["rule"] in index:
                 res["ruleIndex"] = index[r["rule"]]
+            if decision:
+                _review(res, decision)
             results.append(res)
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "auditor", "version": __version__, "rules": rules}},

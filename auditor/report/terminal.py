@@ -1,4 +1,11 @@
-"""The readable Chinese report that plain `audit FILE` prints."""
+"""The readable Chinese report that plain `audit FILE` prints.
+
+A reviewer reads it sentence by sentence: every finding about one sentence is listed under it, the
+worst sentences first. 无法核对 results that repeat one reason are folded into a single line with a
+count (`-v` lists each, and the passing checks too), so a long document does not bury its few real
+findings under dozens of identical notes. The reviewer's decisions from `FILE.review.json` are shown
+on each result: "[不通过·已确认]", "[存疑→通过（改判）]", with the comment.
+"""
 
 from __future__ import annotations
 
@@ -7,36 +14,163 @@ from typing import Any
 from ..results import VERDICT_LABELS
 
 _ORDER = {"fail": 0, "warn": 1, "unverified": 2, "pass": 3}
+_FOLD_AT = 2  # this many 无法核对 with one reason are shown as one line
+_QUOTE = 80  # characters of a quoted sentence
+
+
+def reason(r: dict[str, Any]) -> str:
+    """What a 无法核对 result says is missing, without the figure it is about: results that share
+    it fail for the same cause and read as one line."""
+    return r["message"].split("，")[0].rstrip("。")
+
+
+def label(r: dict[str, Any]) -> str:
+    """The verdict as the reviewer left it: "不通过·已确认", "存疑→通过（改判）", or the audit's own."""
+    own = VERDICT_LABELS[r["verdict"]]
+    d = r.get("review")
+    if not d:
+        return own
+    if d.get("status") == "overridden" and d.get("verdict"):
+        return f"{own}→{VERDICT_LABELS[d['verdict']]}（改判）"
+    if d.get("status") == "accepted":
+        return f"{own}·已确认"
+    return own
+
+
+def _reviewed(r: dict[str, Any]) -> bool:
+    d = r.get("review")
+    return bool(d and (d.get("status") in ("accepted", "overridden") or d.get("comment")))
+
+
+def _page(r: dict[str, Any]) -> str:
+    return f"第{r['page']}页 " if r.get("page") else ""
+
+
+def _result_lines(r: dict[str, Any], *, with_page: bool) -> list[str]:
+    lines = [f"    [{label(r)}] {r['rule']} {_page(r) if with_page else ''}{r['message']}"]
+    d = r.get("review")
+    if d and d.get("comment"):
+        lines.append(f"      批注：{d['comment']}")
+    return lines
+
+
+def _figures(results: list[dict[str, Any]]) -> str:
+    """How many narrative figures were checked (a verdict other than 无法核对) and how many passed,
+    and the same for the table relations: the document's score in one line."""
+    n = [r for r in results if r["rule"].startswith("N")]
+    n_checked = [r for r in n if r["verdict"] != "unverified"]
+    tx = [r for r in results if r["rule"][:1] in ("T", "X")]
+    tx_checked = [r for r in tx if r["verdict"] != "unverified"]
+    parts = [f"叙述数字 {len(n)} 个，核对 {len(n_checked)} 个，其中通过 {sum(r['verdict'] == 'pass' for r in n_checked)} 个"]
+    if tx:
+        parts.append(f"表内表间关系 {len(tx_checked)} 项，成立 {sum(r['verdict'] == 'pass' for r in tx_checked)} 项")
+    return "；".join(parts)
+
+
+def _review_line(d: dict[str, Any]) -> str | None:
+    rv = d.get("review")
+    if not rv:
+        return None
+    line = f"  审核（{rv['sidecar']}）：已确认 {rv['accepted']}　已改判 {rv['overridden']}　未审 {rv['pending']}"
+    if rv.get("comments"):
+        line += f"　批注 {rv['comments']}"
+    if rv.get("orphans"):
+        line += f"　另有 {len(rv['orphans'])} 条决定已找不到对应结果"
+    return line
+
+
+def _sources_lines(d: dict[str, Any]) -> list[str]:
+    """Which files were audited as one disclosure, and which file supplied last year's figures."""
+    m = d.get("meta") or {}
+    out = []
+    sources = m.get("sources") or []
+    if len(sources) > 1:
+        out.append("  合并审核：" + "；".join(sources))
+    if d.get("previous"):
+        out.append("  上年文件：" + "；".join(d["previous"]))
+    return out
+
+
+def _document(d: dict[str, Any], verbose: bool) -> list[str]:
+    out = [f"━━ {d['path']}"]
+    if d["status"] == "error":
+        return out + [f"  无法读取：{d['error']['message']}", ""]
+    m = d["meta"]
+    out.append(
+        f"  {m.get('organization') or '未识别单位'}　{m.get('year') or ''}年　{m.get('kind') or ''}　"
+        f"表格 {len(d['tables'])} 张"
+    )
+    out += _sources_lines(d)
+    s = d["summary"]
+    out.append(f"  通过 {s['pass']}　不通过 {s['fail']}　存疑 {s['warn']}　无法核对 {s['unverified']}")
+    out.append(f"  {_figures(d['results'])}")
+    review = _review_line(d)
+    if review:
+        out.append(review)
+
+    shown = [r for r in d["results"] if verbose or r["verdict"] != "pass" or _reviewed(r)]
+    folded: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    if not verbose:
+        for r in shown:
+            if r["verdict"] == "unverified" and not _reviewed(r):
+                folded.setdefault((r["rule"], reason(r)), []).append(r)
+        folded = {k: v for k, v in folded.items() if len(v) >= _FOLD_AT}
+        hidden = {id(r) for v in folded.values() for r in v}
+        shown = [r for r in shown if id(r) not in hidden]
+
+    # one group per sentence text (the same words printed on several pages are one group; results
+    # about no sentence stand alone), the worst group first
+    groups: dict[Any, list[dict[str, Any]]] = {}
+    for i, r in enumerate(shown):
+        groups.setdefault("".join(r["text"].split()) if r.get("text") else i, []).append(r)
+    ordered = sorted(groups.values(), key=lambda g: (min(_ORDER[r["verdict"]] for r in g),
+                                                      min(r.get("page") or 0 for r in g)))
+    for g in ordered:
+        text = g[0].get("text")
+        if not text:
+            out += [line[2:] if n == 0 else line for n, line in enumerate(_result_lines(g[0], with_page=True))]
+            continue
+        pages = sorted({r["page"] for r in g if r.get("page")})
+        quote = text if len(text) <= _QUOTE else text[:_QUOTE] + "…"
+        out.append(f"  {'第' + _pages(pages) + '页 ' if pages else ''}「{quote}」")
+        same: dict[Any, list[dict[str, Any]]] = {}  # one finding repeated on each page where the words are
+        for i, r in enumerate(sorted(g, key=lambda r: _ORDER[r["verdict"]])):
+            key = i if _reviewed(r) else (r["rule"], r["verdict"], r["message"])
+            same.setdefault(key, []).append(r)
+        for rs in same.values():
+            lines = _result_lines(rs[0], with_page=len(pages) > 1 and len(rs) == 1)
+            if len(rs) > 1 and len(pages) > 1:
+                lines[0] += f"（×{len(rs)}，第{_pages(sorted({r['page'] for r in rs if r.get('page')}))}页）"
+            elif len(rs) > 1:
+                lines[0] += f"（×{len(rs)}）"
+            out += lines
+    for (rule, why), rs in sorted(folded.items(), key=lambda kv: -len(kv[1])):
+        pages = sorted({r["page"] for r in rs if r.get("page")})
+        where = f"（第{_pages(pages)}页）" if pages else ""
+        out.append(f"  [无法核对] {rule} {why} ×{len(rs)}{where}")
+    if folded:
+        out.append("  （无法核对按原因合并；-v 逐条列出，并列出通过的核对）")
+    out.append("")
+    return out
+
+
+def _pages(pages: list[int], limit: int = 8) -> str:
+    shown = "、".join(str(p) for p in pages[:limit])
+    return shown + ("等" if len(pages) > limit else "")
 
 
 def render(report: dict[str, Any], *, verbose: bool = False) -> str:
     out: list[str] = []
     for d in report["documents"]:
-        out.append(f"━━ {d['path']}")
-        if d["status"] == "error":
-            out.append(f"  无法读取：{d['error']['message']}")
-            out.append("")
-            continue
-        m = d["meta"]
-        out.append(
-            f"  {m.get('organization') or '未识别单位'}　{m.get('year') or ''}年　{m.get('kind') or ''}　"
-            f"表格 {len(d['tables'])} 张"
-        )
-        s = d["summary"]
-        out.append(
-            f"  通过 {s['pass']}　不通过 {s['fail']}　存疑 {s['warn']}　无法核对 {s['unverified']}"
-        )
-        shown = [r for r in d["results"] if verbose or r["verdict"] in ("fail", "warn", "unverified")]
-        shown.sort(key=lambda r: (_ORDER[r["verdict"]], r["page"] or 0))
-        for r in shown:
-            page = f"第{r['page']}页 " if r.get("page") else ""
-            out.append(f"  [{VERDICT_LABELS[r['verdict']]}] {r['rule']} {page}{r['message']}")
-            if r["verdict"] != "pass" and r.get("text"):
-                out.append(f"      「{r['text'][:80]}」")
-        out.append("")
+        out += _document(d, verbose)
     t = report["summary"]
     out.append(
         f"共 {t['documents']} 份：通过 {t['pass']}，不通过 {t['fail']}，存疑 {t['warn']}，无法核对 {t['unverified']}"
         + (f"，无法读取 {t['errors']} 份" if t.get("errors") else "")
     )
     return "\n".join(out)
+
+
+def summary_line(report: dict[str, Any]) -> str:
+    """The last line of the text report, for stderr when the report itself goes to a file."""
+    return render({"documents": [], "summary": report["summary"]})

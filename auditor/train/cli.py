@@ -10,22 +10,23 @@ import tempfile
 from pathlib import Path
 from typing import Sequence
 
+from ..argparse_zh import Parser
 from ..errors import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE
 
 DEFAULT_COUNT = 12
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = Parser(
         prog="audit train",
         description="新人培训：按规则目录学习课程，再在引入了一个错误的样本上练习判断（通过/不通过与规则）。",
     )
-    p.add_argument("--name", help="trainee name (default: the login name); progress is saved per trainee")
-    p.add_argument("--progress", metavar="FILE", help="progress file (default ~/.local/share/auditor/trainees/NAME.json)")
-    p.add_argument("--seed", type=int, default=None, help="exercise set seed: same seed, same set (default 1)")
-    p.add_argument("--count", type=int, default=DEFAULT_COUNT, help=f"exercises in a set (default {DEFAULT_COUNT})")
-    p.add_argument("--set", metavar="FILE", dest="set_file", help="practise on an exported set (from --export)")
-    p.add_argument("--export", metavar="FILE", help="write the exercise set as JSON instead of opening the trainer")
+    p.add_argument("--name", help="学员姓名（默认：登录名）；进度按学员分别保存")
+    p.add_argument("--progress", metavar="FILE", help="进度文件（默认 ~/.local/share/auditor/trainees/NAME.json）")
+    p.add_argument("--seed", type=int, default=None, help="练习集种子：种子相同，练习集相同（默认 1）")
+    p.add_argument("--count", type=int, default=DEFAULT_COUNT, help=f"每套练习的题数（默认 {DEFAULT_COUNT}）")
+    p.add_argument("--set", metavar="FILE", dest="set_file", help="使用导出的练习集练习（由 --export 生成）")
+    p.add_argument("--export", metavar="FILE", help="把练习集写成 JSON 文件，不打开培训界面")
     return p
 
 
@@ -56,8 +57,11 @@ def run(argv: Sequence[str]) -> int:
     if args.export:
         made = generate(seed, args.count)
         _write_atomic(Path(args.export), made.dumps())
+        from .operators import OPERATORS
+
         ops = sorted({e.operator for e in made.exercises})
-        print(f"已写出 {len(made.exercises)} 道练习（种子 {seed}，{', '.join(ops)}）：{args.export}", file=sys.stderr)
+        labels = "、".join(OPERATORS[o].label if o in OPERATORS else o for o in ops)
+        print(f"已写出 {len(made.exercises)} 道练习（种子 {seed}，错误类型：{labels}）：{args.export}", file=sys.stderr)
         return EXIT_OK
     exercise_set = None
     if args.set_file:

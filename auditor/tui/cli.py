@@ -7,15 +7,16 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from ..argparse_zh import Parser
 from ..errors import EXIT_OK, EXIT_UNREADABLE
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = Parser(
         prog="audit tui",
         description="交互审核：逐条查看核对结果，确认、改判、批注；审核记录保存在 FILE.review.json。",
     )
-    p.add_argument("file", metavar="FILE", help="PDF or text disclosure")
+    p.add_argument("file", metavar="FILE", help="PDF 或文本格式的公开文件")
     return p
 
 

@@ -1,0 +1,93 @@
+"""A batch over folders: narrative-only and tables-only files of one disclosure paired from a cheap
+first read, last year's disclosure found for the 上年 checks, a lone narrative given one D101 note;
+--previous refused when it is not this body's disclosure of the year before."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from auditor.engine import audit_document
+from auditor.batch import expand
+from auditor.cli import main
+from auditor.errors import EXIT_USAGE
+from auditor.ingest import load
+from auditor.pairing import plan, same_org, sketch
+
+from .conftest import ROOT, SAMPLES, SEED
+
+NARRATIVE, TABLES = SAMPLES / "pair_2018_narrative.txt", SAMPLES / "pair_2018_tables.txt"
+
+
+def test_the_sample_pair_is_found_and_nothing_else_is_paired():
+    files = expand([str(SAMPLES)])
+    made = plan(files)
+    paired = [g for g in made.groups if len(g) > 1]
+    assert paired == [[str(NARRATIVE), str(TABLES)]]
+    assert sum(len(g) for g in made.groups) == len(files)
+
+
+def test_sketch_tells_who_and_what():
+    n, t = sketch(str(NARRATIVE)), sketch(str(TABLES))
+    assert (n.role, t.role) == ("narrative", "tables")
+    assert n.year == t.year == 2018 and n.stage == t.stage == "预算"
+    assert same_org(n.orgs, t.orgs)
+    assert sketch(str(SEED)).role == "full"
+
+
+def test_organisations_match_only_by_name():
+    assert same_org(("江苏省人大常委会办公厅",), ("省人大办公厅",))  # a shortened form
+    assert same_org(("北京市司法局",), ("北京市国资委",)) is False
+    assert same_org(("西安市财政局",), ("西安市行政审批服务局",)) is False
+    assert same_org((), ("北京市司法局",)) is None
+
+
+def test_jiangsu_pairs_and_previous_years_are_found(corpus_dir):
+    """bench/claims.py lists the known pairs; the plan must find exactly those on its own."""
+    spec = importlib.util.spec_from_file_location("bench_claims", ROOT / "bench" / "claims.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    made = plan(expand([str(corpus_dir / "jiangsu")]))
+    found = {Path(g[0]).name: Path(g[1]).name for g in made.groups if len(g) > 1}
+    assert found == bench.PAIRS
+    prev = {Path(g[0]).name: Path(p[0]).name for g, p in zip(made.groups, made.previous) if p}
+    assert prev["省人大办公厅2018预算公开.pdf"] == "江苏省人大办公厅2017年度预算公开.pdf"
+    assert prev["江苏省政协办公厅2018年度部门预算.pdf"] == "江苏省政协办公厅2017年度部门预算.pdf"
+    assert prev["省法院2018年度部门预算公开.pdf"] == "省法院2017年度部门预算公开.pdf"
+    assert not any(Path(g[0]).name.startswith(("2017", "江苏省人大办公厅2017")) for g, p in zip(made.groups, made.previous) if p)
+
+
+def test_a_folder_audits_the_pair_as_one_and_says_so(tmp_path, capsys):
+    for f in (NARRATIVE, TABLES, SEED):
+        shutil.copy(f, tmp_path / f.name)
+    main([str(tmp_path), "--format", "json", "-j", "1"])
+    rep = json.loads(capsys.readouterr().out)
+    paths = [d["path"] for d in rep["documents"]]
+    assert paths == [f"{tmp_path / NARRATIVE.name} + {tmp_path / TABLES.name}", str(tmp_path / SEED.name)]
+    assert rep["documents"][0]["meta"]["sources"] == [str(tmp_path / NARRATIVE.name), str(tmp_path / TABLES.name)]
+    main([str(tmp_path), "-j", "1"])
+    assert f"合并审核：{tmp_path / NARRATIVE.name}；{tmp_path / TABLES.name}" in capsys.readouterr().out
+
+
+def test_a_lone_narrative_gets_one_note_not_dozens_of_unverified():
+    results = audit_document(load(str(NARRATIVE)))
+    notes = [r for r in results if r.rule == "D101"]
+    assert len(notes) == 1 and notes[0].verdict == "warn" and "只有情况说明" in notes[0].message
+    assert not [r for r in results if r.rule.startswith("N") and r.verdict == "unverified"]
+
+
+def test_previous_of_the_wrong_year_is_a_usage_error(capsys):
+    assert main([str(SEED), "--previous", str(SEED)]) == EXIT_USAGE
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "应为2020年" in err[0] and "--force" in err[0]
+
+
+def test_previous_with_force_warns_and_goes_on(capsys):
+    code = main([str(SEED), "--previous", str(SEED), "--force", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code != EXIT_USAGE and "警告" in err
+    assert json.loads(out)["documents"][0]["previous"] == [str(SEED)]
