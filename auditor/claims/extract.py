@@ -98,13 +98,17 @@ def extract_sentence(sentence: Sentence) -> list[Claim]:
         num, unit = m.group("num"), m.group("unit")
         unit = "万元" if unit == "万" else unit
         amount = parse_amount(num.replace("−", "-"))
-        if amount is None:
-            continue
+        if amount is None or (unit != "%" and _not_figure(norm, m.start("num"), m.end())):
+            continue  # a threshold ("单价100万元以上") is not an amount the narrative states
         start = sentence.start + index[m.start()]
         end = sentence.start + index[m.end()]
         clause = regex.split(r"[，,；;：:]", norm[: m.start()])[-1]
         comparison = g["comparison"].search(clause)
         direction, typo = _direction_before(norm[max(0, m.start() - 6) : m.start()])
+        if direction is None and unit != "%" and regex.search(r"(变化|变动)\s*$", norm[max(0, m.start() - 6) : m.start()]):
+            if amount.value != 0:
+                continue  # "变化 12 万元": a change whose direction is not said
+            direction = "flat"  # "相比变化 0 万元": no change
         if unit == "%":
             pre = norm[max(0, m.start() - 30) : m.end()]
             done = [c for c in g["completion"].finditer(pre) if c.end() == len(pre)]

@@ -146,10 +146,25 @@ def pick_column(
     return (hint or cols or [None])[0]
 
 
-def find_rows(table: Table, names: list[str], side: str | None) -> Row | None:
+def year_row(rows: list[Row], year: int | None) -> Row | None:
+    """The row a table with one row per year prints for that year ("年度: 2026年")."""
+    if year is None:
+        return None
+    label = regex.compile(rf"^\s*{year}\s*年(?:度)?(?:预算|决算)?(?:数)?\s*$")
+    for r in rows:
+        if label.match(r.name or "") or any(c.amount is None and label.match(c.text) for c in r.cells.values()):
+            return r
+    return None
+
+
+def find_rows(table: Table, names: list[str], side: str | None, year: int | None = None) -> Row | None:
     rows = [r for r in table.rows if side is None or (r.side or "").startswith(side)]
     for name in names:
         if name == "@first":
+            # a table with a row per year (2025年 / 2026年 / 增减变化金额): this year's row
+            dated = year_row(rows, year)
+            if dated is not None:
+                return dated
             # the first row that holds figures: header words left over as a row are skipped
             filled = [r for r in rows if has_amount(r)]
             if filled:
@@ -221,7 +236,16 @@ def _resolve_one(doc: Document, spec: dict, *, prior: bool, column_hint: str | N
     for kind in spec["table"]:
         for table in doc.tables_of(kind):
             names = list(spec.get("row", ["@total"]))
-            row = find_rows(table, names, spec.get("side"))
+            row = find_rows(table, names, spec.get("side"), year)
+            if prior and row is not None and names[0] == "@first" and year_row(table.rows, year) is row:
+                # a row per year: last year's figure is in last year's row, same column
+                last = year_row(table.rows, year - 1)
+                if last is not None:
+                    col = pick_column(current_columns(table, year, row.side), spec.get("column"), None, last)
+                    cell = last.cells.get(col.key) if col is not None else None
+                    if cell is not None and (cell.amount is not None or spec.get("zero_if_blank")):
+                        return Fact(table=table, row=last, column=col, amount=cell.amount, doc_unit=doc_unit(doc))
+                continue
             lists_categories = any(row_key(r.name).endswith("类") for r in table.rows)
             if row is None and spec.get("zero_if_absent") and not prior and lists_categories:
                 # the table lists its categories and this one is not among them: it is 0

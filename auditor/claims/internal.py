@@ -32,6 +32,8 @@ def _grammar() -> dict:
         "list_before": regex.compile(lists["before"]),
         "list_after": regex.compile(lists["after"]),
         "separators": regex.compile(lists["separators"]),
+        "joiners": regex.compile(lists["joiners"]),
+        "continued": regex.compile(lists["continued"]),
         "open_ended": regex.compile(lists["open_ended"]),
         "not_a_list": regex.compile(lists["not_a_list"]),
     }
@@ -203,16 +205,28 @@ def check_count_lists(doc: Document) -> list[Result]:
                     continue
                 if g["open_ended"].search(raw_list) or g["not_a_list"].search(raw_list) or regex.search(r"\d", raw_list):
                     continue  # "…等20个处室" is not a full list; figures inside mean a list of counts
+                if key == "list_after" and g["continued"].search(s.text):
+                    continue  # the list goes on past this sentence
                 items = [x.strip(" “”\"") for x in g["separators"].split(raw_list) if x and x.strip(" “”\"")]
-                if len(items) < 2:
+                joined = [y.strip(" “”\"") for x in items for y in g["joiners"].split(x) if y.strip(" “”\"")]
+                if len(items) < 2 and len(joined) < 2:
                     continue
                 span = (s.start + index[m.start("n")], s.start + index[m.end("n")])
-                verdict = "pass" if len(items) == n else "fail"
+                if len(joined) == n and len(items) != n:
+                    items = joined  # "A、B和C 3个": 和 joins the last item
+                if len(items) == n:
+                    verdict = "pass"
+                elif len(joined) != len(items) and min(len(items), len(joined)) <= n <= max(len(items), len(joined)):
+                    verdict = "warn"  # only a 和/与 inside a name or between items tells them apart
+                else:
+                    verdict = "fail"
                 noun = m.group("noun") or ""
                 unit = m.group("unit")
                 listed = "、".join(items)
                 msg = (f"叙述称{n}{unit}{noun}，所列恰为{len(items)}{unit}：{listed}。" if verdict == "pass"
                        else f"叙述称{n}{unit}{noun}，但列出的是{len(items)}{unit}：{listed}。")
+                if verdict == "warn":
+                    msg += "名称中的“和/与/及”可能是名称的一部分，也可能连接两项，请核实。"
                 out.append(narrative_result(
                     "N106", s, span, verdict, msg, Figure(m.group("n"), unit),
                     expected=Figure(str(len(items)), unit), tolerance="0（计数无舍入）",

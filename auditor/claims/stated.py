@@ -36,17 +36,22 @@ def narrative_share(claims: list[Claim], i: int) -> tuple[Claim, Claim] | None:
 
 
 def stated_change(doc: Document, claims: list[Claim], i: int) -> Result | None:
-    """"2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%": both
-    years are stated in the sentence, so the change (or rate, or 持平) follows from them alone."""
+    """"2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%" and
+    "收入预算29956.27万元，比2025年年初预算数28479.84万元增加1476.43万元": both years are stated in the
+    sentence, so the change (or rate, or 持平) follows from them alone. The figure after "比…" is the
+    base, whichever comes first."""
     ch = claims[i]
-    same = [c for c in claims[:i] if c.sentence is ch.sentence and c.kind == "amount" and c.amount is not None]
-    if len(same) < 2:
+    same = [c for c in claims[:i] if c.sentence is ch.sentence and c.kind == "amount" and c.amount is not None
+            and c.unit in UNIT_SCALE]
+    priors = [c for c in same if speaks_of_prior_year(doc, c) and (is_base(c) or bare_time_clause(c))]
+    nows = [c for c in same if not speaks_of_prior_year(doc, c) and not is_base(c)]
+    if not priors or not nows:
         return None
-    before, now = same[-2], same[-1]
-    if before.unit != now.unit or now.unit not in UNIT_SCALE or not speaks_of_prior_year(doc, before):
+    before, now = priors[-1], nows[-1]
+    if before.unit != now.unit or ch.start - max(before.end, now.end) > 24:
         return None
-    if speaks_of_prior_year(doc, now) or ch.start - now.end > 24:
-        return None
+    if regex.search(r"原因|由于|主要是", ch.sentence.text[max(before.end, now.end) - ch.sentence.start: ch.start - ch.sentence.start]):
+        return None  # a change given as a reason ("原因是…调减403.75万元") is a part, not the difference
     p, ph = before.amount.value, before.amount.half_unit
     c, chh = now.amount.value, now.amount.half_unit
     diff = c - p
@@ -81,7 +86,7 @@ def stated_change(doc: Document, claims: list[Claim], i: int) -> Result | None:
                    tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%")
 
 
-def narrative_pct(claims: list[Claim], i: int) -> Result | None:
+def narrative_pct(doc: Document, claims: list[Claim], i: int) -> Result | None:
     """"X 13649.07万元，与上年相比增加844.15万元，增长6.59%": the rate follows from the narrative's own
     figures, last year = 13649.07 − 844.15. Only figures of one sentence are paired: the change just
     before the rate, and the amount just before the change."""
@@ -90,6 +95,8 @@ def narrative_pct(claims: list[Claim], i: int) -> Result | None:
     if len(same) < 2:
         return None
     change, current = same[-1], same[-2]
+    if is_base(current) or speaks_of_prior_year(doc, current):
+        return None  # "比上年 X 万元增加 D 万元": X is last year's; stated_change pairs the two years
     if (change.kind != "change" or current.kind != "amount" or change.unit != current.unit
             or change.direction != pct.direction or pct.start - change.end > 12 or current.unit not in UNIT_SCALE):
         return None
@@ -122,13 +129,46 @@ def narrative_pct(claims: list[Claim], i: int) -> Result | None:
 PRIOR_WORDS = regex.compile(r"上年|去年|上一年|上年度")
 
 
-def speaks_of_prior_year(doc: Document, claim: Claim) -> bool:
-    """The figure's own clause names last year (and not this year) as the time it speaks of."""
+_COMPARE = regex.compile(r"(较|比|与|同比|相比)")
+
+
+def _clause_before(claim: Claim) -> str:
     s = claim.sentence
     before = s.text[: claim.start - s.start]
     cut = max(before.rfind(ch) for ch in "，,；;。（(")
-    clause = before[cut + 1:]
-    if regex.search(r"(较|比|与|同比)", clause):
+    return before[cut + 1:]
+
+
+_BARE = regex.compile(r"(?:20\d\d\s*年度?|上年度?|去年|上一年|当年|本年度?|年初|全年|调整后?|预算|决算|执行|实际|数|安排|金额|为|是|的|部门|\s)*")
+
+
+def bare_time_clause(claim: Claim) -> bool:
+    """"2023年当年预算执行数为", "上年预算数": a clause that names only a time and a kind of figure,
+    so the figure is the same quantity as the one beside it ("上年实户资金余额" names another)."""
+    return bool(_BARE.fullmatch(_clause_before(claim)))
+
+
+def is_base(claim: Claim) -> bool:
+    """"比 2025 年年初预算数 28479.84 万元增加…": the figure a comparison is made against, not the
+    subject's own value (no change word stands between the comparison and the figure)."""
+    if claim.kind != "amount":
+        return False
+    clause = _clause_before(claim)
+    m = None
+    for m in _COMPARE.finditer(clause):
+        pass
+    if m is None:
+        return False
+    rest = clause[m.end():]
+    return not regex.search(r"增|减|降|升|提高|持平|一致|相同|相等|变化|变动|多|少|差", rest)
+
+
+def speaks_of_prior_year(doc: Document, claim: Claim) -> bool:
+    """The figure's own clause names last year (and not this year) as the time it speaks of:
+    "2016 年度部门支出预算安排为8,648.07万元", or the base of a comparison with last year ("比 2025 年
+    年初预算数 28479.84 万元")."""
+    clause = _clause_before(claim)
+    if _COMPARE.search(clause) and not is_base(claim):
         return False  # a comparison with last year, not last year's figure
     years = {int(y) for y in regex.findall(r"(20\d\d)\s*年", clause)}
     if doc.meta.year and years:
