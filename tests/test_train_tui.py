@@ -7,14 +7,16 @@ import pytest
 
 pytest.importorskip("textual")
 
-from textual.widgets import OptionList, Static  # noqa: E402
+from textual.widgets import Input, OptionList, Static  # noqa: E402
 
+from auditor.results import VERDICT_LABELS  # noqa: E402
 from auditor.train.exercises import ExerciseSet, generate  # noqa: E402
 from auditor.train.progress import Progress  # noqa: E402
-from auditor.train.scoring import FAIL, PASS  # noqa: E402
+from auditor.train.scoring import FAIL, PASS, Answer  # noqa: E402
 from auditor.tui.train.app import MenuScreen, TrainApp  # noqa: E402
 from auditor.tui.train.exercise import ExerciseScreen  # noqa: E402
 from auditor.tui.train.lesson import LessonScreen  # noqa: E402
+from auditor.tui.train.rule_picker import RulePicker  # noqa: E402
 
 from .pilot import screen_text, sync  # noqa: E402
 
@@ -130,3 +132,74 @@ async def test_progress_resumes_after_a_restart(tmp_path, small_set):
         await pilot.pause()
         assert screen.index == 0 and screen.revealed
         assert "本题得分 0/" in screen_text(app)
+
+
+@sync
+async def test_the_rule_picker_opens_on_its_list_so_j_moves(tmp_path, small_set):
+    """After p/f, j used to be typed into the picker's filter box."""
+    app = TrainApp(Progress.open(tmp_path / "p.json", "学员丁"), small_set)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("f")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, RulePicker)
+        options = picker.query_one("#picker-options", OptionList)
+        box = picker.query_one("#picker-filter", Input)
+        assert options.has_focus and options.highlighted == 0
+        await pilot.press("j", "j", "k")
+        assert options.highlighted == 1 and box.value == ""
+        # anything else typed narrows the list, in the filter box
+        await pilot.press("n", "1", "0")
+        await pilot.pause()
+        assert box.has_focus and box.value == "n10"
+        ids = [options.get_option_at_index(k).id for k in range(options.option_count)]
+        assert ids and all(i.startswith("N10") for i in ids)
+        await pilot.press("down", "enter")  # ↓ still moves the list from the filter box
+        await pilot.pause()
+        assert app.screen is screen
+        item = screen.exercise.items[0]
+        assert screen.answers[item.id] == Answer(verdict=FAIL, rule=ids[1])
+        await pilot.press("j")  # back on the items: j moves there
+        await pilot.pause()
+        assert screen.query_one("#items").cursor_row == 2 and app.screen is screen
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
+@sync
+async def test_every_trainer_screen_fits_and_speaks_chinese(tmp_path, small_set, size):
+    app = TrainApp(Progress.open(tmp_path / "p.json", "学员戊"), small_set)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        menu = screen_text(app)
+        assert "第5课" in menu and "练习" in menu
+        for key in ("c 继续练习", "q 退出", "^p 命令"):
+            assert key in menu.splitlines()[-1]
+        await pilot.press("enter")
+        await pilot.pause()
+        lesson = screen_text(app)
+        assert "第 1/" in lesson and "→ 下一页" in lesson.splitlines()[-1]
+        await pilot.press("escape", "c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen)
+        await answer_all(pilot, screen, right=True)
+        await pilot.press("s")
+        await pilot.pause()
+        text = screen_text(app)
+        footer = text.splitlines()[-1]
+        for key in ("p 通过", "f 不通过", "s 提交", "Esc 返回", "^p 命令"):
+            assert key in footer, footer
+        assert "palette" not in text
+        lines = text.splitlines()
+        for item in screen.exercise.items:
+            # each item's own row and column (what tells it from the others) is on screen, and its mark
+            row = next(line for line in lines if item.prompt.partition("》")[2][:8] in line)
+            assert f"{VERDICT_LABELS[item.verdict]} ✓" in row, row
+        assert "本题得分" in text
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        assert "搜索命令" in screen_text(app)

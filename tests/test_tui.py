@@ -155,8 +155,10 @@ async def test_override_persists_across_a_restart(seed_copy):
         key = screen.session.keys[screen.current()]
         await pilot.press("o")
         options = app.screen.query_one(OptionList)
-        assert options.get_option_at_index(options.highlighted).id == "fail"  # starts on the audit's verdict
-        await pilot.press("up", "enter")  # 不通过 → 通过
+        # the verdict in force cannot be chosen; the cursor starts on a change (通过 for a finding)
+        assert options.get_option("fail").disabled
+        assert options.get_option_at_index(options.highlighted).id == "pass"
+        await pilot.press("enter")  # 不通过 → 通过
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert decisions(seed_copy)[key]["verdict"] == "pass"
@@ -239,22 +241,6 @@ async def test_export_from_the_command_palette(seed_copy):
         text = out.read_text(encoding="utf-8-sig")
         assert text.count("已确认") == 1
         assert len(text.strip().splitlines()) >= len(screen.session.results) + 1
-
-
-@sync
-async def test_unreadable_document_says_so(tmp_path):
-    bad = tmp_path / "notes.txt"
-    bad.write_text("hello\nworld\n", encoding="utf-8")
-    app = AuditApp(str(bad))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.review
-        assert screen.session is None and screen.error
-        assert "无法读取" in str(screen.query_one("#title", Static).render())
-        await pilot.press("j", "a", "o")  # keys do nothing, nothing is written
-        assert not sidecar_path(bad).exists()
 
 
 def test_cli_tui_rejects_a_missing_file(tmp_path, capsys):

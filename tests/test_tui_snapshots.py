@@ -1,4 +1,4 @@
-"""Snapshots of the review screen on the seed at 120x40 and 80x24 (pytest-textual-snapshot).
+"""Snapshots of the review screen on the seed at 120x40, 80x24 and 200x60 (pytest-textual-snapshot).
 
 The SVGs live in tests/__snapshots__/test_tui_snapshots/. After an intended change of the screen,
 look at the new pictures and accept them with `pytest tests/test_tui_snapshots.py --snapshot-update`.
@@ -41,7 +41,7 @@ async def _loaded(pilot) -> None:
             break
 
 
-@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (200, 60)], ids=["120x40", "80x24", "200x60"])
 def test_main_screen(seed_app, snap_compare, size):
     assert snap_compare(seed_app, terminal_size=size, run_before=_loaded)
 

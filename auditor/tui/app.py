@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from textual.app import App
 
+from ..errors import EXIT_OK
 from . import bindings
 from .commands import ReviewCommands
+from .palette import ChinesePalette
 from .screens.main import MainScreen
 
 
-class AuditApp(App):
+class AuditApp(ChinesePalette, App):
     CSS_PATH = "auditor.tcss"
     TITLE = "auditor 审核"
     BINDINGS = bindings.APP
@@ -19,9 +21,19 @@ class AuditApp(App):
     def __init__(self, path: str) -> None:
         super().__init__()
         self.path = path
+        # what `audit tui` exits with and prints: the CLI's code for a file it could not read (errors.py)
+        self.exit_code = EXIT_OK
+        self.error: str | None = None
+
+    def failed(self, message: str, exit_code: int) -> None:
+        self.error = message
+        self.exit_code = exit_code
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.path))
+
+    async def action_quit(self) -> None:
+        self.exit(return_code=self.exit_code)
 
     @property
     def review(self) -> MainScreen:

@@ -25,19 +25,22 @@ MAIN: list[Binding] = [
     Binding("t", "next_evidence", "下一证据", id="view.next_evidence", show=False),
     Binding("x", "export('xlsx')", "导出", id="file.export", show=False),
     Binding("question_mark", "help", "帮助", id="app.help", key_display="?"),
-    Binding("escape", "clear_search", "清除搜索", id="view.clear_search", show=False),
+    Binding("escape", "clear_search", "清除搜索", id="view.clear_search", key_display="Esc", show=False),
 ]
 
 APP: list[Binding] = [
-    Binding("q", "quit", "退出", id="app.quit", show=False),
+    Binding("q", "quit", "退出", id="app.quit"),
     Binding("ctrl+p", "command_palette", "命令", id="app.palette", show=False),
 ]
 
-# what the footer keeps below 100 columns (the palette key is always shown at its right end)
+# what the footer keeps below 100 columns (the palette key is always shown at its right end);
+# / (search), x (export) and q (quit) are in help (?) and the palette
 FOOTER_NARROW: tuple[str, ...] = (
-    "move.down", "move.up", "move.next_fail", "move.prev_fail",
-    "review.accept", "review.override", "review.comment", "app.help",
+    "move.down", "move.up", "move.next_fail", "move.prev_fail", "view.filter",
+    "review.accept", "review.override", "review.comment", "view.explain", "app.help",
 )
+# shorter footer labels below 100 columns (help and the palette keep the full description)
+FOOTER_LABELS: dict[str, str] = {"view.explain": "说明"}
 
 # (section shown in the help dialog, binding ids)
 SECTIONS: list[tuple[str, list[str]]] = [

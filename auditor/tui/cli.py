@@ -29,5 +29,8 @@ def run(argv: Sequence[str]) -> int:
     from .app import AuditApp
 
     prewarm()
-    AuditApp(args.file).run()
-    return EXIT_OK
+    app = AuditApp(args.file)
+    app.run()
+    if app.error:
+        print(f"audit: {app.error}", file=sys.stderr)  # still readable once the screen is gone
+    return app.return_code if app.return_code is not None else app.exit_code

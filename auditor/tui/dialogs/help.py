@@ -24,7 +24,7 @@ def help_table() -> RichTable:
             b = known[bid]
             t.add_row(bindings.key_label(b), b.description)
     t.add_row("", "")
-    t.add_row("Tab", "在结果列表、证据表之间切换焦点")
+    t.add_row("Tab", "焦点依次到结果列表、原文、证据表、核对说明（↑↓ 在其中滚动；j/k 始终移动列表）")
     t.add_row("", "")
     t.add_row("[bold]规则族[/]", "列表按审核顺序分组；f 可只看一族，或改为不通过在前")
     for family, name in FAMILIES.items():
@@ -33,14 +33,26 @@ def help_table() -> RichTable:
 
 
 class HelpDialog(ModalScreen[None]):
-    BINDINGS = [Binding("escape,question_mark,q", "close", "关闭", id="dialog.close")]
+    """The keys, scrolled within the dialog: at 24 rows they do not fit, and the hint must stay."""
+
+    BINDINGS = [
+        Binding("escape,question_mark,q", "close", "关闭", id="dialog.close"),
+        Binding("j,down", "scroll(1)", "下滚", id="dialog.down", show=False),
+        Binding("k,up", "scroll(-1)", "上滚", id="dialog.up", show=False),
+    ]
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog", id="help"):
             yield Label("按键（所有命令也可在 ctrl+p 命令面板中找到）", classes="dialog-title")
-            with VerticalScroll():
+            with VerticalScroll(id="help-scroll"):
                 yield Static(help_table(), id="help-keys")
-            yield Label("Esc 关闭", classes="dialog-hint")
+            yield Label("j/k 滚动　Esc 关闭", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-scroll").focus()
+
+    def action_scroll(self, step: int) -> None:
+        self.query_one("#help-scroll", VerticalScroll).scroll_relative(y=step * 3, animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, LoadingIndicator, Static
 
-from ...errors import ReadError
+from ...errors import EXIT_UNREADABLE, EXIT_USAGE, ReadError
 from ...results import VERDICT_LABELS
 from ...review import SidecarError, sidecar_path
 from .. import bindings
@@ -33,9 +33,14 @@ from ..widgets.sentence import SentenceView
 from ..widgets.summary import SummaryBar
 
 
+_REVIEW_ACTIONS = {b.action.split("(")[0] for b in bindings.MAIN}
+
+
 class MainScreen(Screen):
     BINDINGS = bindings.MAIN
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    # nothing takes focus by itself: the hidden search box would otherwise swallow q while loading
+    AUTO_FOCUS = ""
 
     def __init__(self, path: str) -> None:
         super().__init__()
@@ -48,6 +53,7 @@ class MainScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(f"正在读取 {Path(self.path).name} …", id="title")
         yield LoadingIndicator(id="loading")
+        yield Static(id="message")
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 yield SummaryBar(id="summary")
@@ -59,6 +65,7 @@ class MainScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#body").display = False
         self.query_one("#search").display = False
+        self.query_one("#message").display = False
         self.query_one("#evidence").border_title = "证据表"
         self._load()
 
@@ -68,17 +75,30 @@ class MainScreen(Screen):
         try:
             session = load_session(self.path)
         except ReadError as exc:
-            self.app.call_from_thread(self._failed, f"无法读取：{exc.message}")
+            self.app.call_from_thread(self._failed, f"无法读取：{exc.message}", EXIT_UNREADABLE)
             return
         except SidecarError as exc:
-            self.app.call_from_thread(self._failed, str(exc))
+            self.app.call_from_thread(self._failed, str(exc), EXIT_USAGE)
             return
         self.app.call_from_thread(self._loaded, session)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, message: str, exit_code: int) -> None:
+        """Nothing to review: say why in full (wrapped, not cut at the title's one line), offer q,
+        and make `audit tui` exit with the code the CLI gives the same failure."""
         self.error = message
+        self.app.failed(message, exit_code)  # type: ignore[attr-defined]
         self.query_one("#loading").display = False
-        self.query_one("#title", Static).update(f"{Path(self.path).name}　{message}　（q 退出）")
+        self.query_one("#title", Static).update(f"{Path(self.path).name}　无法审核")
+        box = self.query_one("#message", Static)
+        box.update(f"{message}\n\n按 q 退出。")
+        box.display = True
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Until a document is loaded the review keys do nothing, so the footer leaves them out."""
+        if self.session is None and action in _REVIEW_ACTIONS:
+            return False
+        return True
 
     def _loaded(self, session: Session) -> None:
         self.session = session
@@ -94,6 +114,7 @@ class MainScreen(Screen):
         self._show_summary()
         results.focus()
         self._show_current()
+        self.refresh_bindings()
 
     # ---- helpers -------------------------------------------------------------------------
     @property

@@ -16,6 +16,7 @@ from ...train.exercises import ExerciseSet, generate
 from ...train.lessons import lessons
 from ...train.progress import Progress
 from ...train.scoring import score
+from ..palette import ChinesePalette
 from . import bindings
 from .exercise import ExerciseScreen
 from .lesson import LessonScreen
@@ -117,9 +118,10 @@ class MenuScreen(Screen):
         self.action_resume()
 
 
-class TrainApp(App):
+class TrainApp(ChinesePalette, App):
     CSS_PATH = [_TUI / "auditor.tcss", _TUI / "train" / "train.tcss"]
     TITLE = "auditor 培训"
+    BINDINGS = bindings.APP  # the palette key, labelled in Chinese in every footer
 
     def __init__(self, progress: Progress, exercise_set: ExerciseSet | None = None, *, seed: int = 1,
                  count: int = 12) -> None:

@@ -13,7 +13,7 @@ MENU: list[Binding] = [
 LESSON: list[Binding] = [
     Binding("right,l,space", "page(1)", "下一页", id="lesson.next", key_display="→"),
     Binding("left,h", "page(-1)", "上一页", id="lesson.prev", key_display="←"),
-    Binding("escape", "back", "返回", id="lesson.back"),
+    Binding("escape", "back", "返回", id="lesson.back", key_display="Esc"),
 ]
 
 EXERCISE: list[Binding] = [
@@ -25,9 +25,19 @@ EXERCISE: list[Binding] = [
     Binding("t", "next_evidence", "下一证据", id="exercise.evidence", show=False),
     Binding("right_square_bracket,right", "go(1)", "下一题", id="exercise.next", key_display="]"),
     Binding("left_square_bracket,left", "go(-1)", "上一题", id="exercise.prev", key_display="[", show=False),
-    Binding("escape", "back", "返回", id="exercise.back"),
+    Binding("escape", "back", "返回", id="exercise.back", key_display="Esc"),
 ]
 
 PICKER: list[Binding] = [
     Binding("escape", "cancel", "取消", id="picker.cancel"),
+]
+
+# on the picker's list only: in its filter box j and k are letters
+PICKER_LIST: list[Binding] = [
+    Binding("j", "cursor_down", "下移", id="picker.down", show=False),
+    Binding("k", "cursor_up", "上移", id="picker.up", show=False),
+]
+
+APP: list[Binding] = [
+    Binding("ctrl+p", "command_palette", "命令", id="train.palette", show=False),
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -22,10 +23,11 @@ from ...review import ReviewState
 from ...train.exercises import Exercise
 from ...train.scoring import ANSWER_LABELS, FAIL, PASS, Answer, mark
 from ..session import Session
-from ..widgets.badges import badge
+from ..widgets.badges import badge_compact
 from ..widgets.detail import detail_panes
 from ..widgets.evidence import EvidenceView
 from ..widgets.explanation import explanation_text
+from ..widgets.result_list import keep_end
 from ..widgets.sentence import SentenceView
 from . import bindings
 from .rule_picker import RulePicker
@@ -38,8 +40,16 @@ def exercise_session(ex: Exercise) -> Session:
     return Session(path=name, doc=doc, results=results, state=ReviewState(path=Path(name), document=name))
 
 
+class ItemTable(DataTable):
+    def on_resize(self) -> None:
+        self.screen.refit()  # type: ignore[attr-defined]
+
+
 class ExerciseScreen(Screen):
     BINDINGS = bindings.EXERCISE
+    # the few items on top at full width (beside the panes their text was cut even at 120 columns);
+    # on a short terminal the sentence and explanation boxes give the table room
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
     def __init__(self, index: int) -> None:
         super().__init__()
@@ -47,6 +57,7 @@ class ExerciseScreen(Screen):
         self.answers: dict[str, Answer] = {}
         self.revealed = False
         self._which = 0
+        self._width = 0
 
     @property
     def exercise(self) -> Exercise:
@@ -56,7 +67,7 @@ class ExerciseScreen(Screen):
         yield Static(id="title")
         with Horizontal(id="body"):
             with Vertical(id="left"):
-                yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
+                yield ItemTable(id="items", cursor_type="row", zebra_stripes=True)
                 yield Static(id="exercise-score")
             yield from detail_panes(Static(id="explanation"))
         yield Footer()
@@ -76,7 +87,7 @@ class ExerciseScreen(Screen):
         self.revealed = len(saved) == len(ex.items)
         n = len(self.app.exercise_set.exercises)  # type: ignore[attr-defined]
         self.query_one("#title", Static).update(
-            f"练习 {ex.id}（{index + 1}/{n}）　{ex.sample}　判断每一条：p 通过 / f 不通过，再选规则；全部判断后 s 提交"
+            f"练习 {ex.id}（{index + 1}/{n}）{ex.sample}　每条按 p 通过 / f 不通过，再选规则；都判断后 s 提交"
         )
         self._fill()
         table = self.query_one("#items", DataTable)
@@ -84,23 +95,32 @@ class ExerciseScreen(Screen):
         table.focus()
         self._show()
 
+    def refit(self) -> None:
+        """The items' list changed width (first layout, terminal resized): refit its last column."""
+        if self.query_one("#items", DataTable).size.width != self._width:
+            self._fill()
+
     def _fill(self) -> None:
         table = self.query_one("#items", DataTable)
         keep = table.cursor_row
+        self._width = table.size.width
         table.clear(columns=True)
         table.add_column("#", width=2)
-        table.add_column("你的判断", width=14)
-        table.add_column("结论", width=8)
-        table.add_column("核对项", width=40)
+        table.add_column("你的判断", width=11)  # "不通过 N101"
+        table.add_column("结论", width=8)  # "不通过 ✓": the mark must not be cut
+        # the item fills the rest (4 columns' padding, the scrollbar), so it is cut as little as can be
+        width = max(12, table.size.width - 2 - 11 - 8 - 4 * 2 - 2)
+        table.add_column("核对项", width=width)
         for k, item in enumerate(self.exercise.items, 1):
             a = self.answers.get(item.id)
             mine = Text(f"{ANSWER_LABELS[a.verdict]} {a.rule}" if a else "—", style="bold" if a else "dim")
             truth = Text("")
             if self.revealed and a is not None:
                 m = mark(item, a)
-                truth = Text.assemble(badge(item.verdict), (" ✓" if m.points == 2 else (" ½" if m.points else " ✗"),
+                truth = Text.assemble(badge_compact(item.verdict), (" ✓" if m.points == 2 else (" ½" if m.points else " ✗"),
                                                            "bold green" if m.points == 2 else "bold red"))
-            table.add_row(str(k), mine, truth, Text(item.prompt, no_wrap=True, overflow="ellipsis"), key=item.id)
+            table.add_row(str(k), mine, truth, Text(list_label(item.prompt, width), no_wrap=True, overflow="ellipsis"),
+                          key=item.id)
         if 0 <= keep < len(self.exercise.items):
             table.move_cursor(row=keep, animate=False)
         self._show_score()
@@ -218,6 +238,16 @@ class ExerciseScreen(Screen):
 
     def action_back(self) -> None:
         self.dismiss()
+
+
+def list_label(prompt: str, width: int) -> str:
+    """An item as its list row shows it in `width` cells, the part that tells items apart kept whole:
+    a table's cell puts its row and column before the (long, shared) table name, and a claim is cut
+    at its start so the figure at its end stays."""
+    if prompt.startswith("《") and "》" in prompt and not prompt.endswith("》") and cell_len(prompt) > width:
+        table, _, cell = prompt[1:].partition("》")
+        return f"{cell}　《{table}》"
+    return keep_end(prompt, width)
 
 
 __all__ = ["ExerciseScreen", "PASS", "FAIL"]

@@ -1,8 +1,12 @@
-"""Picks the rule a claim or check falls under: type to narrow (an id or words of the title), Enter."""
+"""Picks the rule a claim or check falls under: type to narrow (an id or words of the title), Enter.
+
+The list has the focus when the picker opens, so j/k and ↑/↓ move in it as everywhere else in the
+trainer (j used to land in the filter box); any other key typed goes to the filter box.
+"""
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -13,8 +17,15 @@ from ...rules.catalogue import catalogue
 from . import bindings
 
 
+class PickerOptions(OptionList):
+    """The rule list: j/k move in it, as in every list of the trainer."""
+
+    BINDINGS = bindings.PICKER_LIST
+
+
 class RulePicker(ModalScreen[str | None]):
     BINDINGS = bindings.PICKER
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # at 24 rows a shorter list keeps the hint
 
     def __init__(self, verdict_label: str, current: str = "") -> None:
         super().__init__()
@@ -24,13 +35,23 @@ class RulePicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="picker"):
             yield Label(f"判断：{self.verdict_label}　它归哪条规则核对？", classes="dialog-title")
-            yield Input(placeholder="输入规则编号或标题中的字，如 N101、合计", id="picker-filter")
-            yield OptionList(id="picker-options")
-            yield Label("↑↓ 选择　Enter 确定　Esc 取消", classes="dialog-hint")
+            yield Input(placeholder="输入规则编号或标题中的字，如 N101、合计", id="picker-filter", select_on_focus=False)
+            yield PickerOptions(id="picker-options")
+            yield Label("j/k ↑↓ 选择　Enter 确定　输入编号或文字筛选　Esc 取消", classes="dialog-hint")
 
     def on_mount(self) -> None:
         self._fill("")
-        self.query_one("#picker-filter", Input).focus()
+        self.query_one("#picker-options", OptionList).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """On the list, a printable key other than j/k starts (or continues) the filter."""
+        box = self.query_one("#picker-filter", Input)
+        if box.has_focus or not event.is_printable or event.character in (None, "j", "k"):
+            return
+        event.stop()
+        event.prevent_default()
+        box.focus()
+        box.insert_text_at_cursor(event.character)
 
     def _fill(self, query: str) -> None:
         q = query.strip().upper()
@@ -57,7 +78,7 @@ class RulePicker(ModalScreen[str | None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
 
-    def key_down(self) -> None:
+    def key_down(self) -> None:  # from the filter box: the list still moves
         self.query_one("#picker-options", OptionList).action_cursor_down()
 
     def key_up(self) -> None:

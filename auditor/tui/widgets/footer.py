@@ -36,7 +36,9 @@ class ReviewFooter(Footer):
         if not self._bindings_ready:
             return
         narrow = self._narrow = self.narrow
-        wanted = bindings.FOOTER_NARROW if narrow else None
+        # before a document is loaded (or when it cannot be read) only q is enabled: show it
+        loaded = getattr(self.screen, "session", None) is not None
+        wanted = bindings.FOOTER_NARROW if narrow and loaded else None
         active = self.screen.active_bindings
         # one entry per action (j and down are one binding), in declaration order
         seen: dict[str, tuple[Binding, bool, str]] = {}
@@ -58,8 +60,10 @@ class ReviewFooter(Footer):
                 yield FooterLabel(group.description)
             else:
                 for b, enabled, tooltip in items:
-                    yield FooterKey(b.key, self.app.get_key_display(b), b.description, b.action,
-                                    disabled=not enabled, tooltip=tooltip).data_bind(compact=Footer.compact)
+                    label = bindings.FOOTER_LABELS.get(b.id or "", b.description) if narrow else b.description
+                    yield FooterKey(b.key, self.app.get_key_display(b), label, b.action,
+                                    disabled=not enabled, tooltip=tooltip or b.description).data_bind(
+                        compact=Footer.compact)
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             palette = active.get(self.app.COMMAND_PALETTE_BINDING)
             if palette is not None:

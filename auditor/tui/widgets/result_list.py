@@ -8,6 +8,7 @@ never the current row: the cursor steps over it in the direction it was moving.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import DataTable
 
@@ -27,6 +28,7 @@ class ResultList(DataTable):
         self._rows: list[int | None] = []  # per table row: the result index, None for a heading
         self._session: Session | None = None
         self._width = 0
+        self._text_width = 40
         self._last_row = 0
 
     def on_resize(self) -> None:
@@ -46,7 +48,7 @@ class ResultList(DataTable):
         self._rows = []
         self.clear(columns=True)
         fixed = 8 + 5 + 3
-        text_width = max(8, self.size.width - fixed - 2)  # 2: the vertical scrollbar
+        text_width = self._text_width = max(8, self.size.width - fixed - 2)  # 2: the vertical scrollbar
         self.add_column("结论", key="verdict", width=8)
         self.add_column(" 规则", key="rule", width=5)
         self.add_column(" 审", key="review", width=3)
@@ -61,7 +63,7 @@ class ResultList(DataTable):
                 current_group = g
                 self.add_row(*self._heading(session, g, groups[g]), key=f"group:{g}:{len(self._rows)}")
                 self._rows.append(None)
-            self.add_row(*self._cells(session, i), key=session.keys[i])
+            self.add_row(*self._cells(session, i, text_width), key=session.keys[i])
             self._rows.append(i)
         if self.shown:
             self.select_result(keep if keep in self.shown else self.shown[0])
@@ -71,7 +73,7 @@ class ResultList(DataTable):
         if i not in self.shown:
             return
         key = session.keys[i]
-        verdict, _rule, review, _text = self._cells(session, i)
+        verdict, _rule, review, _text = self._cells(session, i, self._text_width)
         self.update_cell(key, "verdict", verdict)
         self.update_cell(key, "review", review)
 
@@ -136,7 +138,7 @@ class ResultList(DataTable):
         return Text("━" * 8, style="dim"), rule, Text(""), text
 
     @staticmethod
-    def _cells(session: Session, i: int) -> tuple[Text, Text, Text, Text]:
+    def _cells(session: Session, i: int, width: int) -> tuple[Text, Text, Text, Text]:
         r = session.results[i]
         shown = session.effective(i)
         b = badge_compact(shown)
@@ -148,7 +150,20 @@ class ResultList(DataTable):
         if d and d.comment:
             mark.append("✎", style="cyan")
         rule = Text(f" {r.rule}", style=_family_style(r.rule))
-        return b, rule, mark, Text(" " + text.replace("\n", " "), no_wrap=True, overflow="ellipsis")
+        line = text.replace("\n", " ")
+        if r.span is not None:  # a claim's label ends with its figure: cut the words before it instead
+            line = keep_end(line, width - 1)
+        return b, rule, mark, Text(" " + line, no_wrap=True, overflow="ellipsis")
+
+
+def keep_end(text: str, width: int) -> str:
+    """`text` in `width` cells, cut at its start ("…服务支出 688.27 万元") so the end stays whole."""
+    if cell_len(text) <= width:
+        return text
+    out = text.lstrip("…")
+    while out and cell_len(out) + 1 > width:
+        out = out[1:]
+    return "…" + out
 
 
 def _family_style(rule: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
@@ -31,14 +32,38 @@ def filter_label(session: Session) -> str:
 
 
 class SummaryBar(Static):
+    """The counts as whole pieces: a line breaks between two pieces, never inside one
+    (Rich's own wrapping split "已审 0/208" at its space when the counts ran long)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._pieces: list[Text] = []
+
     def show(self, session: Session, shown: int) -> None:
         c = session.counts()
-        t = Text()
-        for v in _ORDER:
-            t.append(f" {VERDICT_LABELS[v]} {c[v]} ", style=VERDICT_STYLES[v])
-            t.append(" ")
-        t.append(f"已审 {session.reviewed()}/{len(session.results)}")
+        pieces = [Text(f" {VERDICT_LABELS[v]} {c[v]} ", style=VERDICT_STYLES[v]) for v in _ORDER]
+        pieces.append(Text(f"已审 {session.reviewed()}/{len(session.results)}"))
         label = filter_label(session)
         if label:
-            t.append(f"  筛选：{label}（{shown} 条）", style="bold cyan")
+            pieces.append(Text(f"筛选：{label}（{shown} 条）", style="bold cyan"))
+        self._pieces = pieces
+        self._lay_out()
+
+    def on_resize(self) -> None:
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        width = self.content_size.width or 80
+        t = Text()
+        used = 0
+        for k, piece in enumerate(self._pieces):
+            n = cell_len(piece.plain)
+            if k and used + 1 + n > width:
+                t.append("\n")
+                used = 0
+            elif k:
+                t.append(" ")
+                used += 1
+            t.append_text(piece)
+            used += n
         self.update(t)
