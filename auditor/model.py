@@ -109,6 +109,36 @@ class Row:
 
 
 @dataclass
+class Reading:
+    """How well a table was read, computed once after assembly (tables/reading.py); every rule reads it.
+
+    doubtful: the reading itself is in question (its own sums break all over, a column-number row
+    read as data, no header), so its figures must not make anything 不通过. unit_found False alone
+    is not doubt: the arithmetic needs no unit, only comparisons with other units do.
+    """
+
+    status: str = "ok"  # ok | doubtful
+    reasons: list[str] = field(default_factory=list)
+    unit_found: bool = True
+    checked: int = 0  # the table's own arithmetic relations (T101–T105) with something printed
+    held: int = 0  # of those, how many hold (within rounding)
+    broken: list[dict] = field(default_factory=list)  # rule, row, column, page, message of each that broke
+
+    @property
+    def doubtful(self) -> bool:
+        return self.status == "doubtful"
+
+    def as_dict(self) -> dict:
+        return {
+            "status": self.status,
+            "reasons": list(self.reasons),
+            "unit_found": self.unit_found,
+            "relations": {"checked": self.checked, "held": self.held},
+            "broken": [dict(b) for b in self.broken],
+        }
+
+
+@dataclass
 class Table:
     id: str
     title: str
@@ -122,6 +152,7 @@ class Table:
     notes: list[str] = field(default_factory=list)
     header_rows: list[list[str]] = field(default_factory=list)
     two_sided: bool = False
+    reading: Reading | None = None  # set after assembly (tables/reading.py); None: not yet assessed
     # the subordinate unit this table covers in a 汇总 document that prints a section per unit;
     # None for the 部门 as a whole (and for every table of an ordinary document)
     section: str | None = None

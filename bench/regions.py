@@ -2,7 +2,9 @@
 
     python bench/regions.py [DIR_OR_JSONL ...] [--fails T,X] [--reasons N]
 
-Per document: tables found, T/X relations and the share that hold (pass or warn), T/X/N/D fails,
+Per document: tables found and how many were read with doubt (dbt), T/X relations and the share that
+hold (pass or warn; relations inside a doubtful table and comparisons resting on one count as not
+held, so marking a table doubtful never improves the figure), T/X/N/D fails,
 narrative figures (N results) and the share checked (pass, fail or warn rather than 无法核对).
 Pooled: relations held, median share checked, and the most frequent 无法核对 reasons.
 A .jsonl argument is read as it is (the output of `audit DIR --format jsonl`); a folder is audited.
@@ -42,6 +44,7 @@ def main() -> int:
     ap.add_argument("paths", nargs="*", default=[str(ROOT.parent / "shared" / "regions")])
     ap.add_argument("--fails", default="", help="list every fail of these families, e.g. T,X")
     ap.add_argument("--reasons", type=int, default=15, help="how many 无法核对 reasons to tally")
+    ap.add_argument("--doubtful", action="store_true", help="list every table read with doubt (读取存疑) and why")
     args = ap.parse_args()
     show = {f.strip() for f in args.fails.split(",") if f.strip()}
     reasons: Counter[str] = Counter()
@@ -53,24 +56,36 @@ def main() -> int:
             print(f"{name}: {d['status']} {d.get('error')}")
             continue
         c: Counter = Counter()
+        doubtful = {t["id"]: t for t in d["tables"] if (t.get("reading") or {}).get("status") == "doubtful"}
+        for t in doubtful.values():  # relations inside a doubtful table count as not held
+            c["T", "doubt"] += t["reading"]["relations"]["checked"]
+            if args.doubtful:
+                listed.append(f"{name} {t['id']} p{(t['pages'] or ['?'])[0]} 读取存疑 {t['title'][:30]}："
+                              + "；".join(t["reading"]["reasons"]))
         for r in d["results"]:
             fam = r["rule"][0]
+            if r["rule"] == "T100":
+                continue  # a table's reading verdict, not one of its relations
+            if fam == "X" and any(e.get("table_id") in doubtful for e in r["evidence"]):
+                c["X", "doubt"] += 1  # a comparison resting on a doubtful table is not held either
+                continue
             c[fam, r["verdict"]] += 1
             if fam == "N" and r["verdict"] == "unverified":
                 reasons[r["message"].split("，")[0][:40]] += 1
             if fam in show and r["verdict"] == "fail":
                 listed.append(f"{name} p{r.get('page')} {r['rule']} {r['message']}")
-        tx = sum(c[f, v] for f in "TX" for v in ("pass", "warn", "fail"))
+        tx = sum(c[f, v] for f in "TX" for v in ("pass", "warn", "fail", "doubt"))
         held = sum(c[f, v] for f in "TX" for v in ("pass", "warn"))
         n = sum(c["N", v] for v in ("pass", "warn", "fail", "unverified"))
         checked = n - c["N", "unverified"]
         rows.append((name, len(d["tables"]), tx, held, c["T", "fail"], c["X", "fail"], n, checked,
-                     c["N", "fail"], c["D", "fail"]))
-    print(f"{'document':44} {'tables':>6} {'T/X':>5} {'held%':>6} {'Tf':>4} {'Xf':>4} {'N':>4} {'chk%':>5} {'Nf':>3} {'Df':>3}")
-    for name, nt, tx, held, tf, xf, n, chk, nf, df in rows:
+                     c["N", "fail"], c["D", "fail"], len(doubtful)))
+    print(f"{'document':44} {'tables':>6} {'dbt':>3} {'T/X':>5} {'held%':>6} {'Tf':>4} {'Xf':>4} {'N':>4} {'chk%':>5} "
+          f"{'Nf':>3} {'Df':>3}")
+    for name, nt, tx, held, tf, xf, n, chk, nf, df, nd in rows:
         pct = f"{100 * held / tx:6.1f}" if tx else f"{'-':>6}"
         cpct = f"{100 * chk / n:5.0f}" if n else f"{'-':>5}"
-        print(f"{name[:44]:44} {nt:6} {tx:5} {pct} {tf:4} {xf:4} {n:4} {cpct} {nf:3} {df:3}")
+        print(f"{name[:44]:44} {nt:6} {nd:3} {tx:5} {pct} {tf:4} {xf:4} {n:4} {cpct} {nf:3} {df:3}")
     tx = sum(r[2] for r in rows)
     held = sum(r[3] for r in rows)
     shares = [100 * r[7] / r[6] for r in rows if r[6]]
@@ -78,7 +93,8 @@ def main() -> int:
     print(f"\nT/X relations held {held}/{tx} = {100 * held / tx if tx else 0:.2f}% pooled; "
           f"{below} of {sum(1 for r in rows if r[2])} documents with tables below 99%")
     print(f"narrative figures checked: median {statistics.median(shares) if shares else 0:.0f}% per document")
-    print("fails T/X/N/D:", *(sum(r[i] for r in rows) for i in (4, 5, 8, 9)))
+    print("fails T/X/N/D:", *(sum(r[i] for r in rows) for i in (4, 5, 8, 9)),
+          f"; tables read with doubt: {sum(r[10] for r in rows)} of {sum(r[1] for r in rows)}")
     print("\n无法核对 reasons:")
     for reason, k in reasons.most_common(args.reasons):
         print(f"{k:6}  {reason}")

@@ -198,4 +198,4 @@ def test_lessons_follow_the_catalogue_in_teaching_order():
     assert set().union(*(x.rules for x in ls[1:])) == set(catalogue())
     first = pages(ls[1])
     assert first[0].startswith("表内勾稽")
-    assert first[1].startswith("T101") and "不通过示例" in first[1] and "审核结果" in first[1]
+    assert first[1].startswith("T100") and "不通过示例" in first[1] and "审核结果" in first[1]  # reading first

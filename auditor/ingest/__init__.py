@@ -12,6 +12,7 @@ from pathlib import Path
 from ..errors import ReadError
 from ..model import Document, Meta
 from ..narrative.structure import build_narrative
+from ..tables.reading import assess_document
 from .assemble import assemble
 from .items import Item
 from .pdf import read_pdf
@@ -93,6 +94,7 @@ def _build(all_items: list[Item], total_pages: int | None, source: str, paths: l
         source=source,
     )
     doc.toc = asm.toc  # type: ignore[attr-defined]
+    assess_document(doc)  # each table's reading, once, before any rule reads it
     if not _looks_like_disclosure(doc):
         raise ReadError(str(paths[0]), "not_a_disclosure")
     return doc

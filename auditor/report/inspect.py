@@ -6,6 +6,7 @@ from typing import Any
 
 from ..model import Document, Section, Table
 from ..results import dec
+from ..tables.reading import reading_of, reading_summary
 from .width import clip, pad, width
 
 MAX_COL = 24
@@ -40,12 +41,22 @@ def table_grid(t: Table) -> list[str]:
     return out
 
 
+def reading_line(t: Table) -> str:
+    """"读取：正常（勾稽关系 10/10 项成立）" or "读取：存疑——…": whether to trust what is shown."""
+    rd = reading_of(t)
+    held = f"勾稽关系 {rd.held}/{rd.checked} 项成立" if rd.checked else "无可核对的勾稽关系"
+    if rd.doubtful:
+        return f"读取：存疑——{'；'.join(rd.reasons)}（{held}）"
+    return f"读取：正常（{held}）" + ("；单位未标明" if not rd.unit_found else "")
+
+
 def render_text(doc: Document) -> str:
     m = doc.meta
     lines = [
         f"文件：{', '.join(m.sources) or doc.path}",
         f"单位：{m.organization or '未识别'}　年度：{m.year or '未识别'}　类型：{m.kind or '未识别'}　页数：{m.pages or '—'}",
-        f"叙述段落 {len(doc.paragraphs)} 段，句子 {sum(len(p.sentences) for p in doc.paragraphs)} 句；表格 {len(doc.tables)} 张",
+        f"叙述段落 {len(doc.paragraphs)} 段，句子 {sum(len(p.sentences) for p in doc.paragraphs)} 句；表格 {len(doc.tables)} 张"
+        + (f"（读取存疑 {n} 张）" if (n := reading_summary(doc)["doubtful"]) else ""),
         "",
         "章节：",
     ]
@@ -57,7 +68,10 @@ def render_text(doc: Document) -> str:
             f"[{t.id}] {t.number or ''} {t.title or '（无标题）'}",
             f"  类型：{t.kind_name}（{t.kind}）　单位：{t.unit or '未标明'}　页：{pages}　行数：{len(t.rows)}"
             + ("　左右两栏" if t.two_sided else ""),
+            "  " + reading_line(t),
         ]
+        lines += [f"    · {b['rule']} {'第%s页 ' % b['page'] if b['page'] else ''}{b['message']}"
+                  for b in reading_of(t).broken]
         lines += table_grid(t)
         for n in t.notes:
             lines.append(f"  注：{n}")
@@ -100,6 +114,7 @@ def as_json(doc: Document) -> dict[str, Any]:
                 "two_sided": t.two_sided,
                 "notes": t.notes,
                 "header_rows": t.header_rows,
+                "reading": reading_of(t).as_dict(),
                 "columns": [{"key": c.key, "path": list(c.path), "side": c.side} for c in t.columns],
                 "rows": [
                     {

@@ -10,6 +10,7 @@ from ..model import Document
 from ..results import Result, summarize
 from ..review import ReviewState, annotate
 from ..review import summary as review_summary
+from ..tables.reading import reading_of, reading_summary
 
 SCHEMA_VERSION = "1"
 
@@ -51,9 +52,11 @@ def document_entry(
                 "pages": t.pages,
                 "rows": len(t.rows),
                 "columns": [c.key for c in t.columns],
+                "reading": reading_of(t).as_dict(),
             }
             for t in doc.tables
         ],
+        "reading": reading_summary(doc),
         "results": [r.as_dict() for r in results],
         "summary": summarize(results),
     }

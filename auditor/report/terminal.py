@@ -59,7 +59,7 @@ def _figures(results: list[dict[str, Any]]) -> str:
     and the same for the table relations: the document's score in one line."""
     n = [r for r in results if r["rule"].startswith("N")]
     n_checked = [r for r in n if r["verdict"] != "unverified"]
-    tx = [r for r in results if r["rule"][:1] in ("T", "X")]
+    tx = [r for r in results if r["rule"][:1] in ("T", "X") and r["rule"] != "T100"]  # T100: a table's reading
     tx_checked = [r for r in tx if r["verdict"] != "unverified"]
     parts = [f"叙述数字 {len(n)} 个，核对 {len(n_checked)} 个，其中通过 {sum(r['verdict'] == 'pass' for r in n_checked)} 个"]
     if tx:
@@ -98,7 +98,7 @@ def _document(d: dict[str, Any], verbose: bool) -> list[str]:
     m = d["meta"]
     out.append(
         f"  {m.get('organization') or '未识别单位'}　{m.get('year') or ''}年　{m.get('kind') or ''}　"
-        f"表格 {len(d['tables'])} 张"
+        f"表格 {len(d['tables'])} 张" + _doubt_note(d)
     )
     out += _sources_lines(d)
     s = d["summary"]
@@ -107,6 +107,12 @@ def _document(d: dict[str, Any], verbose: bool) -> list[str]:
     review = _review_line(d)
     if review:
         out.append(review)
+
+    def lines_of(r: dict[str, Any], *, with_page: bool) -> list[str]:
+        lines = _result_lines(r, with_page=with_page)
+        if verbose and r["rule"] == "T100" and r["verdict"] == "warn":
+            lines += _broken_lines(d, r)  # every relation that broke; the message names a few
+        return lines
 
     shown = [r for r in d["results"] if verbose or r["verdict"] != "pass" or _reviewed(r)]
     folded: dict[tuple[str, str], list[dict[str, Any]]] = {}
@@ -128,7 +134,7 @@ def _document(d: dict[str, Any], verbose: bool) -> list[str]:
     for g in ordered:
         text = g[0].get("text")
         if not text:
-            out += [line[2:] if n == 0 else line for n, line in enumerate(_result_lines(g[0], with_page=True))]
+            out += [line[2:] if n == 0 else line for n, line in enumerate(lines_of(g[0], with_page=True))]
             continue
         pages = sorted({r["page"] for r in g if r.get("page")})
         quote = text if len(text) <= _QUOTE else text[:_QUOTE] + "…"
@@ -138,7 +144,7 @@ def _document(d: dict[str, Any], verbose: bool) -> list[str]:
             key = i if _reviewed(r) else (r["rule"], r["verdict"], r["message"])
             same.setdefault(key, []).append(r)
         for rs in same.values():
-            lines = _result_lines(rs[0], with_page=len(pages) > 1 and len(rs) == 1)
+            lines = lines_of(rs[0], with_page=len(pages) > 1 and len(rs) == 1)
             if len(rs) > 1 and len(pages) > 1:
                 lines[0] += f"（×{len(rs)}，第{_pages(sorted({r['page'] for r in rs if r.get('page')}))}页）"
             elif len(rs) > 1:
@@ -174,3 +180,21 @@ def render(report: dict[str, Any], *, verbose: bool = False) -> str:
 def summary_line(report: dict[str, Any]) -> str:
     """The last line of the text report, for stderr when the report itself goes to a file."""
     return render({"documents": [], "summary": report["summary"]})
+
+
+def _doubt_note(d: dict[str, Any]) -> str:
+    """"（读取存疑 2 张）": the reader should know how much of the report rests on doubtful reading."""
+    n = sum(1 for t in d["tables"] if (t.get("reading") or {}).get("status") == "doubtful")
+    return f"（读取存疑 {n} 张）" if n else ""
+
+
+def _broken_lines(d: dict[str, Any], r: dict[str, Any]) -> list[str]:
+    """Under -v, every relation that broke in a doubtful table."""
+    ids = {e.get("table_id") for e in r["evidence"]}
+    out = []
+    for t in d["tables"]:
+        if t["id"] in ids:
+            for b in (t.get("reading") or {}).get("broken", []):
+                page = f"第{b['page']}页 " if b.get("page") else ""
+                out.append(f"      · {b['rule']} {page}{b['message']}")
+    return out

@@ -51,16 +51,32 @@ def _wanted(reg: Registered, select: list[str] | None, ignore: list[str] | None)
 
 
 def run_checks(doc: Document, select: list[str] | None = None, ignore: list[str] | None = None) -> list[Result]:
-    results: list[Result] = []
+    from ..checks.doubt import apply_reading
+
+    raw: list[Result] = []
+    tables_checked = False
     for reg in _registry():
         if not _wanted(reg, select, ignore):
             continue
-        for r in reg.fn(doc):
-            if not selected(r.rule, select, ignore):
-                continue
-            rule = get_rule(r.rule)
-            if rule is not None and r.verdict == "fail":
-                r.severity = rule.severity  # the catalogue, not the code, says how grave a fail is
-            widen(r)  # a bureau's configured tolerance (audit.toml), if it set one for this rule
-            results.append(r)
+        tables_checked |= reg.rules == ("T",)
+        raw.extend(reg.fn(doc))
+    results: list[Result] = []
+    for r in apply_reading(doc, raw, tables_checked=tables_checked):  # a misread table fails nothing
+        if not selected(r.rule, select, ignore) and not _reading_kept(r, select, ignore):
+            continue
+        rule = get_rule(r.rule)
+        if rule is not None and r.verdict == "fail":
+            r.severity = rule.severity  # the catalogue, not the code, says how grave a fail is
+        widen(r)  # a bureau's configured tolerance (audit.toml), if it set one for this rule
+        results.append(r)
     return results
+
+
+def _reading_kept(r: Result, select: list[str] | None, ignore: list[str] | None) -> bool:
+    """A doubtful table's T100 stands in for the T101–T105 results it replaced: selecting any of
+    those shows it, unless T100 itself is ignored."""
+    from ..checks.doubt import RELATIONS
+
+    return (r.rule == "T100" and r.verdict == "warn" and r.severity == "warning"
+            and selected("T100", None, ignore)
+            and any(selected(rid, select, ignore) for rid in RELATIONS))

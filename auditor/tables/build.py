@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..model import Cell, Column, Row, Table
 from ..numbers import parse_amount
 from .. import patterns
-from .header import column_key, header_paths, is_body_row, normalize_label
+from .header import column_key, header_paths, is_body_row, is_column_number_row, normalize_label
 from .kinds import classify
 from .units import split_units
 
@@ -25,7 +25,7 @@ _CODE_PARTS = ("类", "款", "项")
 _NAME_LABELS = ("科目名称", "项目名称", "名称", "项目", "科目", "单位名称", "功能分类科目", "经济分类科目")
 _TOTAL_WORDS = ("合计", "总计", "小计")
 # columns that carry no amount: a running number (序号) or free text (备注)
-_SKIP_LABELS = ("序号", "行次", "备注", "说明")
+_SKIP_LABELS = ("序号", "行次", "栏次", "备注", "说明")
 _UNIT_LABELS = ("预算单位", "单位名称")
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
 
@@ -104,6 +104,17 @@ def _strip_side(path: tuple[str, ...], side: str | None) -> tuple[str, ...]:
     return path
 
 
+def _without_column_numbers(grid: Grid) -> Grid:
+    """Column-number rows ("栏次 | 1 | 2 | 3") are header wherever a reader put them (under the
+    header, or repeated on each page): never data."""
+    keep = [i for i, r in enumerate(grid.rows) if not is_column_number_row(r)]
+    if len(keep) == len(grid.rows):
+        return grid
+    at = lambda xs, i: xs[i] if i < len(xs) else None  # noqa: E731
+    return Grid(rows=[grid.rows[i] for i in keep], row_pages=[at(grid.row_pages, i) for i in keep],
+                row_lines=[at(grid.row_lines, i) for i in keep])
+
+
 def find_header_end(rows: list[list[str]]) -> int:
     for i, row in enumerate(rows):
         if is_body_row(row, _amount_like):
@@ -121,6 +132,7 @@ def build_table(
     notes: list[str] | None = None,
 ) -> list[Table]:
     """One table, or one per subordinate unit when a 预算单位 column groups the rows (汇总 tables)."""
+    grid = _without_column_numbers(grid)
     ncols = max((len(r) for r in grid.rows), default=0)
     rows = [(r + [""] * ncols)[:ncols] for r in grid.rows]
     hend = find_header_end(rows)

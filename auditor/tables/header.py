@@ -32,6 +32,37 @@ def is_body_row(row: list[str], amount_like) -> bool:
     return bool(_BODY_START.match(filled[0])) and len(filled) == 1
 
 
+# the labels a column-number row carries besides its numbers: 栏次/行次 and the 甲/乙 letters or
+# asterisks printed over the code and name columns
+_NUMBER_ROW_MARKS = re.compile(r"^(栏次|行次|栏号|列次|[甲乙丙丁]|\*+|[-—–]+)$")
+_COLUMN_NUMBER = re.compile(r"^(\d{1,2})(?:[=+\-－＋][\d+\-=－＋()（）]*)?$")  # "1", "4=5+6"
+
+
+def is_column_number_row(row: list[str]) -> bool:
+    """A row of column numbers ("栏次 | 1 | 2 | 3", "甲 | 乙 | 1 | 2", "** | 1 | 2", "1 | 2 | 3 | 4").
+
+    Printed under the header to number the columns, it holds small integers that count up (starting
+    again at 1 on the other side of a two-sided table). It is header, never data: read as data it
+    gives a "合计" of 1 whose "parts" sum to 14.
+    """
+    tokens = [t for c in row for t in c.split()]
+    numbers: list[int] = []
+    marked = False
+    for t in tokens:
+        if _NUMBER_ROW_MARKS.match(t):
+            marked = True
+            continue
+        m = _COLUMN_NUMBER.match(t)
+        if not m:
+            return False
+        numbers.append(int(m.group(1)))
+    if len(numbers) < (2 if marked else 3):
+        return False
+    if numbers[0] not in (0, 1) and not marked:
+        return False
+    return all(b == a + 1 or b == 1 for a, b in zip(numbers, numbers[1:])) and numbers.count(1) <= 3
+
+
 def header_paths(rows: list[list[str]], ncols: int) -> list[tuple[str, ...]]:
     """Column paths from the header rows; merged cells are empty strings."""
     paths: list[list[str]] = [[] for _ in range(ncols)]

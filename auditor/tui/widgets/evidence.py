@@ -200,6 +200,11 @@ class EvidenceView(Vertical):
             head.append(f"　第{page}页", style="dim")
         if focus.row is None:
             head.append("　（整表）", style="dim")
+        reading = table.reading  # said first, so a narrow pane cuts the title, not the warning
+        if reading is not None and reading.doubtful:
+            head = Text("［读取存疑］", style="bold red") + head
+        elif reading is not None and not reading.unit_found and not table.id.startswith(NARRATIVE_ID):
+            head = Text("［单位未标明］", style="yellow") + head
         width = self.content_size.width or self.app.size.width // 2
         head.truncate(max(8, width), overflow="ellipsis")
         return head
