@@ -237,8 +237,10 @@ def _parse(data: dict, path: Path, text: str, prefix: tuple[str, ...]) -> Config
     if not isinstance(raw_rules, dict):
         raise fail((), "rules", "须为表，例如 [rules.N101]")
     for rid, raw in raw_rules.items():
-        if not re.fullmatch(r"[TXND]\d+", rid):
-            raise fail(("rules",), rid, "规则编号须为 T/X/N/D 加数字")
+        from .rules.catalogue import FAMILIES
+
+        if not re.fullmatch(rf"[{''.join(FAMILIES)}]\d+", rid):
+            raise fail(("rules",), rid, f"规则编号须为 {'/'.join(FAMILIES)} 加数字")
         if not isinstance(raw, dict):
             raise fail(("rules",), rid, "须为表，含 severity 或 tolerance")
         for key in raw:

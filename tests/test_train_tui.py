@@ -181,7 +181,16 @@ async def test_every_trainer_screen_fits_and_speaks_chinese(tmp_path, small_set,
         await pilot.press("enter")
         await pilot.pause()
         lesson = screen_text(app)
-        assert "第 1/" in lesson and "→ 下一页" in lesson.splitlines()[-1]
+        assert "第 1/" in lesson and "→ 下一页" in lesson.splitlines()[-1] and "滚动" in lesson.splitlines()[-1]
+        await pilot.press("right")  # a rule's page, with its examples
+        await pilot.pause()
+        box = app.screen.query_one("#lesson-box")
+        if box.max_scroll_y:  # taller than the screen (at 80x24): j scrolls it
+            await pilot.press("j")
+            await pilot.pause()
+            assert box.scroll_y > 0
+        else:
+            assert size == (200, 60)
         await pilot.press("escape", "c")
         await pilot.pause()
         screen = app.screen

@@ -105,6 +105,13 @@ async def test_every_dialog_keeps_its_keys_in_view(seed_copy, size):
         assert "改判：原结论" in text and "Enter 改判" in text and "Esc 取消" in text
         for v in ("通过", "不通过", "存疑", "无法核对"):
             assert v in text
+        await pilot.press("slash")  # the search box says how to leave it
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Enter" in text and "Esc 清除" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.results_list.has_focus
     assert not sidecar_path(seed_copy).exists()  # Esc everywhere: nothing was decided
 
 
@@ -211,3 +218,31 @@ async def test_ctrl_c_says_in_chinese_which_key_quits(seed_copy):
         messages = [n.message for n in app._notifications]
         assert any("按 [b]q[/b] 退出" in m for m in messages), messages
         assert app.is_running
+
+
+@sync
+async def test_a_review_reopens_on_the_first_finding_still_pending(seed_copy):
+    app = AuditApp(str(seed_copy))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(app, pilot)
+        s = screen.session
+        fails = [i for i in screen.results_list.shown if s.results[i].verdict == "fail"]
+        assert screen.current() == fails[0]
+        await pilot.press("a")  # the first 不通过 accepted, the second overridden
+        await pilot.press("n", "o", "enter")
+        await pilot.pause()
+        assert s.status(fails[1]) == "overridden"
+
+    app = AuditApp(str(seed_copy))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(app, pilot)
+        assert screen.current() == fails[2]  # the first one not yet decided
+        s = screen.session
+        for i in fails[2:]:
+            s.accept(i)
+    app = AuditApp(str(seed_copy))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(app, pilot)
+        s = screen.session
+        r = s.results[screen.current()]
+        assert r.verdict in ("warn", "unverified") and s.status(screen.current()) == "pending"

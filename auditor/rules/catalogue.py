@@ -20,10 +20,11 @@ FAMILIES = {
     "X": "表间一致",
     "N": "叙述核对",
     "D": "公开完整性",
+    "R": "公开要求",
 }
 SEVERITIES = ("error", "warning", "info")
 _REQUIRED = ("id", "title", "checks", "why", "severity")
-RULE_PATTERN = r"([TXND])(\d*)X*"  # a rule or a range of rules: "X", "X1", "X101", "D4xx" (upper-cased)
+RULE_PATTERN = rf"([{''.join(FAMILIES)}])(\d*)X*"  # a rule or a range: "X", "X1", "X101", "D4xx" (upper-cased)
 
 
 @dataclass(frozen=True)

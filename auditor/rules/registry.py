@@ -28,6 +28,7 @@ def _registry() -> list[Registered]:
     from ..checks.cross_table import check_cross_tables
     from ..checks.disclosure import check_disclosure
     from ..checks.identities import check_document_identities
+    from ..checks.requirements import check_requirements
     from ..claims.align import check_claims
 
     return [
@@ -36,6 +37,7 @@ def _registry() -> list[Registered]:
         Registered(("T105",), check_document_identities),
         Registered(("X",), check_cross_tables),
         Registered(("D",), check_disclosure),
+        Registered(("R",), check_requirements),
     ]
 
 

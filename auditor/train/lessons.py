@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..report.rules_text import render_explain
-from ..rules.catalogue import Rule, catalogue
+from ..rules.catalogue import FAMILIES, Rule, catalogue
 from ..rules.examples import run_example
 
 
@@ -38,6 +38,8 @@ _INTROS = {
           "一般公共预算数不能超过全部资金数。"),
     "N": ("叙述核对", "情况说明中的金额、增减、比例、完成率、个数都应能从表格算出。先找到叙述所指的科目和栏目，再换算单位、比较区间。"),
     "D": ("公开完整性", "应公开的表格和说明事项是否齐全；空表要说明原因；不能残留模板文字、写错年度、使用过时的科目名称。"),
+    "R": ("公开要求", "《预算法》及其实施条例、财预〔2016〕143号和财政部公开检查要求写明的内容：支出细化到项和款，"
+          "编码与名称对应，增减变化说明原因，“三公”决算公开相关数量，政府采购分类，资产截至日期，绩效目标资金。"),
 }
 
 
@@ -49,9 +51,11 @@ def _rounding_rules() -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def lessons() -> tuple[Lesson, ...]:
     out = [Lesson("units", *_INTROS["units"], _rounding_rules())]
-    for family in ("T", "X", "N", "D"):
+    for family, name in FAMILIES.items():  # the catalogue's order is the teaching order
         ids = tuple(r.id for r in catalogue().values() if r.family == family)
-        out.append(Lesson(family, *_INTROS[family], ids))
+        if ids:
+            intro = _INTROS.get(family, (name, f"{name}类规则。"))
+            out.append(Lesson(family, *intro, ids))
     return tuple(out)
 
 

@@ -174,6 +174,17 @@ class Session:
                 return j
         return None
 
+    def resume_at(self) -> int | None:
+        """Where a review (re)opens: the first 不通过 still pending, then the first 存疑 or 无法核对
+        still pending, so a reviewer back after a break lands where the work is, not on the first
+        不通过 already accepted an hour ago; with nothing pending, the first 不通过 as before."""
+        vis = self.visible()
+        for verdicts in (("fail",), ("warn", "unverified")):
+            for i in vis:
+                if self.results[i].verdict in verdicts and self.status(i) == "pending":
+                    return i
+        return self.next_fail(None, 1)
+
     def counts(self) -> dict[str, int]:
         return summarize(self.results)
 

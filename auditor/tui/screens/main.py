@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -33,6 +34,8 @@ from ..widgets.sentence import SentenceView
 from ..widgets.summary import SummaryBar
 
 
+SEARCH_HINT = "搜索原文、说明、表格、规则…（Enter 返回列表，Esc 清除）"
+SEARCH_HINT_NARROW = "搜索：Enter 回列表，Esc 清除"
 _REVIEW_ACTIONS = {b.action.split("(")[0] for b in bindings.MAIN}
 
 
@@ -57,7 +60,7 @@ class MainScreen(Screen):
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 yield SummaryBar(id="summary")
-                yield Input(placeholder="搜索原文、说明、表格、规则…（Enter 返回列表，Esc 清除）", id="search")
+                yield Input(placeholder=SEARCH_HINT, id="search")
                 yield ResultList(id="results")
             yield from detail_panes(ExplanationView(id="explanation"))
         yield ReviewFooter()
@@ -109,8 +112,7 @@ class MainScreen(Screen):
         self.query_one("#loading").display = False
         self.query_one("#body").display = True
         results = self.results_list
-        first_fail = session.next_fail(None, 1)
-        results.fill(session, first_fail)
+        results.fill(session, session.resume_at())
         self._show_summary()
         results.focus()
         self._show_current()
@@ -221,6 +223,9 @@ class MainScreen(Screen):
         if self.session is None:
             return
         box = self.query_one("#search", Input)
+        # the keys must stay in view (at 80 columns the box holds 31 cells): border, padding, cursor
+        room = self.query_one("#left").size.width - 5
+        box.placeholder = SEARCH_HINT if cell_len(SEARCH_HINT) <= room else SEARCH_HINT_NARROW
         box.display = True
         box.focus()
 

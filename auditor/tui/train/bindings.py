@@ -13,6 +13,9 @@ MENU: list[Binding] = [
 LESSON: list[Binding] = [
     Binding("right,l,space", "page(1)", "下一页", id="lesson.next", key_display="→"),
     Binding("left,h", "page(-1)", "上一页", id="lesson.prev", key_display="←"),
+    # a rule's page (its examples) is taller than 24 rows
+    Binding("j,down", "scroll(1)", "滚动", id="lesson.down", key_display="j/k ↑↓"),
+    Binding("k,up", "scroll(-1)", "上滚", id="lesson.up", show=False),
     Binding("escape", "back", "返回", id="lesson.back", key_display="Esc"),
 ]
 

@@ -44,5 +44,8 @@ class LessonScreen(Screen):
         self.page = max(0, self.page + step)
         self._show()
 
+    def action_scroll(self, step: int) -> None:
+        self.query_one("#lesson-box", VerticalScroll).scroll_relative(y=step * 3, animate=False)
+
     def action_back(self) -> None:
         self.dismiss()

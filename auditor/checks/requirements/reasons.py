@@ -1,0 +1,100 @@
+"""R104: a change in the budget comes with its reason.
+
+143号 asks the narrative to explain 预算收支增减变化; the inspections check that an increase or a decrease
+is explained, not only stated. A reviewer reads "比上年增加171.12万元" and asks "why?": when the document
+does not say, it is 存疑 (missing explanations are never 不通过 on their own). The 三公 case is D108's, and
+an empty reason ("主要原因是。") is proofreading's: here a reason word counts as a reason.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from ...model import Document, Sentence
+from ...numbers import nfkc
+from ...results import Result
+from .common import config, profile_settings, sentence_result, words
+
+_RATE = re.compile(r"(增长|下降|增加|减少|上升|降低)\s*([\d.]+)\s*[%％]")
+_ZERO_CHANGE = re.compile(r"(增加|减少|增长|下降)\s*0(\.0+)?\s*(万元|元|%|％)")
+
+
+def _rate(text: str) -> Decimal | None:
+    m = _RATE.search(nfkc(text))
+    if not m:
+        return None
+    try:
+        return Decimal(m.group(2))
+    except InvalidOperation:
+        return None
+
+
+def _needs_reason(text: str, cfg: dict, threshold: Decimal) -> bool:
+    norm = nfkc(text)
+    m = re.search(cfg["comparison"], norm) or re.search(cfg["final_vs_budget"], norm)
+    if not m:
+        return False
+    if _ZERO_CHANGE.search(norm[m.start():]) and not re.search(r"(增加|减少|增长|下降)\s*[1-9]", norm[m.start():]):
+        return False  # "增加0万元" is no change
+    head = norm[: m.start()]
+    if re.search(cfg["key_subjects"], head) or re.search(cfg["key_subjects"], norm[m.start(): m.end()]):
+        return True
+    rate = _rate(norm)
+    return (rate is not None and rate >= threshold) or bool(re.search(cfg["new_item"], norm))
+
+
+_FIGURE = re.compile(r"(增加|减少|增长|下降|上升|降低)\s*([\d,]+\.\d+|[\d,]{2,})\s*(万元|元)")
+
+
+def _explained(s: Sentence, after: str, following: list[Sentence], cfg: dict, explained: set[str]) -> bool:
+    """A reason in the sentence after the comparison; or opening one of the next two sentences; or in a
+    "其中：" breakdown that follows, each part with its own reason; or given wherever else the narrative
+    states the same change (the summary states it, the section on it explains it)."""
+    rx = re.compile(cfg["reason"])
+    if rx.search(after):
+        return True
+    for f in following[:2]:
+        if rx.search(f.text[:24]) or (f.text.lstrip().startswith("其中") and rx.search(f.text)):
+            return True
+    return any(m.group(2) in explained for m in _FIGURE.finditer(nfkc(after)))
+
+
+def _explained_changes(doc: Document, cfg: dict) -> set[str]:
+    """Change figures that some sentence states together with a reason."""
+    rx = re.compile(cfg["reason"])
+    out: set[str] = set()
+    for s in doc.sentences():
+        norm = nfkc(s.text)
+        for m in _FIGURE.finditer(norm):
+            if rx.search(norm[m.end():]):
+                out.add(m.group(2))
+    return out
+
+
+def check_reasons(doc: Document) -> list[Result]:
+    cfg = config()["reasons"]
+    threshold = Decimal(str(profile_settings(doc).get("reason_threshold", cfg["reason_threshold"])))
+    skip = re.compile(cfg["skip_sections"])
+    out: list[Result] = []
+    explained = _explained_changes(doc, cfg)
+    paragraphs = doc.paragraphs
+    for pi, p in enumerate(paragraphs):
+        if p.section and skip.search(p.section):
+            continue
+        missing: list[Sentence] = []
+        for si, s in enumerate(p.sentences):
+            if not _needs_reason(s.text, cfg, threshold):
+                continue
+            following = p.sentences[si + 1:] + (paragraphs[pi + 1].sentences if pi + 1 < len(paragraphs) else [])
+            if _explained(s, s.text, following, cfg, explained):
+                out.append(sentence_result("R104", "pass", "增减变化已说明原因。", s,
+                                           anchor=f"{s.section or ''}|{words(s.text)}"))
+            else:
+                missing.append(s)
+        if missing:  # one finding per paragraph: a summary that states three totals lacks one explanation
+            s = missing[0]
+            more = f"（本段共{len(missing)}处）" if len(missing) > 1 else ""
+            out.append(sentence_result("R104", "warn", f"说明了增减变化，但未说明原因{more}：应写明增减的主要原因。", s,
+                                       anchor=f"{s.section or ''}|{words(s.text)}"))
+    return out

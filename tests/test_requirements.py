@@ -1,0 +1,74 @@
+"""The requirements family (R) on the samples, on edited samples and on real disclosures."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.checks.requirements import check_requirements
+from auditor.checks.requirements.codes import known_names, observed_pairs_path
+from auditor.ingest import load_string
+
+from .conftest import SAMPLES, corpus_file, load_cached
+
+
+def _open(results, rule=None):
+    return [r for r in results if r.verdict in ("fail", "warn") and (rule is None or r.rule == rule)]
+
+
+@pytest.mark.parametrize("sample", ["seed.txt", "hexi_budget_2025.txt", "jiangnan_final_2024.txt"])
+def test_samples_meet_every_requirement(sample):
+    results = check_requirements(load_cached(str(SAMPLES / sample)))
+    assert not _open(results), [r.message for r in _open(results)]
+    assert {"R101", "R102", "R103", "R104", "R106", "R107", "R109"} <= {r.rule for r in results}
+
+
+def _edited(sample: str, old: str, new: str):
+    text = (SAMPLES / sample).read_text(encoding="utf-8")
+    assert old in text
+    return load_string(text.replace(old, new, 1), name=sample)
+
+
+def test_code_printed_with_another_codes_name_fails():
+    # 20406 is 司法; 检察 is 20404's name: the row's figures may belong to another 款
+    doc = _edited("seed.txt", "20406\t司法", "20406\t检察")
+    fails = [r for r in _open(check_requirements(doc), "R103") if r.verdict == "fail"]
+    assert len(fails) == 1 and "20404" in fails[0].message and fails[0].evidence[0].row.startswith("20406")
+
+
+def test_observed_pairs_ship_with_their_sources():
+    lines = observed_pairs_path().read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t") == ["code", "name", "year", "documents", "sources"]
+    assert all(int(line.split("\t")[3]) >= 2 for line in lines[1:])
+    code, name, year = lines[1].split("\t")[:3]
+    assert name in known_names(code, int(year))
+    assert "公共安全支出" in known_names("204", 2025)  # the reference list, H confidence
+
+
+def test_reception_counts_removed_from_a_final_account_fail():
+    doc = _edited("jiangnan_final_2024.txt", "其中：国内公务接待7批次，42人次，主要用于上级统计部门业务督导和兄弟区县统计工作交流；外事接待0批次，0人次。",
+                  "主要用于上级统计部门业务督导和兄弟区县统计工作交流。")
+    fails = _open(check_requirements(doc), "R105")
+    assert {r.message.split("未公开")[1][:2] for r in fails} == {"批次", "人次"}
+    assert all(r.page is None and "公务接待" in r.message for r in fails)
+
+
+def test_reception_money_without_batches_is_a_contradiction():
+    doc = _edited("jiangnan_final_2024.txt", "国内公务接待7批次，42人次", "国内公务接待0批次，0人次")
+    fails = _open(check_requirements(doc), "R105")
+    assert len(fails) == 1 and "同为零" in fails[0].message
+
+
+def test_change_without_reason_is_doubtful_once_per_paragraph():
+    doc = load_string("测试局2021年部门预算\n一、收支预算总体情况\n"
+                      "2021年收入预算100.00万元，比上年增加10.00万元。支出预算100.00万元，比上年增加10.00万元。\n"
+                      "二、支出预算情况\n2021年一般公共预算支出100.00万元。\n", name="t.txt")
+    warns = _open(check_requirements(doc), "R104")
+    assert len(warns) == 1 and warns[0].verdict == "warn" and "2处" in warns[0].message
+
+
+def test_shanghai_summary_without_reasons_is_reported_and_the_explained_items_pass():
+    doc = load_cached(str(corpus_file("shanghai/上海市普陀区万里街道办事处2023年部门预算.pdf")))
+    results = [r for r in check_requirements(doc) if r.rule == "R104"]
+    warns = [r for r in results if r.verdict == "warn"]
+    assert warns and all(r.page == 6 and "1421.25" in r.text for r in warns)
+    assert sum(r.verdict == "pass" for r in results) >= 5
