@@ -188,6 +188,7 @@ class Document:
     tables: list[Table]
     source: str = "pdf"  # "pdf" | "text"
     previous: "Document | None" = None  # last year's disclosure of the same body, when given
+    textless_pages: list[int] = field(default_factory=list)  # PDF pages with no text at all (blank or image)
 
 
     def sentences(self) -> Iterator[Sentence]:

@@ -76,10 +76,78 @@ def check_required_tables(doc: Document) -> list[Result]:
     return out
 
 
+_TOC_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d))\s*")
+_TOC_LEADER = re.compile(r"[.…·．\s]{2,}\s*(\d{1,3})?\s*$|\s+(\d{1,3})$")
+
+
+def toc_entries(toc: list[str], *, repeated: set[str] | None = None) -> list[tuple[str, int | None]]:
+    """(entry, printed page or None): leaders and page numbers cut off, a wrapped entry joined to the one
+    it continues ("第三部分…部门决算" + "情况说明"). Where the contents run on into the body (an entry
+    comes again), the list stops; the entries that came again go into `repeated`: they are in the body."""
+    out: list[tuple[str, int | None]] = []
+    for raw in toc:
+        m = _TOC_LEADER.search(raw)
+        page = int(m.group(1) or m.group(2)) if m and (m.group(1) or m.group(2)) else None
+        text = raw[: m.start()].strip() if m else raw.strip()
+        if not text or (text[0] in "（(" and text[-1] in "）)" and not _TOC_NUMBER.match(text)):
+            continue  # "（具体部门预算公开报表）": a note, not an entry
+        if any(text == e for e, _ in out):
+            if repeated is not None:
+                tail = [_TOC_LEADER.sub("", r).strip() for r in toc[toc.index(raw):]]
+                repeated.update(t for t in tail if any(t == e for e, _ in out))
+            break  # the contents ran on into the body, which starts again from its first entry
+        if out and not _TOC_NUMBER.match(text) and len(text) <= 8:
+            prev, ppage = out[-1]
+            out[-1] = (prev + text, page or ppage)
+            continue
+        out.append((text, page))
+    return out
+
+
+def _plain(text: str) -> str:
+    """Words only: a 目录 drops quotes and spaces the heading keeps (“三公” / 三公)."""
+    return re.sub(r"[\s“”‘’\"'（）()、，,．.：:；;]+", "", text)
+
+
+def _similar(a: str, b: str) -> bool:
+    """A heading reworded a little from its 目录 entry ("其他重要事项说明" / "其他重要事项的情况说明")."""
+    from difflib import SequenceMatcher
+
+    return bool(a and b) and SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.75
+
+
+def check_toc_sections(doc: Document) -> list[Result]:
+    """D102 for sections: each section the 目录 lists is in the document, on a page it has."""
+    out = []
+    if len(doc.text) < _NARRATIVE_MIN:
+        return out  # a tables-only file: its narrative is published separately
+    body = _plain(doc.text + "".join(t.title for t in doc.tables))
+    heads = [_plain(_TOC_NUMBER.sub("", p.text[:60])) for p in doc.paragraphs if p.text.strip()]
+    repeated: set[str] = set()
+    for entry, page in toc_entries(getattr(doc, "toc", []) or [], repeated=repeated):
+        if entry.endswith("表"):
+            continue  # tables: check_toc
+        title = _plain(_TOC_NUMBER.sub("", entry))
+        if len(title) < 2:
+            continue
+        if doc.meta.pages and page and page > doc.meta.pages:
+            out.append(_result("D102", "fail", f"目录“{entry}”标注第{page}页，但文件只有{doc.meta.pages}页。",
+                               anchor=f"toc/{entry}/page", text=entry))
+            continue
+        bare = re.sub(r"^(?:本?部门|本?单位)", "", title)  # "部门主要职能" printed as "XX局主要职能"
+        found = (entry in repeated or bare in body or any(_similar(title, h[: len(title) + 4]) for h in heads)
+                 or (len(bare) >= 8 and bare[-6:] in body))
+        out.append(_result(
+            "D102", "pass" if found else "warn",
+            f"目录所列“{entry}”已见于文中。" if found else f"目录列出“{entry}”，但文中未见这一部分（标题可能改了写法），请核对。",
+            anchor=f"toc/{entry}", text=entry))
+    return out
+
+
 def check_toc(doc: Document) -> list[Result]:
     """D102: each table the 目录 lists is in the document."""
-    toc: list[str] = getattr(doc, "toc", []) or []
-    out = []
+    toc: list[str] = [e for e, _ in toc_entries(getattr(doc, "toc", []) or [])]
+    out = check_toc_sections(doc)
     present = {t.kind for t in doc.tables}
     titles = {row_key(t.title) for t in doc.tables}
     if not doc.tables:
@@ -210,13 +278,15 @@ def _names_by_year(year: int) -> tuple[dict[str, str], dict[str, tuple[str, str]
     for code, names in refs.items():
         if not code.startswith("2"):
             continue
-        now = [n for n, y0, y1, conf in names if y0 <= year <= y1 and conf in ("H", "M")]
+        # the list's last year is the last one it has seen: a name current then is taken to hold after it
+        at = min(year, max(y1 for _, _, y1, _ in names))
+        now = [n for n, y0, y1, conf in names if y0 <= at <= y1 and conf in ("H", "M")]
         for n, y0, y1, conf in names:
             if conf not in ("H", "M"):
                 continue
-            if y0 <= year <= y1:
+            if y0 <= at <= y1:
                 current[n] = code
-            elif y1 < year and now and n not in now:
+            elif y1 < at and now and n not in now:
                 former[n] = (code, now[0])
     return current, former
 
@@ -233,16 +303,46 @@ def check_outdated_names(doc: Document) -> list[Result]:
             name = row_key(r.name)
             if name in former and name not in current and (r.code is None or r.code == former[name][0]):
                 hits.setdefault(name, []).append((t, r))
+    said = _names_in_narrative(doc, former, current)
     out = []
-    for name, where in hits.items():
+    for name in list(hits) + [n for n in said if n not in hits]:
         code, now = former[name]
+        where = hits.get(name, [])
         ev = [Evidence(table=t.title, table_id=t.id, row=r.label, column="科目名称", value=name, unit=None, page=r.page)
               for t, r in where]
+        sents = said.get(name, [])
+        places = "、".join(x for x in (f"表中{len(where)}处" if where else "", f"文中{len(sents)}处" if sents else "") if x)
+        first = sents[0] if sents else None
         out.append(_result("D107", "fail", f"科目名称“{name}”已过时：{year}年该科目（{code}）名称为“{now}”，"
-                           f"见于{len(where)}处。", anchor=name, page=ev[0].page, text=name, evidence=ev,
-                           severity="warning"))
+                           f"见于{places}。", anchor=name,
+                           page=ev[0].page if ev else first[0].page, text=first[0].text if first and not ev else name,
+                           span=first[1] if first and not ev else None, evidence=ev, severity="warning"))
     if not out:
         out.append(_result("D107", "pass", f"未发现{year}年已停用的科目名称。", anchor="none"))
+    return out
+
+
+_CLASS_AFTER = re.compile(r"\s*[（(]\s*(?:\d{3,7}\s*)?[类款项]")  # "…支出（210类）", "…支出（类）"
+_CODE_BEFORE = re.compile(r"\d{3,7}\s*$")  # "210 医疗卫生与计划生育支出"
+
+
+def _names_in_narrative(doc: Document, former: dict[str, tuple[str, str]],
+                        current: dict[str, str]) -> dict[str, list[tuple[object, tuple[int, int]]]]:
+    """Former names the narrative uses: name -> [(sentence, span)]. A former name inside a current one
+    ("…支出" within a longer name still in use) is not a hit."""
+    out: dict[str, list[tuple[object, tuple[int, int]]]] = {}
+    for name in former:
+        if name in current or len(name) < 4 or name not in doc.text:
+            continue
+        longer = [c for c in current if name in c and c != name]
+        for s in doc.sentences():
+            for m in re.finditer(re.escape(name), s.text):
+                if any(s.text.find(c, max(0, m.start() - c.index(name))) == m.start() - c.index(name) for c in longer):
+                    continue
+                after, before = s.text[m.end(): m.end() + 10], s.text[max(0, m.start() - 9): m.start()]
+                if not (_CLASS_AFTER.match(after) or _CODE_BEFORE.search(before)):
+                    continue  # a name used as ordinary words ("…及医疗卫生支出"), not as a classification
+                out.setdefault(name, []).append((s, (s.start + m.start(), s.start + m.end())))
     return out
 
 

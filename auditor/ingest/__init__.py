@@ -14,7 +14,7 @@ from ..model import Document, Meta
 from ..narrative.structure import build_narrative
 from ..tables.reading import assess_document
 from .assemble import assemble
-from .items import Item
+from .items import GridItem, Item
 from .pdf import read_pdf
 from .text import read_text
 
@@ -74,6 +74,14 @@ def load(*paths: str) -> Document:
     return _build(all_items, total_pages, source, [str(p) for p in paths])
 
 
+def _pages_with_text(items: list[Item]) -> set[int]:
+    pages = {it.page for it in items if it.page is not None and not isinstance(it, GridItem)}
+    for it in items:
+        if isinstance(it, GridItem):  # a blank ruled grid is no text
+            pages |= {p for p, row in zip(it.row_pages, it.rows) if p is not None and any(row)}
+    return pages
+
+
 def load_string(text: str, name: str = "<text>") -> Document:
     """A disclosure given as text in the seed's form (rule examples, tests, pasted drafts)."""
     return _build(read_text(name, text.encode("utf-8")), None, "text", [name])
@@ -94,6 +102,8 @@ def _build(all_items: list[Item], total_pages: int | None, source: str, paths: l
         source=source,
     )
     doc.toc = asm.toc  # type: ignore[attr-defined]
+    last = total_pages or max((it.page for it in all_items if it.page is not None), default=0)
+    doc.textless_pages = sorted(set(range(1, last + 1)) - _pages_with_text(all_items))
     assess_document(doc)  # each table's reading, once, before any rule reads it
     if not _looks_like_disclosure(doc):
         raise ReadError(str(paths[0]), "not_a_disclosure")

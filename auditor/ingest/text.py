@@ -7,6 +7,7 @@ interrupted by blank lines at page breaks.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterator
 
 from ..errors import ReadError
 from .items import GridItem, Item, LineItem, clean_cell
@@ -37,6 +38,16 @@ def _is_note(cells: list[str]) -> bool:
     return t.startswith(("备注", "注：", "注:", "说明："))
 
 
+def _lines(text: str) -> Iterator[tuple[int, int | None, str]]:
+    """(line number, page, line): a form feed (as pdftotext writes) starts a page; without one, no pages."""
+    chunks = text.split("\f")
+    n = 0
+    for pageno, chunk in enumerate(chunks, 1):
+        for line in chunk.splitlines():
+            n += 1
+            yield n, (pageno if len(chunks) > 1 else None), line
+
+
 def read_text(path: str, data: bytes | None = None) -> list[Item]:
     raw = data if data is not None else Path(path).read_bytes()
     text = decode(raw, path)
@@ -44,20 +55,20 @@ def read_text(path: str, data: bytes | None = None) -> list[Item]:
         raise ReadError(path, "not_pdf", "含有二进制内容")
     items: list[Item] = []
     grid: GridItem | None = None
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, page, line in _lines(text):
         if "\t" in line:
             cells = line.split("\t")
             if all(set(c.strip()) <= {"-"} for c in cells):
                 continue  # a ruler line such as "-----\t---"
             if _is_note(cells):
                 grid = None
-                items.append(LineItem(text=clean_cell(" ".join(cells)), page=None, line=lineno, indent=True))
+                items.append(LineItem(text=clean_cell(" ".join(cells)), page=page, line=lineno, indent=True))
                 continue
             if grid is None:
-                grid = GridItem(rows=[], page=None)
+                grid = GridItem(rows=[], page=page)
                 items.append(grid)
             grid.rows.append([clean_cell(c) for c in cells])
-            grid.row_pages.append(None)
+            grid.row_pages.append(page)
             grid.row_lines.append(lineno)
             continue
         stripped = line.strip()
@@ -66,5 +77,5 @@ def read_text(path: str, data: bytes | None = None) -> list[Item]:
         if stripped.startswith("---") and set(stripped.replace("|", "").replace(" ", "")) <= {"-"}:
             continue
         grid = None
-        items.append(LineItem(text=stripped, page=None, line=lineno, indent=True, short=True))
+        items.append(LineItem(text=stripped, page=page, line=lineno, indent=True, short=True))
     return items

@@ -21,6 +21,7 @@ FAMILIES = {
     "N": "叙述核对",
     "D": "公开完整性",
     "R": "公开要求",
+    "P": "文字校对",
 }
 SEVERITIES = ("error", "warning", "info")
 _REQUIRED = ("id", "title", "checks", "why", "severity")
@@ -105,7 +106,7 @@ def _rule(raw: object, source: str) -> Rule:
     if missing:
         raise PatternError(f"{where}: 缺少 {', '.join(missing)}")
     if rid[0] not in FAMILIES or not rid[1:].isdigit():
-        raise PatternError(f"{where}: 规则编号须为 T/X/N/D 加数字")
+        raise PatternError(f"{where}: 规则编号须为 {'/'.join(FAMILIES)} 加数字")
     if raw["severity"] not in SEVERITIES:
         raise PatternError(f"{where}: severity 须为 {'/'.join(SEVERITIES)}")
     examples = raw.get("examples") or {}

@@ -13,7 +13,8 @@ from .catalogue import Example, Rule
 
 def example_text(example: Example, *, previous: bool = False) -> str:
     lines = []
-    for line in (example.previous if previous else example.document).splitlines():
+    # split on newlines only: a form feed in an example is a page break, not a line break
+    for line in (example.previous if previous else example.document).split("\n"):
         if " | " in line or line.strip().startswith("|") or line.strip().endswith("|"):
             cells = [c.strip() for c in line.split("|")]  # a leading "|" is an empty first cell
             lines.append("\t".join(cells))

@@ -30,6 +30,7 @@ def _registry() -> list[Registered]:
     from ..checks.identities import check_document_identities
     from ..checks.requirements import check_requirements
     from ..claims.align import check_claims
+    from ..checks.proofread import REGISTERED as proofread
 
     return [
         Registered(("N",), lambda doc: check_claims(doc)[0]),
@@ -38,6 +39,7 @@ def _registry() -> list[Registered]:
         Registered(("X",), check_cross_tables),
         Registered(("D",), check_disclosure),
         Registered(("R",), check_requirements),
+        *(Registered(rules, fn) for rules, fn in proofread),
     ]
 
 

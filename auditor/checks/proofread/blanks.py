@@ -1,0 +1,78 @@
+"""Blank slots a drafter left (P121–P123): a unit with no figure, an empty reason, drafting instructions.
+
+Template placeholders (XX, x,xxx, "占 %", "（ ）万元") belong to D105; a unit whose missing figure D105
+already reports is not reported again here (DESIGN-NOTES §7: one rule owns each case).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ... import patterns
+from ...model import Document
+from ...results import Result
+from .common import Findings, config, narrative_readable, prose, rx, unreadable
+
+
+def _placeholder_spans(text: str) -> list[tuple[int, int]]:
+    """Where D105's patterns match in the text."""
+    out = []
+    for p in patterns.load("disclosure").get("placeholders") or []:
+        out += [(m.start(), m.end()) for m in re.finditer(p["pattern"], text)]
+    return out
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in spans)
+
+
+def check_missing_figures(doc: Document) -> list[Result]:
+    """P121: "支出万元", "增长%": a unit with no figure before it."""
+    f = Findings("P121")
+    cfg = config()["blanks"]
+    allowed = rx(rf"(?:{cfg['unit_allowed_before']})\s*$")
+    for para in prose(doc):
+        taken = _placeholder_spans(para.text)
+        for m in rx(cfg["unit_without_figure"]).finditer(para.text):
+            before = para.text[max(0, m.start() - 6): m.start()]
+            if allowed.search(before) or m.start() == 0:
+                continue  # "单位：万元", "（万元）": a unit label, not a missing figure
+            span = (m.start("unit"), m.end("unit"))
+            if _overlaps((m.start() - 1, m.end()), taken):
+                continue  # D105's "占 %", "增长（减少）%", "x,xxx万元": a placeholder, reported there
+            lead = para.text[max(0, m.start() - 8): m.end()].strip()
+            unit = m.group("unit")
+            what = "单位重复" if para.text[: m.start()].rstrip().endswith(unit) else f"{unit}前缺少数字"
+            f.add("fail", f"“{lead}”：{what}。", doc=doc, para=para,
+                  start=para.start + span[0], end=para.start + span[1])
+    return f.done("未发现缺少数字的金额或百分比。")
+
+
+def check_empty_reasons(doc: Document) -> list[Result]:
+    """P122: "主要原因是。": the reason announced and left out."""
+    f = Findings("P122")
+    for para in prose(doc):
+        for m in rx(config()["blanks"]["empty_reason"]).finditer(para.text):
+            f.add("warn", f"原因未填写：“{para.text[max(0, m.start() - 6): m.end()].strip()}”。", doc=doc, para=para,
+                  start=para.start + m.start(), end=para.start + m.end())
+    return f.done("说明原因处均有内容。")
+
+
+def check_instructions(doc: Document) -> list[Result]:
+    """P123: drafting instructions of the template left in the published text."""
+    f = Findings("P123")
+    specs = config()["blanks"]["instructions"]
+    for para in prose(doc):
+        for spec in specs:
+            for m in rx(spec["pattern"]).finditer(para.text):
+                f.add("fail", f"残留模板{spec['what']}：“{m.group(0).strip()}”。", doc=doc, para=para,
+                      start=para.start + m.start(), end=para.start + m.end())
+    return f.done("未发现残留的模板填写说明。")
+
+
+def check_blanks(doc: Document) -> list[Result]:
+    if not narrative_readable(doc):
+        return unreadable(("P121", "P122", "P123"))
+    return check_missing_figures(doc) + check_empty_reasons(doc) + check_instructions(doc)
+
+
