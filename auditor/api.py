@@ -25,6 +25,7 @@ from . import config as _config
 from .baseline import Baseline
 from .baseline import apply as apply_baseline
 from .baseline import load as load_baseline
+from .location import Location
 from .model import Meta
 from .results import Evidence, Figure, Result
 
@@ -43,6 +44,12 @@ def _known(cls, data: dict) -> dict:
     return {k: v for k, v in data.items() if k in names}
 
 
+def _evidence_from_dict(e: dict[str, Any]) -> Evidence:
+    kw = _known(Evidence, e)
+    kw["location"] = Location.from_dict(kw.get("location"))
+    return Evidence(**kw)
+
+
 def result_from_dict(d: dict[str, Any]) -> Result:
     """A report's result back as a Result (its as_dict() gives the same mapping, without review)."""
     return Result(
@@ -50,7 +57,8 @@ def result_from_dict(d: dict[str, Any]) -> Result:
         page=d.get("page"), text=d.get("text", ""), span=tuple(d["span"]) if d.get("span") else None,
         claimed=Figure(**_known(Figure, d["claimed"])) if d.get("claimed") else None,
         expected=Figure(**_known(Figure, d["expected"])) if d.get("expected") else None,
-        tolerance=d.get("tolerance"), evidence=[Evidence(**_known(Evidence, e)) for e in d.get("evidence", [])],
+        tolerance=d.get("tolerance"), evidence=[_evidence_from_dict(e) for e in d.get("evidence", [])],
+        location=Location.from_dict(d.get("location")),
         anchor=d.get("key", "").split(":", 1)[1] if ":" in d.get("key", "") else "", id=d.get("id", ""),
     )
 
