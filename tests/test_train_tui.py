@@ -195,6 +195,14 @@ async def test_every_trainer_screen_fits_and_speaks_chinese(tmp_path, small_set,
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ExerciseScreen)
+        await pilot.press("f")  # the rule picker keeps its title and keys in view
+        await pilot.pause()
+        text = screen_text(app)
+        assert isinstance(app.screen, RulePicker)
+        for words in ("它归哪条规则核对", "Enter 确定", "Esc 取消", "T101"):
+            assert words in text, words
+        await pilot.press("escape")
+        await pilot.pause()
         await answer_all(pilot, screen, right=True)
         await pilot.press("s")
         await pilot.pause()

@@ -75,6 +75,7 @@ def _relation(
         return None  # words in a figure's place (a 绩效目标 form's indicators): not a row of figures
     verdict, severity, got, tol = _verdict(total, cells)
     unit = table.unit or ""
+    unknown = "" if table.unit else "（本表未标明单位）"  # every figure read with its unit, or said to lack one
     want = total.value or Decimal(0)
     shown = total.text or "空白"
     if verdict == "pass":
@@ -89,6 +90,7 @@ def _relation(
             f"{total_row.label}「{total_col.key}」为{shown}{unit}，但{what}之和为{fmt(got)}{unit}，"
             f"相差{fmt(want - got)}{unit}。"
         )
+    msg += unknown
     return Result(
         rule=rule,
         kind="table",
