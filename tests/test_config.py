@@ -128,7 +128,7 @@ def test_severity_override_changes_how_shown_and_counted(tmp_path, capsys):
 
 
 def test_region_profile_is_used(tmp_path, capsys):
-    """The seed is a 重庆 budget; naming the 江苏 template requires fewer sections (no 名词解释 …)."""
+    """The seed is a 重庆 budget; the config names the 江苏 template instead of guessing."""
     from auditor.checks.disclosure import profile
 
     cfg = tmp_path / "audit.toml"
@@ -138,7 +138,7 @@ def test_region_profile_is_used(tmp_path, capsys):
 
     assert profile(load_cached(str(SEED)))["id"] == "jiangsu"
     config.activate(config.Config())
-    assert profile(load_cached(str(SEED)))["id"] == "chongqing"
+    assert profile(load_cached(str(SEED)))["id"].startswith("chongqing")  # guessed from the text
 
 
 # ---- pattern layers ----------------------------------------------------------------------------------
