@@ -137,10 +137,13 @@ def _call(args: tuple) -> dict:
     return audit_group(*args)
 
 
-def _batch_worker_init() -> None:
+def _batch_worker_init(config=None) -> None:  # noqa: ANN001 - a config.Config
+    from .config import activate
     from .ingest.pages import disable
 
     disable()  # the batch keeps every core busy already: pages are read in order
+    if config is not None:
+        activate(config)  # a spawned worker starts from nothing: the command's settings and pattern layers
 
 
 def run(groups: list[list[str]], *, select: list[str] | None = None, ignore: list[str] | None = None,
@@ -176,7 +179,10 @@ def run(groups: list[list[str]], *, select: list[str] | None = None, ignore: lis
     # spawned, not forked: forking a process that runs threads (the page-reading pool's, the TUI's)
     # can copy a held lock into the child and hang it
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(jobs, total), initializer=_batch_worker_init, mp_context=ctx) as pool:
+    from .config import active
+
+    with ProcessPoolExecutor(max_workers=min(jobs, total), initializer=_batch_worker_init, initargs=(active(),),
+                             mp_context=ctx) as pool:
         futures = [pool.submit(_call, t) for t in tasks]
         try:
             for i, (t, fut) in enumerate(zip(tasks, futures), 1):

@@ -12,7 +12,8 @@ from typing import Sequence
 from . import __version__
 from .atomic import replacing
 from .argparse_zh import Parser, version_action
-from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, PatternError, ReadError
+from .config import active
+from .errors import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, PatternError, ReadError
 from .previous import PreviousMismatch
 
 SUBCOMMANDS = ("inspect", "rules", "explain", "tui", "export", "train")
@@ -40,12 +41,10 @@ def _same(a: Path, b: str) -> bool:
 
 def _check_selection(patterns: list[str] | None, flag: str) -> str | None:
     """A --rules/--ignore pattern that names no rule is a mistake, not an empty selection."""
-    from .rules.catalogue import catalogue, selected
+    from .rules.catalogue import matches_nothing
 
-    for p in patterns or []:
-        if not any(selected(rid, [p], None) for rid in catalogue()):
-            return f"audit: {flag} {p.strip()} 不对应任何规则（audit rules 列出全部规则）"
-    return None
+    bad = matches_nothing(patterns)
+    return f"audit: {flag} {bad} 不对应任何规则（audit rules 列出全部规则）" if bad else None
 
 
 def _audit_parser() -> argparse.ArgumentParser:
@@ -60,8 +59,8 @@ def _audit_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default=None, help="输出格式（默认 text：中文报告）")
     p.add_argument("--json", action="store_true", help="等同于 --format json")
     p.add_argument("-o", "--output", metavar="OUT", help="报告写入此文件而不是标准输出（xlsx 必须指定）")
-    p.add_argument("--fail-on", choices=("fail", "warn", "never"), default="fail",
-                   help="何种结论使退出码为 1：fail 不通过（默认）；warn 不通过或存疑；never 从不")
+    p.add_argument("--fail-on", choices=("fail", "warn", "never"), default=None,
+                   help="何种结论使退出码为 1：fail 不通过（默认，或配置文件的 fail-on）；warn 不通过或存疑；never 从不")
     p.add_argument("--rules", help="只运行这些规则或规则族，如 T,X101")
     p.add_argument("--ignore", help="跳过这些规则或规则族，如 D1xx")
     p.add_argument("--together", action="store_true", help="所给文件是同一份公开文件的几个部分（如说明与报表）")
@@ -75,6 +74,11 @@ def _audit_parser() -> argparse.ArgumentParser:
     p.add_argument("-j", "--jobs", type=int, default=None, help="并行进程数（默认：处理器核数）")
     p.add_argument("--timeout", type=_positive, default=300.0, help="每份文件的时限，秒（默认 300）")
     p.add_argument("-v", "--verbose", action="store_true", help="逐条列出全部结果，包括通过的核对和合并的无法核对")
+    p.add_argument("--config", metavar="FILE",
+                   help="配置文件（默认：当前文件夹或上级文件夹中的 audit.toml，或 pyproject.toml 的 [tool.auditor]）")
+    p.add_argument("--isolated", action="store_true", help="不读取任何配置文件")
+    p.add_argument("--baseline", metavar="OLD",
+                   help="以前的 JSON 报告或审核文件 FILE.review.json：只报告其中没有的结果（已确认的不通过仍计入）")
     version_action(p, f"auditor {__version__}")
     return p
 
@@ -87,22 +91,19 @@ def _inspect_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _groups(files: list[str], together: bool) -> list[list[str]]:
-    return [files] if together else [[f] for f in files]
-
-
 def _err(msg: str) -> None:
     print(msg, file=sys.stderr)
 
 
 def cmd_inspect(argv: Sequence[str]) -> int:
+    from .api import groups_of
     from .ingest import load
     from .report.inspect import as_json, render_text
 
     args = _inspect_parser().parse_args(argv)
     code = EXIT_OK
     docs: list[dict] = []
-    for group in _groups(args.files, args.together):
+    for group in groups_of(args.files, args.together):
         try:
             doc = load(*group)
         except ReadError as exc:
@@ -122,16 +123,18 @@ def cmd_inspect(argv: Sequence[str]) -> int:
 
 
 def cmd_audit(argv: Sequence[str]) -> int:
-    from .batch import expand, run
-    from .report.json_report import report
+    args = _audit_parser().parse_args(argv)  # first: --version and --help need nothing else
 
-    args = _audit_parser().parse_args(argv)
+    from .api import Report, iter_entries
+    from .baseline import load as load_baseline
+    from .batch import expand
+
     fmt = args.format or ("json" if args.json else "text")
     if fmt == "xlsx" and not args.output:
         _err("audit: --format xlsx 需要 -o OUT.xlsx")
         return EXIT_USAGE
-    select = args.rules.split(",") if args.rules else None
-    ignore = args.ignore.split(",") if args.ignore else None
+    select, ignore, fail_on = active().choose(args.rules.split(",") if args.rules else None,
+                                              args.ignore.split(",") if args.ignore else None, args.fail_on)
     problem = _check_selection(select, "--rules") or _check_selection(ignore, "--ignore")
     if problem:
         _err(problem)
@@ -153,6 +156,7 @@ def cmd_audit(argv: Sequence[str]) -> int:
     if args.previous and len(groups) > 1:
         _err("audit: --previous 只能与一份公开文件一起使用（多个文件请加 --together）")
         return EXIT_USAGE
+    old = load_baseline(args.baseline) if args.baseline else None
     annotate_to = None
     if args.annotate:
         from .annotate import plan
@@ -169,16 +173,17 @@ def cmd_audit(argv: Sequence[str]) -> int:
         out = (stack.enter_context(open(stack.enter_context(replacing(Path(args.output))), "w",
                                         encoding="utf-8", newline="")) if to_file else sys.stdout)
         progress = sys.stderr.isatty() and len(groups) > 1
-        for entry in run(groups, select=select, ignore=ignore, jobs=args.jobs, timeout=args.timeout, progress=progress,
-                         previous=args.previous, force=args.force, previous_each=previous_each):
+        for entry in iter_entries(groups, select=select, ignore=ignore, jobs=args.jobs, timeout=args.timeout,
+                                  progress=progress, previous=args.previous, force=args.force,
+                                  previous_each=previous_each, baseline=old):
             if entry["status"] == "error":
                 _err(f"audit: {entry['error']['message']}")
             if fmt == "jsonl":  # streamed: each document as soon as it and those before it are done
                 out.write(json.dumps({"schema_version": "1", **entry}, ensure_ascii=False) + "\n")
                 out.flush()
             entries.append(entry)
-        rep = report(entries)
-        _write(rep, fmt, out, args)
+        rep = Report.from_entries(entries, fail_on=fail_on)
+        _write(rep.raw, fmt, out, args)
     if annotate_to is not None:
         from .annotate import write_all
 
@@ -187,19 +192,21 @@ def cmd_audit(argv: Sequence[str]) -> int:
     if args.output:  # the report went to a file: say what is in it
         from .report.terminal import summary_line
 
-        _err(f"audit: 已写出 {args.output}（{fmt}）。{summary_line(rep)}")
-    summary = rep["summary"]
-    worst = {"fail": summary["fail"] > 0, "warn": summary["fail"] + summary["warn"] > 0, "never": False}
-    if summary.get("errors"):
-        return EXIT_UNREADABLE
-    return EXIT_FINDINGS if worst[args.fail_on] else EXIT_OK
+        _err(f"audit: 已写出 {args.output}（{fmt}）。{summary_line(rep.raw)}")
+    if old is not None:
+        left = [e["baseline"] for e in entries if "baseline" in e]
+        _err(f"audit: 基线 {args.baseline}：略去已有结果 {sum(b['known'] for b in left)} 条、审核人已排除 "
+             f"{sum(b['dismissed'] for b in left)} 条；已确认的不通过 {sum(b['confirmed'] for b in left)} 条仍计入")
+    return rep.exit_code()
 
 
 def _plan(args: argparse.Namespace, files: list[str]) -> tuple[list[list[str]], list | None]:
     """The disclosures to audit. Files found in folders are paired (a narrative-only file with its
     tables-only file) and matched with last year's disclosure from a cheap first read of each."""
+    from .api import groups_of
+
     if args.together or len(files) < 2 or not any(Path(f).is_dir() for f in args.files):
-        return _groups(files, args.together), None
+        return groups_of(files, args.together), None
     from .pairing import plan
 
     made = plan(files)
@@ -212,8 +219,9 @@ def _plan(args: argparse.Namespace, files: list[str]) -> tuple[list[list[str]], 
 
 def _write(rep: dict, fmt: str, out, args: argparse.Namespace) -> None:
     if fmt == "json":
-        json.dump(rep, out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        from .api import report_json
+
+        out.write(report_json(rep))
     elif fmt == "sarif":
         from .report.sarif import to_sarif
 
@@ -246,17 +254,23 @@ def cmd_rules(argv: Sequence[str]) -> int:
     from .report.rules_text import render_list
     from .rules.catalogue import catalogue, selected
 
-    p = Parser(prog="audit rules", description="列出全部审核规则。")
+    from .config import rule_origin, settings_table
+
+    p = Parser(prog="audit rules", description="列出全部审核规则，以及每条规则和每项设置的来源。")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--rules", help="只列出这些规则或规则族，如 T,X101")
     args = p.parse_args(argv)
     select = args.rules.split(",") if args.rules else None
     rules = [r for r in catalogue().values() if selected(r.id, select, None)]
+    origins = {r.id: rule_origin(r.id, r.source) for r in rules}
+    settings = settings_table(active())
     if args.json:
-        json.dump({"schema_version": "1", "rules": [r.as_dict() for r in rules]}, sys.stdout, ensure_ascii=False, indent=1)
+        json.dump({"schema_version": "1", "rules": [{**r.as_dict(), "origin": origins[r.id]} for r in rules],
+                   "settings": [{"setting": k, "value": v, "origin": o} for k, v, o in settings]},
+                  sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        print(render_list(rules))
+        print(render_list(rules, origins, settings))
     return EXIT_OK
 
 
@@ -288,7 +302,10 @@ def cmd_explain(argv: Sequence[str]) -> int:
 
 
 def cmd_tui(argv: Sequence[str]) -> int:
+    from .patterns import preflight
     from .tui.cli import run
+
+    preflight()
 
     return run(argv)
 
@@ -300,14 +317,46 @@ def cmd_export(argv: Sequence[str]) -> int:
 
 
 def cmd_train(argv: Sequence[str]) -> int:
+    from .patterns import preflight
     from .train.cli import run
 
+    preflight()
+
     return run(argv)
+
+
+def _configure(argv: list[str]) -> list[str]:
+    """--config FILE / --isolated, taken from anywhere on the line (every subcommand honours them):
+    the settings are made active before any pattern is read. Returns the other arguments."""
+    from .config import activate, check, resolve
+
+    rest: list[str] = []
+    explicit, isolated = None, False
+    it = iter(argv)
+    for a in it:
+        if a == "--config":
+            explicit = next(it, None)
+            if explicit is None:
+                raise PatternError("--config 需要一个文件")
+        elif a.startswith("--config="):
+            explicit = a.split("=", 1)[1]
+        elif a == "--isolated":
+            isolated = True
+        else:
+            rest.append(a)
+    if any(a in ("--version", "-h", "--help") for a in rest) and explicit is None:
+        return rest  # nothing to configure: start-up stays light
+    cfg = resolve(explicit, isolated=isolated)
+    activate(cfg)
+    if cfg.path is not None:
+        check(cfg)
+    return rest
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        argv = _configure(argv)
         if argv and argv[0] in SUBCOMMANDS:
             return {"inspect": cmd_inspect, "rules": cmd_rules, "explain": cmd_explain, "tui": cmd_tui, "export": cmd_export, "train": cmd_train}[argv[0]](argv[1:])
         return cmd_audit(argv)

@@ -7,6 +7,7 @@ one-line message with the file and line, not a traceback.
 from __future__ import annotations
 
 import os
+import sys
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -51,10 +52,82 @@ def load_yaml(path: Path) -> Any:
         raise PatternError(f"{path}: 无法读取：{exc.strerror}") from None
 
 
+_LAYERS: tuple[Path, ...] = ()
+
+
+def set_layers(folders: tuple[Path, ...] | list[Path]) -> None:
+    """A bureau's pattern folders, layered over the built-in ones in the order given.
+
+    Everything derived from patterns is cached per process, so a change of layers clears every
+    cache in the package (compiled wordings, table kinds, the catalogue).
+    """
+    global _LAYERS
+    folders = tuple(Path(f) for f in folders)
+    if folders == _LAYERS:
+        return
+    _LAYERS = folders
+    clear_caches()
+
+
+def clear_caches() -> None:
+    """Forget everything derived from patterns or settings (each module caches what it compiled)."""
+    for name, module in list(sys.modules.items()):
+        if name == "auditor" or name.startswith("auditor."):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "") == name:
+                    value.cache_clear()
+
+
+def layers() -> tuple[Path, ...]:
+    """The folders patterns are read from: the built-in one first, then the bureau's."""
+    return (patterns_dir(), *_LAYERS)
+
+
+def merge(base: Any, extra: Any) -> Any:
+    """A layer over the built-in data: mappings merge by key; lists of mappings with an `id` merge
+    by id (an entry with a new id goes first, so a bureau's kind or profile is tried before ours);
+    other lists are extended; a scalar in the layer replaces ours."""
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for k, v in extra.items():
+            out[k] = merge(base[k], v) if k in base else v
+        return out
+    if isinstance(base, list) and isinstance(extra, list):
+        if all(isinstance(x, dict) and "id" in x for x in base + extra) and base:
+            by_id = {x["id"]: x for x in extra}
+            merged = [merge(x, by_id.pop(x["id"])) if x["id"] in by_id else x for x in base]
+            return list(by_id.values()) + merged
+        return base + [x for x in extra if x not in base]
+    return extra
+
+
 @lru_cache(maxsize=None)
 def load(name: str) -> Any:
-    """Load patterns/<name>.yaml (cached for the process)."""
-    return load_yaml(patterns_dir() / f"{name}.yaml")
+    """Load patterns/<name>.yaml with every layer's <name>.yaml merged over it (cached)."""
+    data = load_yaml(patterns_dir() / f"{name}.yaml")
+    for folder in _LAYERS:
+        extra = folder / f"{name}.yaml"
+        if extra.is_file():
+            layer = load_yaml(extra)
+            if layer is not None:
+                if type(layer) is not type(data):
+                    raise PatternError(f"{extra}: 结构须与内置的 {name}.yaml 相同（{type(data).__name__}）")
+                data = merge(data, layer)
+    return data
+
+
+PATTERN_FILES = ("tables", "claims", "crosscheck", "disclosure")
+
+
+def preflight() -> None:
+    """Read every pattern file and the catalogue now, so a broken or missing one stops a full-screen
+    app with its one line before the app starts (inside the app it would be a traceback)."""
+    from .rules.catalogue import catalogue
+
+    for name in PATTERN_FILES:
+        load(name)
+    reference_codes()
+    catalogue()
 
 
 def _years(text: str) -> tuple[int, int]:
@@ -74,7 +147,7 @@ def reference_codes() -> dict[str, list[tuple[str, int, int, str]]]:
     Read from patterns/codes/*.tsv, copied from the shared reference lists so a fresh clone has them.
     """
     out: dict[str, list[tuple[str, int, int, str]]] = {}
-    for tsv in sorted((patterns_dir() / "codes").glob("*.tsv")):
+    for tsv in [t for folder in layers() for t in sorted((folder / "codes").glob("*.tsv"))]:
         with open(tsv, encoding="utf-8") as fh:
             next(fh, None)
             for line in fh:

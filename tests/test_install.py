@@ -129,3 +129,23 @@ def test_missing_catalogue_is_an_error(installed, tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert "规则" in done.stderr and done.stdout == ""
+
+
+@pytest.mark.parametrize("command", [["tui", "SEED"], ["train", "--export", "OUT"]])
+def test_full_screen_commands_stop_on_missing_patterns(tmp_path, monkeypatch, capsys, command):
+    """Inside a Textual app a PatternError was a traceback and exit 0: it is checked before."""
+    from auditor import patterns
+    from auditor.cli import main
+
+    args = [str(ROOT / "samples" / "seed.txt") if a == "SEED" else str(tmp_path / "set.json") if a == "OUT" else a
+            for a in command]
+    monkeypatch.setenv("AUDITOR_PATTERNS", str(tmp_path))
+    patterns.clear_caches()
+    try:
+        assert main(args) == 2
+    finally:
+        monkeypatch.delenv("AUDITOR_PATTERNS")
+        patterns.clear_caches()
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and str(tmp_path) in err
+    assert not (tmp_path / "set.json").exists()

@@ -40,9 +40,9 @@ def test_the_profile_follows_the_organisation(org, expected):
 
 def test_generic_does_not_fail_for_a_regional_table_name():
     """A table the kinds do not know may be the required one: 存疑 naming it, never 不通过."""
-    doc = _doc("某市测试局2026年部门预算\n" + NARRATIVE + "\n" + _table(1, "收支总体情况表") + _table(2, "部门支出总表"))
+    doc = _doc("某市测试局2026年部门预算\n" + NARRATIVE + "\n" + _table(1, "收支一览表") + _table(2, "部门支出总表"))
     results = {r.anchor: r for r in check_required_tables(doc)}
-    assert results["summary"].verdict == "warn" and "《收支总体情况表》" in results["summary"].message
+    assert results["summary"].verdict == "warn" and "收支一览表》" in results["summary"].message
     assert results["expenditure"].verdict == "pass"
     assert not [r for r in results.values() if r.verdict == "fail"]
 

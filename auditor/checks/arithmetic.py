@@ -21,12 +21,14 @@ _WORDY = re.compile(r"[\u4e00-\u9fff≥≤＝=<>%％]")
 
 
 def tolerance(cells: Iterable[Cell]) -> Decimal:
-    """(n+1) half-units of the finest printed digit among the figures of one relation."""
+    """Each printed figure stands for ± half a unit of its own last digit; the relation may drift by
+    their sum: (n+1) half-units when all are printed alike. In a table that prints some cells in whole
+    元 and others to the fen, a whole-元 cell brings its ±0.5元 (a printed zero is exact)."""
     cells = [c for c in cells if c.amount is not None]
     if not cells:
         return Decimal(0)
-    decimals = max(c.amount.decimals for c in cells)
-    return Decimal(5).scaleb(-(decimals + 1)) * len(cells)
+    finest = Decimal(5).scaleb(-(max(c.amount.decimals for c in cells) + 1))
+    return sum((c.amount.half_unit if c.amount.value else finest for c in cells), Decimal(0))
 
 
 def _ev(table: Table, row: Row, col: Column) -> Evidence:

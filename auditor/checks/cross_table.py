@@ -195,6 +195,15 @@ def all_points(doc: Document) -> dict[str, list[dict[str, Point]]]:
     return {m["id"]: measure_points(doc, m) for m in _config()["measures"]}
 
 
+def _breadth(table: Table) -> int:
+    """How much money a table read as a 一般公共预算 table really covers, by its title: 0 the
+    一般公共预算 part; 1 all 财政拨款 ("财政拨款支出表": 政府性基金 and 国有资本经营 money too);
+    2 all funds ("部门预算基本支出预算表"). Tables of other kinds print the part they name."""
+    if not table.kind.startswith("gpb_") or "一般公共预算" in table.title:
+        return 0
+    return 1 if "财政拨款" in table.title else 2
+
+
 def check_same_quantity(doc: Document, points: dict[str, list[dict[str, Point]]] | None = None) -> list[Result]:
     """X101: each printing of a measure agrees with its first printing (in the order listed)."""
     points = points if points is not None else all_points(doc)
@@ -212,7 +221,15 @@ def check_same_quantity(doc: Document, points: dict[str, list[dict[str, Point]]]
                     continue
                 if ref.table is p.table or (not ref.text and not p.text):
                     continue  # both blank: nothing printed, nothing to compare
-                results.append(_compare("X101", f"{m['id']}/{key}", f"{m['name']}·{_label(key, p)}", ref, p))
+                title = f"{m['name']}·{_label(key, p)}"
+                if _breadth(ref.table) != _breadth(p.table):
+                    # a 财政拨款 (or all-funds) table also holds other money: the 一般公共预算
+                    # printing is a part of it, not the same figure
+                    whole, part = (ref, p) if _breadth(ref.table) > _breadth(p.table) else (p, ref)
+                    results.append(_compare("X101", f"{m['id']}/{key}", title, whole, part, relation="le",
+                                            extra="，前者只是后者的一部分"))
+                    continue
+                results.append(_compare("X101", f"{m['id']}/{key}", title, ref, p))
     return results
 
 

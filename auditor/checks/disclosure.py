@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import patterns
+from ..config import active
 from ..claims.facts import row_key
 from ..model import Document, Table
 from ..results import Evidence, Result
@@ -26,12 +27,16 @@ def _config() -> dict:
 
 
 def profile(doc: Document) -> dict:
-    """The first regional profile that fits: one of its `match` words occurs in the organisation,
-    the first lines, the first table titles or the file names; or its `org_pattern` matches the
-    organisation or a file name (a name, not the text: the text of any disclosure may cite 国家…)."""
+    """The configured region's profile (audit.toml), else the first regional profile that fits: one of
+    its `match` words occurs in the organisation, the first lines, the first table titles or the file
+    names; or its `org_pattern` matches the organisation or a file name (a name, not the text: the text
+    of any disclosure may cite 国家…)."""
     names = [doc.meta.organization or ""] + [Path(s).stem for s in doc.meta.sources]
     where = "".join(names) + doc.text[:300] + "".join(t.title for t in doc.tables[:3])
     profiles = _config()["profiles"]
+    chosen = active().region  # a bureau's audit.toml names its template: no guessing
+    if chosen:
+        return next(p for p in profiles if p["id"] == chosen)
     for p in profiles:
         words = p.get("match", [])
         if (words and any(w in where for w in words)

@@ -19,9 +19,9 @@ from ..model import Document
 from ..numbers import UNIT_SCALE, change_rate_interval, fmt, percent_interval
 from ..results import Figure, Result, dec
 from .extract import Claim, extract, extract_sentence, normalize
-from .completion import check_comparisons, check_completion
+from .completion import check_comparisons, check_completion, completion_pair
 from .internal import check_components, check_count_lists
-from .stated import narrative_pct, narrative_share, speaks_of_prior_year, stated_change
+from .stated import change_from_rate, narrative_pct, narrative_share, speaks_of_prior_year, stated_change
 from .verdict import DIRECTION, SEVERITY, claim_result, compare_figures, decide, quoted
 from .facts import (
     Fact,
@@ -33,6 +33,7 @@ from .facts import (
     find_rows,
     pick_column,
     prior_columns,
+    row_key,
     resolve,
     resolve_all,
     same_value_rows,
@@ -91,6 +92,8 @@ def _candidates(doc: Document, norm: str, names: set[str]) -> list[tuple[int, in
     own = _own_name_spans(doc, norm) if names else []
     follow = _grammar()["row_name_follow"]
     for name in names:
+        if _grammar()["own_name"].search(name):
+            continue  # a row named after a unit ("无锡市信访局") is a body, not a budget line
         for m in regex.finditer(regex.escape(name), norm):
             nxt = norm[m.end(): m.end() + 1]
             if nxt and regex.match(r"\p{Han}", nxt) and not follow.match(nxt):
@@ -230,6 +233,8 @@ def _subject(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] | 
     s = claim.sentence
     upto = claim.start - s.start
     norm, _ = normalize(s.text[:upto])
+    if claim.kind == "share" and "占" in norm:
+        norm = norm[: norm.rfind("占") + 1]  # what follows 占 names the whole, not the part
     clause_start = max(norm.rfind(ch) for ch in "，,；;：:。") + 1
     chains = [
         m for rx in _chain_rx() for m in rx.finditer(norm)
@@ -551,6 +556,39 @@ def _denominator(doc: Document, fact: Fact) -> Fact | None:
     return None
 
 
+_SIDE_TOTALS = ("本年收入合计", "本年支出合计", "收入合计", "支出合计", "收入总计", "支出总计", "合计", "总计")
+
+
+def _denominators(doc: Document, fact: Fact | None, claim: Claim) -> list[Fact]:
+    """Candidate wholes of a share, in order: what the words after 占 name ("占“三公”经费的",
+    "占本年支出合计的"), the total of the part's own column or row, and for a row of a two-sided
+    summary table its side's totals (本年收入合计, 收入总计)."""
+    out: list[Fact] = []
+    s = claim.sentence
+    norm, _ = normalize(s.text[: claim.start - s.start])
+    if "占" in norm:
+        named = norm[norm.rfind("占") + 1:]
+        cands = _candidates(doc, named, class_names(doc))
+        if cands:
+            pick = _closest(cands)
+            whole, _ = _fact_for(doc, (pick[2], pick[3]))
+            if whole is not None and whole.amount is not None:
+                out.append(whole)
+    if fact is None:
+        return out
+    den = _denominator(doc, fact)
+    if den is not None:
+        out.append(den)
+    if not fact.row.code and fact.row.index >= 0:
+        rows = [r for r in fact.table.rows if r.side == fact.row.side]
+        for name in _SIDE_TOTALS:
+            r = next((r for r in rows if row_key(r.name) == name and r is not fact.row), None)
+            cell = r.cells.get(fact.column.key) if r is not None else None
+            if cell is not None and cell.amount is not None:
+                out.append(Fact(table=fact.table, row=r, column=fact.column, amount=cell.amount, doc_unit=fact.doc_unit))
+    return out
+
+
 def check_share(doc: Document, claim: Claim, subj: tuple[str, str], claims: list[Claim] | None = None,
                 i: int | None = None) -> Result:
     fact, label = _fact_for(doc, subj)
@@ -573,27 +611,58 @@ def check_share(doc: Document, claim: Claim, subj: tuple[str, str], claims: list
                     expected=Figure(dec(exp.quantize(Decimal("0.01"))), "%"),
                     tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%",
                 )
-    if fact is None:
+    stated = _stated_part(claims, i) if claims is not None and i is not None else None
+    if fact is None and stated is None:
         return claim_result(claim, "unverified", f"表格中找不到{quoted(label)}的数值，无法核对占比。")
-    den = _denominator(doc, fact)
-    if den is None or den.value == 0:
-        return claim_result(claim, "unverified", f"找不到{quoted(label)}占比的分母，无法核对。", evidence=[_ev(fact)])
-    n, nt = fact.value, fact.half
-    d, dt = den.value, den.half
+    if stated is not None:
+        # "X 0万元，占0%": the share of the figure the sentence states (N101 checks that figure)
+        n, nt = stated.amount.value * UNIT_SCALE[stated.unit], stated.amount.half_unit * UNIT_SCALE[stated.unit]
+        shown_n = f"{stated.amount.text}{stated.unit}（叙述）"
+    else:
+        n, nt = fact.in_unit("元")
+        shown_n = current_txt(fact)
+    own = _denominator(doc, fact) if fact is not None else None
+    dens = [d for d in _denominators(doc, fact, claim) if d.value != 0
+            and not (stated is None and fact is not None and d.row is fact.row and d.column is fact.column)]
+    if not dens:
+        return claim_result(claim, "unverified", f"找不到{quoted(label)}占比的分母，无法核对。",
+                            evidence=[_ev(fact)] if fact else [])
+    den = dens[0]
+    for d in dens:  # the whole the sentence names, else the totals the part's table prints
+        dv, dh = d.in_unit("元")
+        lo, hi = percent_interval(n, nt, dv, dh)
+        if a.value + h >= lo and a.value - h <= hi:
+            den = d
+            break
+    d, dt = den.in_unit("元")
     lo, hi = percent_interval(n, nt, d, dt)
     exp = n / d * 100
     ok = a.value + h >= lo and a.value - h <= hi
     verdict = "pass" if ok else ("warn" if abs(a.value - exp) <= Decimal(1).scaleb(-a.decimals) else "fail")
+    if verdict == "fail" and not (own is not None and den.row is own.row and den.column is own.column):
+        claim.notes.append("stand_in")  # a whole we inferred: it may confirm the share, not refute it
     msg = (
-        f"{quoted(label)}占比{a.text}%：按表计算 {current_txt(fact)} ÷ {current_txt(den)}"
+        f"{quoted(label)}占比{a.text}%：按表计算 {shown_n} ÷ {current_txt(den)}"
         f"（{den.row.label}·{den.column.key}）= {dec(exp.quantize(Decimal('0.01')))}%。"
     )
     return claim_result(
         claim, verdict, msg if ok else msg + "叙述与表格不符。",
         expected=Figure(dec(exp.quantize(Decimal("0.01"))), "%"),
         tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%",
-        evidence=[_ev(fact), _ev(den)],
+        evidence=([_ev(fact)] if fact else []) + [_ev(den)],
     )
+
+
+def _stated_part(claims: list[Claim], i: int) -> Claim | None:
+    """The money figure a share follows in its sentence ("X 0万元，占0%")."""
+    share = claims[i]
+    before = [c for c in claims[:i] if c.sentence is share.sentence and c.kind == "amount" and c.amount is not None
+              and c.unit in UNIT_SCALE]
+    if not before:
+        return None
+    between = share.sentence.text[before[-1].end - share.sentence.start: share.start - share.sentence.start]
+    at = between.find("占")
+    return before[-1] if 0 <= at <= 4 else None
 
 
 _BUDGET_FIGURE = regex.compile(r"(?:年初|全年|调整后?)?预算(?:数)?(?:为|是)?\s*$")
@@ -650,7 +719,10 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
             results.append(check_completion(doc, claims, i, fact))
             continue
         if subj is None:
-            stated = stated_change(doc, claims, i) if claim.kind in ("change", "change_pct") else None
+            stated = None
+            if claim.kind in ("change", "change_pct"):
+                stated = stated_change(doc, claims, i) or (
+                    narrative_pct(doc, claims, i) if claim.kind == "change_pct" else change_from_rate(doc, claims, i))
             if stated is not None:
                 claim.notes.append("internal")
             results.append(_policy(claim, stated or claim_result(claim, "unverified", "未能识别这个数字说的是哪一项，无法核对。")))
@@ -665,11 +737,38 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
             res = claim_result(claim, "unverified", "未能核对。")
         if claim.kind in ("change", "change_pct") and (res.verdict == "unverified" or
                                                       (res.verdict != "pass" and "stand_in" in claim.notes)):
-            own = stated_change(doc, claims, i) or (narrative_pct(doc, claims, i) if claim.kind == "change_pct" else None)
+            own = stated_change(doc, claims, i) or (narrative_pct(doc, claims, i) if claim.kind == "change_pct"
+                                                    else change_from_rate(doc, claims, i))
             if own is not None:
                 res = own
                 claim.notes.append("internal")
         res = _policy(claim, res)
         results.append(res)
     results += check_components(doc, claims) + check_count_lists(doc) + check_comparisons(doc, claims)
+    covered = _covered_by_identities(claims, results)
+    results = [r for r in results
+               if not (r.rule == "N101" and r.verdict == "unverified" and r.span in covered)]
     return results, claims
+
+
+def _covered_by_identities(claims: list[Claim], results: list[Result]) -> set[tuple[int, int]]:
+    """Spans of amounts that a narrative identity with a verdict has checked: the total and the parts
+    of an N107 sum, the 预算数 and 决算数 of an N105 completion rate. Such an amount is reported once,
+    inside that identity's result (its evidence names it), not again as an unchecked N101."""
+    covered: set[tuple[int, int]] = set()
+    by_start = {c.start: c for c in claims}
+    for r in results:
+        if r.verdict == "unverified" or r.span is None:
+            continue
+        if r.rule == "N107":
+            total = by_start.get(r.span[0])
+            if total is None:
+                continue
+            covered |= {(c.start, c.end) for c in claims
+                        if r.span[0] <= c.start and c.end <= r.span[1] and c.kind == total.kind}
+        elif r.rule == "N105" and any(e.table == "叙述" for e in r.evidence):
+            i = next((k for k, c in enumerate(claims) if c.start == r.span[0]), None)
+            if i is not None:
+                budget, final = completion_pair(claims, i)
+                covered |= {(c.start, c.end) for c in (budget, final) if c is not None}
+    return covered

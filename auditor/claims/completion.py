@@ -96,12 +96,18 @@ def _table_pair(fact: Fact | None) -> tuple[Fact, Fact] | None:
     return budget, fact
 
 
-def check_completion(doc: Document, claims: list[Claim], i: int, fact: Fact | None) -> Result:
-    """N105: a completion rate against 决算 / 预算 from the narrative, else from the table."""
+def completion_pair(claims: list[Claim], i: int) -> tuple[Claim | None, Claim | None]:
+    """The narrative's (预算数, 决算数) a completion rate at claims[i] is computed from."""
     claim = claims[i]
     s = claim.sentence
     q = regex.search(r"年初|全年|调整", s.text[: claim.start - s.start].split("完成")[-1])
-    budget, final = _pair_before(claims, i, q.group(0) if q else None)
+    return _pair_before(claims, i, q.group(0) if q else None)
+
+
+def check_completion(doc: Document, claims: list[Claim], i: int, fact: Fact | None) -> Result:
+    """N105: a completion rate against 决算 / 预算 from the narrative, else from the table."""
+    claim = claims[i]
+    budget, final = completion_pair(claims, i)
     a = claim.amount
     if budget is not None and final is not None:
         (b, bt), (f, ft) = _interval(budget), _interval(final)

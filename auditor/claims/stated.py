@@ -91,14 +91,15 @@ def narrative_pct(doc: Document, claims: list[Claim], i: int) -> Result | None:
     figures, last year = 13649.07 − 844.15. Only figures of one sentence are paired: the change just
     before the rate, and the amount just before the change."""
     pct = claims[i]
-    same = [c for c in claims[:i] if c.sentence is pct.sentence and c.amount is not None]
+    same = _context(claims, i)
     if len(same) < 2:
         return None
     change, current = same[-1], same[-2]
     if is_base(current) or speaks_of_prior_year(doc, current):
         return None  # "比上年 X 万元增加 D 万元": X is last year's; stated_change pairs the two years
     if (change.kind != "change" or current.kind != "amount" or change.unit != current.unit
-            or change.direction != pct.direction or pct.start - change.end > 12 or current.unit not in UNIT_SCALE):
+            or change.direction != pct.direction or pct.start - change.end > 12 or current.unit not in UNIT_SCALE
+            or (current.sentence is change.sentence and change.start - current.end > 40)):
         return None
     sign = 1 if pct.direction == "increase" else -1
     c, ch = current.amount.value, current.amount.half_unit
@@ -123,6 +124,46 @@ def narrative_pct(doc: Document, claims: list[Claim], i: int) -> Result | None:
         pct, verdict, msg,
         expected=Figure(dec(exp.quantize(Decimal("0.01"))), "%"),
         tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%",
+    )
+
+
+_OPENS_WITH_COMPARISON = regex.compile(r"^\s*(?:与|较|比|同比)\s*(?:上年|去年|上一年|上年度|20\d\d\s*年度?)")
+
+
+def _context(claims: list[Claim], i: int) -> list[Claim]:
+    """The figures a rate at claims[i] may be computed from: those before it in its sentence, and
+    when the sentence opens with the comparison ("与上年相比增加 223.26 万元，增长10.24%。") and states
+    no amount of its own, the last figure of the sentence before it in the paragraph."""
+    c = claims[i]
+    same = [x for x in claims[:i] if x.sentence is c.sentence and x.amount is not None]
+    if any(x.kind == "amount" for x in same) or not _OPENS_WITH_COMPARISON.match(c.sentence.text):
+        return same
+    earlier = [x for x in claims[:i] if x.sentence is not c.sentence and x.amount is not None
+               and x.sentence.paragraph == c.sentence.paragraph and x.sentence.end <= c.sentence.start]
+    if not earlier or earlier[-1].kind != "amount":
+        return same
+    gap = c.sentence.start - earlier[-1].end
+    return [earlier[-1]] + same if gap <= 12 else same
+
+
+def change_from_rate(doc: Document, claims: list[Claim], i: int) -> Result | None:
+    """"支出 1,429.11 万元，与上年相比增加 50.65 万元，增长 3.67%" with no table of last year: the change
+    is bound by this year's figure and the rate (last year = 1429.11 − 50.65, and 50.65 ÷ it = 3.67%).
+    When that holds, the change is confirmed by the narrative's own figures."""
+    ch = claims[i]
+    if i + 1 >= len(claims):
+        return None
+    pct = claims[i + 1]
+    if pct.kind != "change_pct" or pct.sentence is not ch.sentence or pct.direction != ch.direction:
+        return None
+    rate = narrative_pct(doc, claims, i + 1)
+    if rate is None or rate.verdict != "pass":
+        return None
+    word = DIRECTION.get(ch.direction or "", "")
+    return claim_result(
+        ch, "pass",
+        f"{word}{ch.amount.text}{ch.unit}与同句的本年数和增减幅度一致：" + rate.message.split("：", 1)[-1],
+        expected=Figure(ch.amount.text, ch.unit), tolerance=rate.tolerance,
     )
 
 

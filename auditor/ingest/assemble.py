@@ -267,6 +267,19 @@ def _append(cur: _Open, grid: GridItem, *, drop_header: bool) -> None:
         cur.header = cur.rows[: find_header_end(cur.rows)]
 
 
+def _same_title_block(prev: LineItem, line: LineItem) -> bool:
+    """A title set over two lines: the line just above, in the same (title) type size, is its start
+    ("…一般公共预算拨款“三公”经费及" + "会议费、培训费支出预算表")."""
+    size = line.size or 0
+    return (
+        size > 0
+        and abs((prev.size or 0) - size) < 0.5
+        and 0 < line.top - prev.top < 2.5 * size
+        and not _TABLE_NO.match(normalize_label(prev.text))
+        and not _title_like(prev.text)
+    )
+
+
 def _take_title(pending: list[LineItem]) -> tuple[str | None, str | None, str | None, list[int]]:
     """Find title, unit and number among the lines just above a grid; return the indexes used."""
     title = unit = number = None
@@ -297,7 +310,11 @@ def _take_title(pending: list[LineItem]) -> tuple[str | None, str | None, str | 
             prev = lookback[k - 1].text if k > 0 else ""
             if (
                 k > 0
-                and (len(key) <= 4 or (len(key) <= 6 and _NUMBERED_TITLE.match(normalize_label(prev))))
+                and (
+                    len(key) <= 4
+                    or (len(key) <= 6 and _NUMBERED_TITLE.match(normalize_label(prev)))
+                    or _same_title_block(lookback[k - 1], ln)
+                )
                 and lookback[k - 1].page == ln.page
                 and "。" not in prev
                 and len(prev) < 60

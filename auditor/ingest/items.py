@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..location import Location, Origin
 
+_FIGURE = re.compile(r"^-?(\d{1,3}(,\d{3})+(\.\d+)?|\d+\.\d+)$")
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 
 
@@ -22,6 +23,10 @@ def clean_cell(text: str | None) -> str:
     if not t:
         return ""
     t = _CJK_SPACE.sub("", t)
+    if " " in t or "\n" in t:
+        joined = re.sub(r"\s+", "", t)
+        if re.search(r"[,.]\d*\s", t) and _FIGURE.match(joined):
+            return joined  # a figure wrapped in a narrow cell: "811,669.9" + "7"
     return re.sub(r"\s+", " ", t)
 
 

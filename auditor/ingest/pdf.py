@@ -279,14 +279,66 @@ def _on_page(w: dict, page: Any) -> bool:
     return x0 <= cx <= x1 and top <= cy <= bottom
 
 
+def _from_baseline(w: dict) -> dict:
+    """A font whose metrics put every glyph below its baseline (Chongqing's digit font: the box of
+    "208" starts where the baseline of "社会保障和就业支出" is) draws its figures half a row lower
+    than they are printed; the word then lands in the next ruled row and on a line of its own.
+    Such a word's box is rebuilt from its baseline, as an ordinary font's would be."""
+    chars = w.get("chars")
+    if not chars:
+        return w
+    c = chars[0]
+    m = c.get("matrix")
+    size = c.get("size") or 0
+    if not m or size <= 0 or m[1] or m[2] or m[3] <= 0:
+        return w  # rotated or mirrored text: leave it
+    descent = (c["y0"] - m[5]) / size  # an ordinary font: about -0.1 to -0.3
+    if -0.6 <= descent <= 0.3:
+        return w
+    baseline = c["bottom"] + (c["y0"] - m[5])  # in top-down page coordinates
+    return {**w, "top": baseline - 0.8 * size, "bottom": baseline + 0.2 * size}
+
+
+def _undo_inverted_box(page: Any) -> None:
+    """A MediaBox written upside down ([0 595 842 0]) renders normally, but pdfminer shifts every
+    object by the box's first y (x) corner, so the whole page lands off the page and would be
+    dropped as text placed off the page. Shift the objects back."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        x0, y0, x1, y1 = (float(resolve1(v)) for v in resolve1(page.page_obj.attrs.get("MediaBox")))
+    except (TypeError, ValueError):
+        return
+    dx, dy = x0 - min(x0, x1), y0 - min(y0, y1)
+    if not dx and not dy or page.rotation:
+        return
+    for objs in page.objects.values():
+        for o in objs:
+            if "top" in o:
+                o["top"] -= dy
+                o["bottom"] -= dy
+                o["doctop"] -= dy
+                o["y0"] += dy
+                o["y1"] += dy
+            if "x0" in o:
+                o["x0"] += dx
+                o["x1"] += dx
+            if "matrix" in o:
+                a, b, c, d, e, f = o["matrix"]
+                o["matrix"] = (a, b, c, d, e + dx, f + dy)
+            if "pts" in o:
+                o["pts"] = [(x + dx, y - dy) for x, y in o["pts"]]
+
+
 def _read_page(page: Any, pageno: int) -> tuple[list[Item], int]:
+    _undo_inverted_box(page)
     chars = page.chars
     if not chars and not page.edges:
         return [], 0  # (a page of rules only may hold a table's last, empty row)
     words = [] if not chars else page.extract_words(
         keep_blank_chars=False, x_tolerance=1.5, y_tolerance=3, extra_attrs=["size"], return_chars=True
     )
-    words = [w for w in words if _on_page(w, page)]
+    words = [_from_baseline(w) for w in words if _on_page(w, page)]
     grids: list[GridItem] = []
     taken: set[int] = set()
     if page.edges:

@@ -94,6 +94,11 @@ def closing_lines(page: Any) -> list[dict]:
             )
             if covered >= 0.5 * (x1 - x0):
                 continue
+            # other column rules run on through this height: it is inside the table (a header's
+            # sub-columns under their group's line), not an edge a page break left open; a rule
+            # drawn across would cut the merged cells beside them
+            if any(v["top"] < y - _TOL and v["bottom"] > y + _TOL and x0 <= v["x0"] <= x1 for v in verticals):
+                continue
             out.append(
                 {
                     "object_type": "closing_edge",

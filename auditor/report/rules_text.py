@@ -7,7 +7,9 @@ from ..rules.catalogue import FAMILIES, Example, Rule
 from .width import pad
 
 
-def render_list(rules: list[Rule]) -> str:
+def render_list(rules: list[Rule], origins: dict[str, str] | None = None,
+                settings: list[tuple[str, str, str]] | None = None) -> str:
+    """origins: where each rule comes from (shown after its title); settings: (setting, value, origin)."""
     lines = []
     family = None
     for r in rules:
@@ -16,7 +18,11 @@ def render_list(rules: list[Rule]) -> str:
             if lines:
                 lines.append("")
             lines.append(f"{family}  {FAMILIES[family]}")
-        lines.append(f"  {r.id}  {pad(SEVERITY_LABELS[r.severity], 4)}  {r.title}")
+        origin = f"　〔{origins[r.id]}〕" if origins and r.id in origins else ""
+        lines.append(f"  {r.id}  {pad(SEVERITY_LABELS[r.severity], 4)}  {r.title}{origin}")
+    if settings:
+        lines += ["", "设置（值 ← 来源）"]
+        lines += [f"  {pad(k, 22)}  {v} ← {o}" for k, v, o in settings]
     lines.append("")
     lines.append("详细说明：audit explain 规则编号（例如 audit explain T101）")
     return "\n".join(lines)

@@ -8,11 +8,12 @@ title, a reason or both kinds of example is a catalogue error, reported with its
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..errors import PatternError
-from ..patterns import load_yaml, patterns_dir
+from ..config import active
+from ..patterns import layers, load_yaml
 
 FAMILIES = {
     "T": "表内勾稽",
@@ -24,6 +25,7 @@ FAMILIES = {
 }
 SEVERITIES = ("error", "warning", "info")
 _REQUIRED = ("id", "title", "checks", "why", "severity")
+RULE_PATTERN = rf"([{''.join(FAMILIES)}])(\d*)X*"  # a rule or a range: "X", "X1", "X101", "D4xx" (upper-cased)
 
 
 @dataclass(frozen=True)
@@ -131,19 +133,27 @@ def _rule(raw: object, source: str) -> Rule:
 def catalogue() -> dict[str, Rule]:
     """All rules by id, in id order."""
     rules: dict[str, Rule] = {}
-    folder = patterns_dir() / "rules"
+    builtin, *extra = layers()
+    folder = builtin / "rules"
     files = sorted(folder.glob("*.yaml"))
     if not files:  # an install that lost its data must not look like a clean audit
         raise PatternError(f"{folder}: 没有规则文件（规则目录缺失或为空）")
-    for path in files:
-        data = load_yaml(path) or []
-        if not isinstance(data, list):
-            raise PatternError(f"{path}: 须是规则列表")
-        for raw in data:
-            rule = _rule(raw, path.name)
-            if rule.id in rules:
-                raise PatternError(f"{path}: 规则 {rule.id} 重复（另见 {rules[rule.id].source}）")
-            rules[rule.id] = rule
+    for layer, paths in ((None, files), *((f, sorted((f / "rules").glob("*.yaml"))) for f in extra)):
+        own: dict[str, Rule] = {}
+        for path in paths:
+            data = load_yaml(path) or []
+            if not isinstance(data, list):
+                raise PatternError(f"{path}: 须是规则列表")
+            for raw in data:
+                rule = _rule(raw, path.name if layer is None else str(path))
+                if rule.id in own:
+                    raise PatternError(f"{path}: 规则 {rule.id} 重复（另见 {own[rule.id].source}）")
+                own[rule.id] = rule
+        rules.update(own)  # a bureau's rule with one of our ids replaces ours (its texts and examples)
+    settings = active().rules
+    for rid, setting in settings.items():
+        if rid in rules and setting.severity:
+            rules[rid] = replace(rules[rid], severity=setting.severity)
     return dict(sorted(rules.items(), key=lambda kv: (list(FAMILIES).index(kv[0][0]), kv[0])))
 
 
@@ -156,7 +166,7 @@ def selected(rule_id: str, select: list[str] | None, ignore: list[str] | None) -
 
     def prefix(p: str) -> str:
         # "X", "X1", "X101", "D4xx", "d1XX": the family letter, then digits; trailing x are wildcards
-        m = re.fullmatch(rf"([{''.join(FAMILIES)}])(\d*)X*", p.strip().upper())
+        m = re.fullmatch(RULE_PATTERN, p.strip().upper())
         return (m.group(1) + m.group(2)) if m else "\0"  # anything else selects no rule
 
     def hit(patterns: list[str]) -> bool:
@@ -167,3 +177,12 @@ def selected(rule_id: str, select: list[str] | None, ignore: list[str] | None) -
     if ignore and hit(ignore):
         return False
     return True
+
+
+def matches_nothing(patterns: list[str] | tuple[str, ...] | None) -> str | None:
+    """The first rule pattern that selects no rule (a typo, not an empty selection), or None."""
+    rules = catalogue()
+    for p in patterns or []:
+        if not any(selected(rid, [p], None) for rid in rules):
+            return p.strip()
+    return None

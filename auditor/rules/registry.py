@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from ..config import widen
 from ..model import Document
 from ..results import Result
 from .catalogue import get_rule, selected
@@ -70,6 +71,7 @@ def run_checks(doc: Document, select: list[str] | None = None, ignore: list[str]
         rule = get_rule(r.rule)
         if rule is not None and r.verdict == "fail":
             r.severity = rule.severity  # the catalogue, not the code, says how grave a fail is
+        widen(r)  # a bureau's configured tolerance (audit.toml), if it set one for this rule
         results.append(r)
     return results
 

@@ -69,7 +69,10 @@ def _split_sides(paths: list[tuple[str, ...]], roles: list[str]) -> list[tuple[s
     seen_value = False
     for j, r in enumerate(roles):
         if r == "name" and (not cuts or seen_value):
-            cuts.append(j)
+            k = j
+            while k > (cuts[-1] + 1 if cuts else 0) and roles[k - 1] in ("code", "code_part"):
+                k -= 1  # the list's 科目代码 column printed before its name column starts the list
+            cuts.append(k)
             seen_value = False
         elif r == "value" and cuts:
             seen_value = True
@@ -141,7 +144,7 @@ def build_table(
     roles = [_role(p) for p in paths]
     # a 预算单位 column beside the 科目 columns groups the rows by subordinate unit (汇总 tables)
     unitish = [len(p) == 1 and p[0] in _UNIT_LABELS for p in paths]
-    if any(unitish) and any(r in ("name", "code") and not u for r, u in zip(roles, unitish)):
+    if any(unitish) and any(r == "name" and not u for r, u in zip(roles, unitish)):
         roles = ["unit" if u else r for r, u in zip(roles, unitish)]
     for j, p in enumerate(paths):
         # "政府支出经济分类科目 | 部门支出经济分类科目" beside the 功能 科目: more names, never amounts

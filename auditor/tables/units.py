@@ -23,7 +23,7 @@ def _first_value(row: Row) -> tuple[Decimal | None, Decimal]:
 
 def _is_department(groups: list[tuple[str | None, list[Row]]]) -> bool:
     """The first unit's row is the sum of all the other units' rows: it is the 部门 as a whole."""
-    if len(groups) < 3 or groups[0][0] is None:
+    if len(groups) < 2 or groups[0][0] is None:
         return False
     total, half = _first_value(groups[0][1][0])
     if total is None:
@@ -45,12 +45,15 @@ def split_units(table: Table, row_units: list[str | None]) -> list[Table]:
                 row.name = "合计"  # the unit's own row adds up the rows under it
             groups.append((unit, []))
         groups[-1][1].append(row)
+    if all(len(rows) == 1 for _unit, rows in groups):
+        return [table]  # every row a unit: a list of units, not sections
     department = _is_department(groups)
     out: list[Table] = []
     for k, (unit, rows) in enumerate(groups):
         for i, r in enumerate(rows):
             r.index = i
-        section = None if (k == 0 and department) else unit
+        # the 部门's own rows, or the one unit of a 部门 that has only one: the 部门 (section None)
+        section = None if (k == 0 and department) or len(groups) - department == 1 else unit
         out.append(dataclasses.replace(
             table,
             id=table.id if k == 0 else f"{table.id}.{k}",

@@ -13,7 +13,7 @@ from .common import Findings, config
 
 
 def check_blank_pages(doc: Document) -> list[Result]:
-    """P151: pages with no text between pages that have some."""
+    """P151: a single page with no text between pages that have some."""
     f = Findings("P151")
     pages = doc.meta.pages or max((p.page for p in doc.paragraphs if p.page is not None), default=None)
     if not pages:
@@ -26,6 +26,8 @@ def check_blank_pages(doc: Document) -> list[Result]:
         return []
     first, last = content[0], content[-1]
     for p in sorted(textless):
+        if p - 1 in textless or p + 1 in textless:
+            continue  # a run of pages without text is a part the reader could not read (or pictures), not a blank page
         if first < p < last:
             f.add("warn", f"第{p}页没有任何文字：空白页（或只有图片），请核对是否应删除或补全。", page=p,
                   anchor=f"page{p}")

@@ -190,7 +190,8 @@ class EvidenceView(Vertical):
             grid.aim(0, 0)
         else:
             grid.show_cursor = True
-            grid.aim(focus.row, 0 if focus.column is None else self._pos(table, focus.column) + 1)
+            pos = None if focus.column is None else self._pos(table, focus.column)
+            grid.aim(focus.row, 0 if pos is None else pos + 1)
 
     def _head(self, table: Table, focus: Item) -> Text:
         """"表6 部门收支总表　第7页", cut to the pane's width (the unit heads the label column)."""
@@ -289,8 +290,10 @@ class EvidenceView(Vertical):
         label = f"{row.side[:1]}·{row.label}" if table.two_sided and row.side else row.label
         return Text(label, style=style, no_wrap=True, overflow="ellipsis")
 
-    def _pos(self, table: Table, j: int) -> int:
-        return self._keys.index(table.columns[j].key)
+    def _pos(self, table: Table, j: int) -> int | None:
+        """The grid column of the table's column j; None when the grid shows another table's columns."""
+        key = table.columns[j].key
+        return self._keys.index(key) if key in self._keys else None
 
     def _light(self, it: Item, style: str) -> None:
         table, i = it.table, it.row
@@ -302,7 +305,10 @@ class EvidenceView(Vertical):
             return
         c = row.cells.get(table.columns[it.column].key)
         printed = c.text if c else ""
-        key = f"c{self._pos(table, it.column)}"
+        pos = self._pos(table, it.column)
+        if pos is None:
+            return  # an evidence cell of a table not on show: nothing to light
+        key = f"c{pos}"
         self.grid.update_cell(str(i), key, Text(printed or "（空白）", style=style, justify="right"))
         self._lit.append((str(i), key, Text(printed, justify="right")))
 

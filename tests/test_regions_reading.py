@@ -1,0 +1,76 @@
+"""Layouts of ../shared/regions read right (skipped when the folder is absent).
+
+Each file is read once per session (load_cached); only a few small documents are read here, the
+whole folder is measured by bench/regions.py. Published tables almost never fail their own
+arithmetic, so "no T/X fail" is what a right reading looks like on these documents.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from auditor.rules.registry import run_checks
+
+from .conftest import SHARED, load_cached
+
+REGIONS = SHARED / "regions"
+
+
+def regions_doc(rel: str):
+    path = REGIONS / rel
+    if not path.exists():
+        pytest.skip(f"regions not available: {rel}")
+    return load_cached(str(path))
+
+
+def _fails(doc) -> list[str]:
+    return [f"p{r.page} {r.rule} {r.message}" for r in run_checks(doc, ["T", "X"]) if r.verdict == "fail"]
+
+
+CHONGQING = "chongqing/重庆市气象局_2026_部门预算.pdf"
+BEIJING = "beijing/北京市司法局_2026_部门预算_附件2报表.pdf"
+XIAN = "shaanxi/西安市民政局_2021_部门综合预算.pdf"
+
+
+def test_chongqing_digits_set_below_their_baseline_stay_in_their_row():
+    """表一…表十二: the digit font's glyph boxes hang a row low; the year and 单位 sit apart."""
+    doc = regions_doc(CHONGQING)
+    kinds = {t.kind for t in doc.tables}
+    assert {"summary", "income", "expenditure", "fiscal_summary", "gpb_expenditure", "gpb_basic"} <= kinds
+    for t in doc.tables:
+        assert t.title.startswith("2026年")
+        if t.kind != "performance":
+            assert t.unit == "万元", t.title
+    income = doc.tables_of("income")[0]
+    row = income.find_row(code="208")
+    assert row.name == "社会保障和就业支出" and row.value("总计") == Decimal("120.17")
+    assert _fails(doc) == []
+
+
+def test_beijing_report_file_reads_without_a_fail():
+    """预算01表…预算13表, landscape; 支出总表 listed by 功能 × 经济 科目; 绩效 forms."""
+    doc = regions_doc(BEIJING)
+    titles = [t.title for t in doc.tables]
+    assert sum(t.startswith("预算") for t in titles) >= 12
+    spend = doc.tables_of("expenditure")[0]
+    assert [c.key for c in spend.columns][:3] == ["合计", "基本支出", "项目支出"]
+    assert spend.rows[0].code == "2040601" and spend.rows[0].name == "行政运行"
+    whole = next(t for t in doc.tables if t.title.startswith("预算13表"))
+    first = next(r for r in whole.rows if any(c.amount for c in r.cells.values()))
+    assert [c.text for c in first.cells.values()][4:7] == ["107.000000", "57.000000", "50.000000"]
+    assert _fails(doc) == []
+
+
+def test_xian_pages_with_an_upside_down_media_box_are_read():
+    """The 报表 pages of this file declare MediaBox [0 595 842 0]; 序号 columns; two-line titles."""
+    doc = regions_doc(XIAN)
+    assert len(doc.tables) >= 15
+    summary = doc.tables_of("summary")[0]
+    assert summary.pages == [39, 40, 41] and summary.unit == "元"
+    three = doc.tables_of("three_public")
+    assert three and three[0].title.startswith("2021年部门综合预算一般公共预算拨款三公经费及会议费")
+    for t in doc.tables:
+        assert all("序号" not in c.key for c in t.columns)
+    assert _fails(doc) == []
