@@ -14,7 +14,7 @@ from setuptools.command.build_py import build_py
 ROOT = Path(__file__).resolve().parent
 DATA = {  # folder -> the files of it that ship
     "patterns": ("**/*.yaml", "**/*.tsv"),
-    "samples": ("*.txt", "*.pdf", "README.md"),
+    "samples": ("*.txt", "*.pdf", "*.xlsx", "*.docx", "README.md"),
 }
 
 

@@ -18,7 +18,7 @@ from typing import Iterator
 from .errors import PatternError, ReadError
 from .previous import PreviousMismatch
 
-SUFFIXES = (".pdf", ".txt")
+SUFFIXES = (".pdf", ".txt", ".xlsx", ".xlsm", ".docx", ".xls")  # .xls is refused with a line asking for .xlsx
 
 
 def expand(inputs: list[str]) -> list[str]:
@@ -32,7 +32,7 @@ def expand(inputs: list[str]) -> list[str]:
             is_dir = False  # a name the system refuses (too long …): reported when it is read
         if is_dir:
             found = sorted(
-                (f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith(".")),
+                (f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith((".", "~$"))),
                 key=lambda f: str(f),
             )
             out.extend(str(f) for f in found)

@@ -69,6 +69,9 @@ def _audit_parser() -> argparse.ArgumentParser:
                    help="同一单位上一年度的同类公开文件，用来核对本年叙述中的上年数（说明与报表分开时可重复给出）")
     p.add_argument("--force", action="store_true",
                    help="--previous 不是同一单位或不是上一年度时，只给出警告并照常核对")
+    p.add_argument("--annotate", metavar="OUT",
+                   help="写一份带批注的副本（.docx 批注、.xlsx 标记单元格和“审校结果”表、.pdf 高亮注释），原文件不变；"
+                   "多个输入时 OUT 是目录，写成 OUT/<名称>.审校.<扩展名>")
     p.add_argument("-j", "--jobs", type=int, default=None, help="并行进程数（默认：处理器核数）")
     p.add_argument("--timeout", type=_positive, default=300.0, help="每份文件的时限，秒（默认 300）")
     p.add_argument("-v", "--verbose", action="store_true", help="逐条列出全部结果，包括通过的核对和合并的无法核对")
@@ -150,6 +153,14 @@ def cmd_audit(argv: Sequence[str]) -> int:
     if args.previous and len(groups) > 1:
         _err("audit: --previous 只能与一份公开文件一起使用（多个文件请加 --together）")
         return EXIT_USAGE
+    annotate_to = None
+    if args.annotate:
+        from .annotate import plan
+
+        annotate_to, problem = plan(args.annotate, groups)
+        if problem:
+            _err(f"audit: {problem}")
+            return EXIT_USAGE
     to_file = args.output and fmt not in ("xlsx", "csv")  # those two write their own file
     entries: list[dict] = []
     with contextlib.ExitStack() as stack:
@@ -168,6 +179,11 @@ def cmd_audit(argv: Sequence[str]) -> int:
             entries.append(entry)
         rep = report(entries)
         _write(rep, fmt, out, args)
+    if annotate_to is not None:
+        from .annotate import write_all
+
+        for line in write_all(annotate_to, groups, entries):
+            _err(f"audit: {line}")
     if args.output:  # the report went to a file: say what is in it
         from .report.terminal import summary_line
 

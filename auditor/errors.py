@@ -20,6 +20,10 @@ READ_ERRORS: dict[str, str] = {
     "timeout": "读取超时",
     "unreadable": "无法打开文件",
     "internal": "审核程序内部错误，请将此文件报告给维护者",
+    "encrypted_office": "文件设有打开密码（已加密），请去掉密码另存后再审",
+    "not_office": "扩展名是 Word/Excel，内容却不是 Word 或 Excel 文件",
+    "old_office": "旧版 Office 格式（.xls/.doc），请在 Excel/WPS 中另存为 .xlsx/.docx 后再审",
+    "no_table": "工作簿中没有可识别的预算表格",
 }
 
 

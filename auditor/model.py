@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterator
 
+from .location import Location, Origin
 from .numbers import Amount
 
 
@@ -19,6 +20,7 @@ class Meta:
     kind: str | None = None  # 部门预算 / 单位预算 / 部门决算 / 单位决算
     pages: int | None = None
     sources: list[str] = field(default_factory=list)
+    page_offsets: list[int | None] = field(default_factory=list)  # per source: pages of the files before it
 
     @property
     def stage(self) -> str:
@@ -34,6 +36,7 @@ class Sentence:
     page: int | None
     paragraph: int  # index into Document.paragraphs
     section: str | None = None  # the title path of the section it belongs to, "四、…/（一）…"
+    loc: Location | None = None  # where a draft holds it (sheet cell, Word paragraph); None for PDF/text
 
 
 @dataclass
@@ -44,6 +47,7 @@ class Paragraph:
     page: int | None
     section: str | None = None
     sentences: list[Sentence] = field(default_factory=list)
+    loc: Location | None = None
 
 
 @dataclass
@@ -77,6 +81,14 @@ class Cell:
     @property
     def blank(self) -> bool:
         return not self.text.strip()
+
+    @property
+    def uncomputed(self) -> bool:
+        """A workbook formula saved without its value (see ingest/xlsx.py): not a figure, not blank."""
+        return self.text.startswith("=")
+
+
+UNCOMPUTED = "公式未计算：请在 Excel 中保存后再审"
 
 
 @dataclass
@@ -156,6 +168,7 @@ class Table:
     # the subordinate unit this table covers in a 汇总 document that prints a section per unit;
     # None for the 部门 as a whole (and for every table of an ordinary document)
     section: str | None = None
+    origin: Origin | None = None  # a workbook sheet or Word table: where each cell sits
 
     def value_columns(self, side: str | None = None) -> list[Column]:
         return [c for c in self.columns if side is None or c.side == side]

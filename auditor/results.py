@@ -6,6 +6,8 @@ import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .location import Location
+
 VERDICTS = ("pass", "fail", "warn", "unverified")
 VERDICT_LABELS = {"pass": "通过", "fail": "不通过", "warn": "存疑", "unverified": "无法核对"}
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -20,6 +22,7 @@ class Evidence:
     unit: str | None
     page: int | None
     table_id: str | None = None
+    location: Location | None = None  # set by auditor.locate: the cell, page or paragraph to open
 
     def as_dict(self) -> dict:
         return {
@@ -30,6 +33,7 @@ class Evidence:
             "value": self.value,
             "unit": self.unit,
             "page": self.page,
+            "location": self.location.as_dict() if self.location else None,
         }
 
 
@@ -58,6 +62,7 @@ class Result:
     evidence: list[Evidence] = field(default_factory=list)
     anchor: str = ""  # what the result is about, stable across re-runs: "t2/204/2021年预算数·小计"
     id: str = ""
+    location: Location | None = None  # set by auditor.locate: where the sentence or cell is
 
     @property
     def key(self) -> str:
@@ -80,6 +85,7 @@ class Result:
             "tolerance": self.tolerance,
             "message": self.message,
             "evidence": [e.as_dict() for e in self.evidence],
+            "location": self.location.as_dict() if self.location else None,
         }
 
 

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import Iterable
 
-from ..model import Cell, Column, Row, Table
+from ..model import UNCOMPUTED, Cell, Column, Row, Table
 from ..numbers import fmt
 from ..results import Evidence, Figure, Result, dec
 
@@ -70,14 +70,20 @@ def _relation(
     if total is None:
         return None
     if total.amount is None and all(c.amount is None for c in cells):
-        return None  # nothing printed: nothing to check
-    if any(_WORDY.search(c.text) for c in [total, *cells]):
+        if not (total.uncomputed or any(c.uncomputed for c in cells)):
+            return None  # nothing printed: nothing to check
+    if any(_WORDY.search(c.text) for c in [total, *cells] if not c.uncomputed):
         return None  # words in a figure's place (a 绩效目标 form's indicators): not a row of figures
     verdict, severity, got, tol = _verdict(total, cells)
+    if total.uncomputed or any(c.uncomputed for c in cells):
+        verdict, severity = "unverified", "info"  # a formula with no saved value is no figure, and no zero
     unit = table.unit or ""
+    unknown = "" if table.unit else "（本表未标明单位）"  # every figure read with its unit, or said to lack one
     want = total.value or Decimal(0)
     shown = total.text or "空白"
-    if verdict == "pass":
+    if verdict == "unverified":
+        msg = f"{total_row.label}「{total_col.key}」：{UNCOMPUTED}。"
+    elif verdict == "pass":
         msg = f"{total_row.label}「{total_col.key}」{shown}{unit}，等于{what}之和。"
     elif verdict == "warn":
         msg = (
@@ -89,6 +95,7 @@ def _relation(
             f"{total_row.label}「{total_col.key}」为{shown}{unit}，但{what}之和为{fmt(got)}{unit}，"
             f"相差{fmt(want - got)}{unit}。"
         )
+    msg += unknown
     return Result(
         rule=rule,
         kind="table",

@@ -48,6 +48,12 @@ class Point:
     def where(self) -> str:
         return f"{self.table.number or ''}《{self.table.title}》"
 
+    @property
+    def shown(self) -> str:
+        """The figure as printed, with its table's unit: two printings in different units never
+        read as "266.80 超过了 266.80"."""
+        return f"{self.text}{self.table.unit or '（单位未标明）'}" if self.text else "空白"
+
 
 @lru_cache(maxsize=1)
 def _config() -> dict:
@@ -160,14 +166,14 @@ def _compare(rule: str, anchor: str, title: str, a: Point, b: Point, *, relation
     else:
         verdict, severity = "fail", "error"
     if verdict == "pass":
-        msg = f"{title}：{b.where}与{a.where}一致（{a.text or '0'}）。" if relation == "eq" else (
-            f"{title}：{b.where}的 {b.text or '0'} 未超过{a.where}的 {a.text or '0'}。")
+        msg = f"{title}：{b.where}与{a.where}一致（{a.shown if a.text else '0'}）。" if relation == "eq" else (
+            f"{title}：{b.where}的 {b.shown if b.text else '0'} 未超过{a.where}的 {a.shown if a.text else '0'}。")
     elif verdict == "warn":
-        msg = f"{title}：{b.where}为 {b.text or '空白'}，{a.where}为 {a.text or '空白'}，相差一个末位单位，属舍入差异。"
+        msg = f"{title}：{b.where}为 {b.shown}，{a.where}为 {a.shown}，相差一个末位单位，属舍入差异。"
     elif relation == "eq":
-        msg = f"{title}：{b.where}为 {b.text or '空白'}，{a.where}为 {a.text or '空白'}，两表不一致（相差 {fmt(abs(diff) / scale, 2)}{unit}）。"
+        msg = f"{title}：{b.where}为 {b.shown}，{a.where}为 {a.shown}，两表不一致（相差 {fmt(abs(diff) / scale, 2)}{unit}）。"
     else:
-        msg = f"{title}：{b.where}的 {b.text or '空白'} 超过了{a.where}的 {a.text or '空白'}（多 {fmt(diff / scale, 2)}{unit}）{extra}。"
+        msg = f"{title}：{b.where}的 {b.shown} 超过了{a.where}的 {a.shown}（多 {fmt(diff / scale, 2)}{unit}）{extra}。"
     return Result(
         rule=rule,
         kind="cross_table",
@@ -287,7 +293,7 @@ def check_three_public(doc: Document) -> list[Result]:
                 continue
             row = table.find_row(code=item["code"])
             bcol = _column(doc, table, None, r"合计|^金额$|决算数|预算数|公用经费")
-            if row is None or bcol is None:
+            if row is None or bcol is None or not _same_item(row, item["name"]):
                 continue
             cell = row.cells.get(bcol.key)
             tcell = total_row.cells.get(col.key)
@@ -308,6 +314,15 @@ def _point(table: Table, row: Row, column: Column) -> Point:
     value = cell.amount.value if cell.amount else Decimal(0)
     half = cell.amount.half_unit if cell.amount else Decimal(0)
     return Point(table, row, column, value * scale, half * scale, cell.text)
+
+
+def _same_item(row: Row, name: str) -> bool:
+    """The row under the item's code is the item: a row printing another name under that code
+    (a renumbered or misread code) is not compared, and never quoted as if it were the item."""
+    if not row.name.strip():
+        return True
+    key = re.sub(r"[（）()\s“”\"]", "", name)[:4]
+    return key in re.sub(r"[（）()\s“”\"]", "", row.name)
 
 
 def check_operating_costs(doc: Document) -> list[Result]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from .. import patterns
 from ..claims.facts import row_key
@@ -25,12 +26,18 @@ def _config() -> dict:
 
 
 def profile(doc: Document) -> dict:
-    """The regional profile whose words occur in the organisation or the first lines of the document."""
-    where = (doc.meta.organization or "") + doc.text[:300] + "".join(t.title for t in doc.tables[:3])
-    where += "".join(doc.meta.sources)
+    """The first regional profile that fits: one of its `match` words occurs in the organisation,
+    the first lines, the first table titles or the file names; or its `org_pattern` matches the
+    organisation or a file name (a name, not the text: the text of any disclosure may cite 国家…)."""
+    names = [doc.meta.organization or ""] + [Path(s).stem for s in doc.meta.sources]
+    where = "".join(names) + doc.text[:300] + "".join(t.title for t in doc.tables[:3])
     profiles = _config()["profiles"]
     for p in profiles:
-        if any(w in where for w in p.get("match", [])):
+        words = p.get("match", [])
+        if (words and any(w in where for w in words)
+                and not ("match_also" in p and not re.search(p["match_also"], where))):
+            return p
+        if "org_pattern" in p and any(re.search(p["org_pattern"], n) for n in names if n):
             return p
     return next(p for p in profiles if p["id"] == "generic")
 
@@ -54,17 +61,31 @@ def check_required_tables(doc: Document) -> list[Result]:
     prof = profile(doc)
     spec = prof.get(doc.meta.stage) or {}
     names = kind_names()
-    if not doc.tables:
-        return [_result("D101", "warn", "未读到任何表格。若表格在另一个文件中，请用 --together 与说明一并核对。",
+    if not any(t.kind != "other" for t in doc.tables):  # none at all, or none that is a budget table
+        return [_result("D101", "warn", "未读到任何预算表格。若表格在另一个文件中，请用 --together 与说明一并核对。",
                         anchor="no-tables", severity="warning")]
-    present = {t.kind for t in doc.tables}
+    # the region's own name for a required table ("收支总体情况表"): found by the profile's title
+    # pattern without changing the table's kind, so no cross-table identity starts reading it
+    own = {kind: re.compile(rx) for kind, rx in (prof.get("titles") or {}).items()}
+    found = {kind: next((t for t in doc.tables if t.kind == kind), None) for kind in spec.get("tables", [])}
+    for kind, rx in own.items():
+        if found.get(kind) is None:
+            found[kind] = next((t for t in doc.tables if t.kind == "other" and rx.search(t.title)), None)
+    named = {id(t) for t in found.values() if t is not None}
+    # tables whose kind was not recognised: a required table may be among them under a name the
+    # patterns do not know, so its absence is 存疑 (naming them), not 不通过
+    unknown = [t for t in doc.tables if t.kind == "other" and t.title.strip().endswith("表") and id(t) not in named]
     out = []
     for kind in spec.get("tables", []):
         name = names.get(kind, kind)
-        if kind in present:
-            t = next(t for t in doc.tables if t.kind == kind)
+        t = found.get(kind)
+        if t is not None:
             out.append(_result("D101", "pass", f"已公开{name}（{prof['name']}）。", anchor=kind,
                                evidence=[_table_ev(t)]))
+        elif unknown:
+            titles = "、".join(f"《{t.title}》" for t in unknown[:3]) + ("等" if len(unknown) > 3 else "")
+            out.append(_result("D101", "warn", f"未识别出{name}（{prof['name']}要求公开此表）；文中{titles}未能归类，"
+                               "请核对其中是否有此表。", anchor=kind, evidence=[_table_ev(t) for t in unknown[:3]]))
         else:
             out.append(_result("D101", "fail", f"缺少{name}：{prof['name']}要求{doc.meta.kind or doc.meta.stage}公开此表；"
                                "无数据时也应公开空表并说明原因。", anchor=kind))
@@ -166,14 +187,25 @@ def _is_empty(t: Table) -> bool:
     return all(v == 0 for v in values)
 
 
+def _printed_tables(doc: Document) -> list[list[Table]]:
+    """Tables as printed: a 汇总 table split into one part per 预算单位 (ids t5, t5.1, t5.2 …) is one
+    table, judged at 部门 level. A unit with nothing in it is a row of zeros, not an empty table."""
+    groups: dict[str, list[Table]] = {}
+    for t in doc.tables:
+        groups.setdefault(t.id.split(".")[0], []).append(t)
+    return list(groups.values())
+
+
 def check_empty_notes(doc: Document) -> list[Result]:
     """D103: an empty table says why it is empty."""
     rx = re.compile(_config()["empty_note"])
     out = []
-    for t in doc.tables:
-        if t.kind in ("other", "performance", "project") or not t.rows or not _is_empty(t):
+    for parts in _printed_tables(doc):
+        t = parts[0]
+        if t.kind in ("other", "performance", "project") or not any(p.rows for p in parts) \
+                or not all(_is_empty(p) for p in parts):
             continue
-        note = next((n for n in t.notes if rx.search(n)), None)
+        note = next((n for p in parts for n in p.notes if rx.search(n)), None)
         where = None
         if note is None:
             short = kind_names().get(t.kind, t.title).strip("“”\"")
@@ -247,13 +279,16 @@ def check_years(doc: Document) -> list[Result]:
         return []
     out = []
     for t in doc.tables:
-        years = {int(y) for y in _YEAR.findall(t.title)}
+        # a year inside brackets names a project or a fund ("（2021年…补助资金）项目绩效自评表"), not the table's year
+        years = {int(y) for y in _YEAR.findall(re.sub(r"[（(][^）)]*[）)]", "", t.title))}
         bad = sorted(y for y in years if y != year)
         if bad and year not in years:
             out.append(_result("D106", "fail", f"{t.number or ''}《{t.title}》标题年度为{bad[0]}年，与文件年度{year}年不符。",
                                anchor=f"{t.id}/title", page=t.pages[0] if t.pages else None, text=t.title,
                                evidence=[_table_ev(t)]))
         for c in t.columns:
+            if not _is_heading(c.key):
+                continue  # prose read as a header (a 绩效目标 table's text): its years are the text's own
             for y in {int(y) for y in re.findall(r"(20\d\d)", c.key)}:
                 if y not in (year, year - 1):
                     out.append(_result("D106", "fail", f"{t.number or ''}《{t.title}》的栏目“{c.key}”年度为{y}年，"
@@ -263,6 +298,11 @@ def check_years(doc: Document) -> list[Result]:
     if not out:
         out.append(_result("D106", "pass", f"表格标题和栏目年度与文件年度{year}年一致。", anchor="all"))
     return out
+
+
+def _is_heading(key: str) -> bool:
+    """A column heading is a few words ("2021年预算数·小计"), not sentences."""
+    return not re.search(r"[。；，,]", key) and all(len(part) <= 30 for part in key.split("·"))
 
 
 def _names_by_year(year: int) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:

@@ -39,6 +39,7 @@ class _Open:
     title_page: int | None = None  # a title alone at the foot of a page: the table touches that page
     col_x: list[float] = field(default_factory=list)
     header: list[list[str]] = field(default_factory=list)
+    origin: object | None = None  # drafts: the sheet or Word table the grid came from
 
 
 @dataclass
@@ -76,6 +77,8 @@ def assemble(items: list[Item]) -> Assembled:
             notes=current.notes,
         )
         table = built[0]
+        for t in built:
+            t.origin = current.origin
         if current.title_page is not None and table.pages and table.pages[0] - 1 == current.title_page:
             table.pages = [current.title_page, *table.pages]
         tables.extend(built)
@@ -147,7 +150,8 @@ def assemble(items: list[Item]) -> Assembled:
         narrative.extend(before)
         preamble.extend(p.text for p in after)
         pending.clear()
-        current = _Open(title=title or "", unit=unit, number=number, title_page=after[0].page if after else None)
+        current = _Open(title=title or "", unit=unit, number=number, title_page=after[0].page if after else None,
+                        origin=it.origin)
         _strip_captions(current, it)
         _append(current, it, drop_header=False)
     close()

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..location import Location, Origin
+
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 
 
@@ -34,6 +36,8 @@ class LineItem:
     line: int | None = None  # source line number for text input
     indent: bool = False  # starts a new paragraph by layout
     short: bool = False  # ends before the right margin: the paragraph ends here
+    loc: Location | None = None  # drafts: the sheet cell or Word paragraph it came from
+    heading: int | None = None  # drafts: a heading level the author set (Word's 标题 1 …)
 
 
 @dataclass
@@ -45,6 +49,7 @@ class GridItem:
     row_pages: list[int | None] = field(default_factory=list)
     row_lines: list[int | None] = field(default_factory=list)
     col_x: list[float] = field(default_factory=list)  # left edge of each column (PDF only)
+    origin: Origin | None = None  # drafts: the sheet or Word table (row_lines hold its row numbers)
 
 
 Item = LineItem | GridItem

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import ReadError
+from ..location import Location
 from .items import GridItem, Item, LineItem, clean_cell
 
 _ENCODINGS = ("utf-8-sig", "utf-16", "gb18030")
@@ -62,7 +63,8 @@ def read_text(path: str, data: bytes | None = None) -> list[Item]:
                 continue  # a ruler line such as "-----\t---"
             if _is_note(cells):
                 grid = None
-                items.append(LineItem(text=clean_cell(" ".join(cells)), page=page, line=lineno, indent=True))
+                items.append(LineItem(text=clean_cell(" ".join(cells)), page=page, line=lineno, indent=True,
+                                      loc=Location(file=path, line=lineno)))
                 continue
             if grid is None:
                 grid = GridItem(rows=[], page=page)
@@ -77,5 +79,6 @@ def read_text(path: str, data: bytes | None = None) -> list[Item]:
         if stripped.startswith("---") and set(stripped.replace("|", "").replace(" ", "")) <= {"-"}:
             continue
         grid = None
-        items.append(LineItem(text=stripped, page=page, line=lineno, indent=True, short=True))
+        items.append(LineItem(text=stripped, page=page, line=lineno, indent=True, short=True,
+                              loc=Location(file=path, line=lineno)))
     return items

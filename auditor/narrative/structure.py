@@ -7,8 +7,10 @@ and every later stage quotes them.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..ingest.items import LineItem
+from ..location import Location
 from ..model import Paragraph, Section, Sentence
 
 _CN = "一二三四五六七八九十"
@@ -35,11 +37,14 @@ def heading_of(text: str) -> tuple[int, str, str] | None:
     return None
 
 
-def join_lines(lines: list[LineItem], *, each_line_a_paragraph: bool) -> list[tuple[str, list[tuple[int, int | None]]]]:
-    """Paragraph texts with (offset, page) marks where each source line starts."""
+def join_lines(lines: list[LineItem], *, each_line_a_paragraph: bool,
+               locs: list[list[tuple[int, Location | None]]] | None = None) -> list[tuple[str, list[tuple[int, int | None]]]]:
+    """Paragraph texts with (offset, page) marks where each source line starts; `locs`, when
+    given, receives the same marks with each line's draft location (sheet cell, Word paragraph)."""
     paras: list[tuple[str, list[tuple[int, int | None]]]] = []
     buf = ""
     marks: list[tuple[int, int | None]] = []
+    where: list[tuple[int, Location | None]] = []
     prev: LineItem | None = None
     for ln in lines:
         new = (
@@ -48,21 +53,37 @@ def join_lines(lines: list[LineItem], *, each_line_a_paragraph: bool) -> list[tu
             or ln.indent
             or prev.short
             or heading_of(ln.text) is not None
+            or ln.heading is not None
         )
         if new and buf:
             paras.append((buf, marks))
-            buf, marks = "", []
+            if locs is not None:
+                locs.append(where)
+            buf, marks, where = "", [], []
         marks.append((len(buf), ln.page))
+        where.append((len(buf), ln.loc))
         if buf and buf[-1].isascii() and buf[-1].isalnum() and ln.text[:1].isascii() and ln.text[:1].isalnum():
             buf += " "
         buf += ln.text
         prev = ln
     if buf:
         paras.append((buf, marks))
+        if locs is not None:
+            locs.append(where)
     return paras
 
 
-def _page_at(marks: list[tuple[int, int | None]], offset: int) -> int | None:
+def _first_lines(lines: list[LineItem], joined: list) -> list[LineItem | None]:
+    """The first source line of each joined paragraph (lines are consumed in order, none skipped)."""
+    out: list[LineItem | None] = []
+    k = 0
+    for _text, marks in joined:
+        out.append(lines[k] if k < len(lines) else None)
+        k += len(marks)
+    return out
+
+
+def _page_at(marks: list[tuple[int, Any]], offset: int) -> Any:
     page = marks[0][1] if marks else None
     for off, pg in marks:
         if off <= offset:
@@ -93,9 +114,17 @@ def build_narrative(
     stack: list[Section] = []
     chunks: list[str] = []
     offset = 0
-    for ptext, marks in join_lines(lines, each_line_a_paragraph=each_line_a_paragraph):
+    locs: list[list[tuple[int, Location | None]]] = []
+    joined = join_lines(lines, each_line_a_paragraph=each_line_a_paragraph, locs=locs)
+    styled = {id(ln): ln.heading for ln in lines if ln.heading is not None}
+    firsts = _first_lines(lines, joined)
+    for pi, (ptext, marks) in enumerate(joined):
         page = marks[0][1] if marks else None
         h = heading_of(ptext)
+        level = styled.get(id(firsts[pi])) if firsts[pi] is not None else None
+        if h is None and level is not None and len(ptext) <= 40 and "。" not in ptext:
+            # a heading the author styled (Word 标题 N) but did not number: a section all the same
+            h = (min(max(level, 0), 3), "", ptext.strip())
         if h is not None:
             level, number, title = h
             sec = Section(number=number, title=title, level=level, page=page, start=offset)
@@ -104,7 +133,8 @@ def build_narrative(
             (stack[-1].children if stack else sections).append(sec)
             stack.append(sec)
         path = "/".join(s.heading for s in stack) or None
-        para = Paragraph(text=ptext, start=offset, end=offset + len(ptext), page=page, section=path)
+        para = Paragraph(text=ptext, start=offset, end=offset + len(ptext), page=page, section=path,
+                         loc=locs[pi][0][1] if locs[pi] else None)
         pidx = len(paragraphs)
         for s, e in split_sentences(ptext):
             # leading spaces are not part of a sentence
@@ -118,6 +148,7 @@ def build_narrative(
                     page=_page_at(marks, s),
                     paragraph=pidx,
                     section=path,
+                    loc=_page_at(locs[pi], s),
                 )
             )
         paragraphs.append(para)

@@ -47,16 +47,27 @@ def _location(doc_path: str, r: dict[str, Any]) -> dict[str, Any]:
     """The file, and where in it as properties: a PDF has pages, not lines, and a span is an
     offset into the narrative as read (not into the file), so neither can be a SARIF region."""
     where: dict[str, Any] = {}
-    if r.get("page"):
+    place = r.get("location") or {}
+    if place.get("page"):  # a disclosure over several files: the page within the file named
+        where["page"] = place["page"]
+    elif r.get("page"):
         where["page"] = r["page"]
+    for key in ("sheet", "cell", "paragraph", "formula"):
+        if place.get(key) is not None:
+            where[key] = place[key]
     if r.get("span"):
         where["narrativeSpan"] = r["span"]
     if r.get("text"):
         where["snippet"] = r["text"][:500]
-    loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": _uri(doc_path.split(" + ")[0])}}}
+    uri = _uri(place.get("file") or doc_path.split(" + ")[0])
+    loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": uri}}}
+    if place.get("line"):
+        loc["physicalLocation"]["region"] = {"startLine": place["line"]}
     if where:
         loc["physicalLocation"]["properties"] = where
-    if r.get("page"):
+    if place.get("label"):
+        loc["message"] = {"text": place["label"]}
+    elif r.get("page"):
         loc["message"] = {"text": f"第{r['page']}页"}
     return loc
 

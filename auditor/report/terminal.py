@@ -42,7 +42,19 @@ def _reviewed(r: dict[str, Any]) -> bool:
     return bool(d and (d.get("status") in ("accepted", "overridden") or d.get("comment")))
 
 
+def _placed(r: dict[str, Any]) -> str | None:
+    """A draft's sheet!cell or paragraph, or the file and its own page when a disclosure spans
+    files (auditor.locate sets it); None where the page alone says it."""
+    place = r.get("location") or {}
+    if place.get("sheet") or place.get("paragraph") is not None or place.get("file"):
+        return place.get("label")
+    return None
+
+
 def _page(r: dict[str, Any]) -> str:
+    placed = _placed(r)
+    if placed:
+        return placed + " "
     return f"第{r['page']}页 " if r.get("page") else ""
 
 
@@ -138,7 +150,9 @@ def _document(d: dict[str, Any], verbose: bool) -> list[str]:
             continue
         pages = sorted({r["page"] for r in g if r.get("page")})
         quote = text if len(text) <= _QUOTE else text[:_QUOTE] + "…"
-        out.append(f"  {'第' + _pages(pages) + '页 ' if pages else ''}「{quote}」")
+        placed = list(dict.fromkeys(p for p in map(_placed, g) if p))
+        head = "、".join(placed[:4]) + " " if placed else ("第" + _pages(pages) + "页 " if pages else "")
+        out.append(f"  {head}「{quote}」")
         same: dict[Any, list[dict[str, Any]]] = {}  # one finding repeated on each page where the words are
         for i, r in enumerate(sorted(g, key=lambda r: _ORDER[r["verdict"]])):
             key = i if _reviewed(r) else (r["rule"], r["verdict"], r["message"])

@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
+from ...location import place
 from ...model import Cell, Column, Row, Table
 from ...results import Evidence, Result
 from ..rule_text import rule_checks
@@ -196,8 +197,9 @@ class EvidenceView(Vertical):
         number = f"{table.number} " if table.number else ""
         page = focus.evidence.page or (table.pages[0] if table.pages else None)
         head = Text(f"{number}{table.title}", style="bold")
-        if page:
-            head.append(f"　第{page}页", style="dim")
+        where = place(focus.evidence.location, page)  # a draft: the sheet and cell
+        if where:
+            head.append(f"　{where}", style="dim")
         if focus.row is None:
             head.append("　（整表）", style="dim")
         reading = table.reading  # said first, so a narrow pane cuts the title, not the warning

@@ -7,6 +7,7 @@ import re
 from rich.text import Text
 from textual.widgets import Static
 
+from ...location import place
 from ...results import SEVERITY_LABELS, VERDICT_LABELS, Evidence, Figure, Result
 from ...review import STATUS_LABELS, Decision
 from ..rule_text import rule_title
@@ -24,8 +25,9 @@ def explanation_text(r: Result, decision: Decision | None, *, evidence: bool = T
     if title:
         t.append(f" {title}")
     t.append(f"　{SEVERITY_LABELS.get(r.severity, r.severity)}", style="dim")
-    if r.page:
-        t.append(f"　第{r.page}页", style="dim")
+    where = place(r.location, r.page)
+    if where:
+        t.append(f"　{where}", style="dim")
     t.append("\n")
     if r.claimed or r.expected:
         t.append("叙述值 " if r.kind == "claim" else "表中值 ", style="dim")
@@ -56,7 +58,8 @@ def explanation_text(r: Result, decision: Decision | None, *, evidence: bool = T
 def evidence_line(e: Evidence) -> str:
     """One evidence item as a reader says it. Disclosure checks name a whole table (no row, no
     column) and narrative checks name a figure of the text; neither has a cell to print."""
-    page = f"第{e.page}页 " if e.page else ""
+    page = place(e.location, e.page)
+    page = f"{page} " if page else ""
     value = f"{e.value}{e.unit or ''}" if e.value else "空白"
     if e.table == NARRATIVE and not e.table_id:
         return f"· {page}叙述「{e.row}」{value}"
@@ -64,7 +67,8 @@ def evidence_line(e: Evidence) -> str:
         return f"· {page}《{e.table}》" + (f"：{e.value}" if e.value else "")
     where = f"「{e.row}」" if e.row else ""
     column = f"{e.column} " if e.column else ""
-    return f"· {page}{e.table}{where}{column}= {value}"
+    formula = f"（公式 {e.location.formula}）" if e.location and e.location.formula else ""
+    return f"· {page}{e.table}{where}{column}= {value}{formula}"
 
 
 def _fig(f: Figure | None, group: bool) -> str:

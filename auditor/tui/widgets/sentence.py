@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from ...location import place
 from ...results import Result
 from ..session import Session, figure_span
 
@@ -22,7 +23,8 @@ NO_SENTENCE = {
 def sentence_text(session: Session, r: Result) -> Text:
     """The paragraph around the result's span; table checks have no sentence and say so."""
     if r.span is None:
-        page = f"第{r.page}页　" if r.page else ""
+        page = place(r.location, r.page)
+        page = f"{page}　" if page else ""
         t = Text(page + NO_SENTENCE.get(r.kind, "这条结果没有对应的叙述原文。"), style="dim")
         if r.text:
             t.append("\n")
@@ -39,7 +41,8 @@ def sentence_text(session: Session, r: Result) -> Text:
             break
     fs, fe = figure_span(session.doc.text, start, end, r.claimed.value if r.claimed else None)
     t.stylize(FIGURE_STYLE, fs - para.start, max(fe, end) - para.start)
-    page = f"第{para.page}页　" if para.page else ""
+    page = place(r.location, para.page)
+    page = f"{page}　" if page else ""
     section = para.section or ""
     head = Text(f"{page}{section}\n", style="dim") if (page or section) else Text()
     return Text.assemble(head, t)
