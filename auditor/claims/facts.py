@@ -229,6 +229,16 @@ def _sum_of_codes(doc: Document, spec: dict, *, prior: bool, column_hint: str | 
     return None
 
 
+def _lists_categories(table: Table, how: bool | str) -> bool:
+    """Whether a table prints its categories as rows, so that a category with no row is 0.
+    how is true (rows named "…类") or a regular expression that a category row's name matches
+    ("A-货物", "服务": a procurement table that lists 货物 and 服务 has no 工程)."""
+    if isinstance(how, str):
+        rx = regex.compile(how)
+        return any(rx.fullmatch(row_key(r.name)) for r in table.rows)
+    return any(row_key(r.name).endswith("类") for r in table.rows)
+
+
 def _resolve_one(doc: Document, spec: dict, *, prior: bool, column_hint: str | None) -> Fact | None:
     if spec.get("codes"):
         return _sum_of_codes(doc, spec, prior=prior, column_hint=column_hint)
@@ -246,8 +256,7 @@ def _resolve_one(doc: Document, spec: dict, *, prior: bool, column_hint: str | N
                     if cell is not None and (cell.amount is not None or spec.get("zero_if_blank")):
                         return Fact(table=table, row=last, column=col, amount=cell.amount, doc_unit=doc_unit(doc))
                 continue
-            lists_categories = any(row_key(r.name).endswith("类") for r in table.rows)
-            if row is None and spec.get("zero_if_absent") and not prior and lists_categories:
+            if row is None and spec.get("zero_if_absent") and not prior and _lists_categories(table, spec["zero_if_absent"]):
                 # the table lists its categories and this one is not among them: it is 0
                 col = pick_column(current_columns(table, year), spec.get("column"))
                 if col is not None:
@@ -276,6 +285,7 @@ def _resolve_one(doc: Document, spec: dict, *, prior: bool, column_hint: str | N
 
 _GENERIC_ROWS = ("基本支出", "项目支出", "本年支出", "本年收入", "财政拨款收入", "一般公共预算财政拨款收入")
 _CLASS_TABLES = ("gpb_expenditure", "expenditure", "summary", "fiscal_summary", "income")
+_FUND_TABLES = ("gov_fund", "state_capital")  # searched for a classification chain of that scope
 
 
 def class_row_fact(doc: Document, name: str) -> Fact | None:
@@ -325,16 +335,34 @@ def _split_joined(doc: Document, keys: list[str]) -> list[str]:
     return keys
 
 
+def _row_name(doc: Document, key: str) -> str:
+    """The row a chain level names: "一般公共服务（类）" is the row 一般公共服务支出, and words the
+    chain pattern took in before the name ("年一般公共服务") are not part of it."""
+    names = {row_key(r.name) for kind in _CLASS_TABLES + _FUND_TABLES for t in doc.tables_of(kind) for r in t.rows if r.name}
+    for i in range(0, max(len(key) - 3, 1)):
+        for cand in (key[i:], key[i:] + "支出", key[i:].removesuffix("支出")):
+            if cand in names:
+                return cand
+    return key
+
+
 def chain_fact(doc: Document, chain: list[str]) -> Fact | None:
+    found = chain_facts(doc, chain)
+    return found[0] if found else None
+
+
+def chain_facts(doc: Document, chain: list[str]) -> list[Fact]:
     """The row a "X（类）Y（款）Z（项）" chain names: Z under Y under X, by code prefix.
 
     The same 项 name (一般行政管理事务, 行政运行) recurs under many 款, so the leaf name alone is
     ambiguous; the codes of the 类 and 款 rows pin it down. Without codes the rows that follow
-    the parent in table order are searched.
+    the parent in table order are searched. Every classification table that prints the row gives
+    one fact (the 支出总表 of all funds and the 财政拨款 table may print different values).
     """
-    keys = _split_joined(doc, [k.replace("其它", "其他") for k in chain])
+    out: list[Fact] = []
+    keys = _split_joined(doc, [_row_name(doc, k.replace("其它", "其他")) for k in chain])
     year = doc.meta.year
-    for kind in _CLASS_TABLES:
+    for kind in _CLASS_TABLES + _FUND_TABLES:
         for table in doc.tables_of(kind):
             rows = table.rows
             parent_code: str | None = None
@@ -360,8 +388,8 @@ def chain_fact(doc: Document, chain: list[str]) -> Fact | None:
             cell = found.cells.get(col.key)
             if cell is None or cell.amount is None:
                 continue
-            return Fact(table=table, row=found, column=col, amount=cell.amount, doc_unit=doc_unit(doc))
-    return None
+            out.append(Fact(table=table, row=found, column=col, amount=cell.amount, doc_unit=doc_unit(doc)))
+    return out
 
 
 def class_names(doc: Document) -> set[str]:

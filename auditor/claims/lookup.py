@@ -15,7 +15,7 @@ from .extract import Claim, normalize
 from .facts import (
     Fact,
     class_names,
-    chain_fact,
+    chain_facts,
     class_row_fact,
     concepts,
     find_rows,
@@ -53,9 +53,10 @@ def fact_for(doc: Document, subj: tuple[str, str], claim: Claim | None = None) -
     if kind == "row":
         return class_row_fact(doc, key), key
     if kind == "chain":
-        return chain_fact(doc, key.split("/")), key.split("/")[-1]
-    c = next(c for c in concepts() if c.id == key)
-    facts = resolve_all(doc, c.facts)
+        facts, name = chain_facts(doc, key.split("/")), key.split("/")[-1]
+    else:
+        c = next(c for c in concepts() if c.id == key)
+        facts, name = resolve_all(doc, c.facts), c.name
     scope = claim_scope(claim)
     if scope and facts:
         same = [f for f in facts if table_scope(f.table.kind) == scope]
@@ -72,7 +73,7 @@ def fact_for(doc: Document, subj: tuple[str, str], claim: Claim | None = None) -
         claim.notes.append(f"fact_scope:{table_scope(pick.table.kind)}")
     if scope and pick is not None and table_scope(pick.table.kind) not in (None, scope):
         claim.notes.append(f"other_scope:{table_scope(pick.table.kind)}")
-    return pick, c.name
+    return pick, name
 
 
 def other_scope_agrees(doc: Document, subj: tuple[str, str], claim: Claim, fact: Fact) -> Fact | None:

@@ -61,6 +61,16 @@ def _sentence_scope(claim: Claim) -> str | None:
     return _scope_of(norm[: first.start()]) if first else None
 
 
+def _chain_scope(claim: Claim, before: str) -> str | None:
+    """The scope a classification figure speaks in: named before the chain in its sentence
+    ("一般公共预算支出中，教育（类）…"), else by its section heading ("五、关于一般公共预算支出表的说明").
+    A 类 is printed in the 支出总表 of all funds and in the 财政拨款 tables, often with other values."""
+    scope = _scope_of(before)
+    if scope is None and claim.sentence.section:
+        scope = _scope_of(_heading_text(claim.sentence.section))
+    return scope
+
+
 def candidates(doc: Document, norm: str, names: set[str]) -> list[tuple[int, int, str, str]]:
     cands: list[tuple[int, int, str, str]] = []  # (start, end, kind, key)
     for c in concepts():
@@ -214,14 +224,22 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
     if claim.kind == "share" and "占" in norm:
         norm = norm[: norm.rfind("占") + 1]  # what follows 占 names the whole, not the part
     clause_start = max(norm.rfind(ch) for ch in "，,；;：:。") + 1
+    # "一般公共服务（类）支出13,144.37 万元，占 79.78%": a clause that opens with the share or the
+    # comparison speaks of the chain named in the clause just before it
+    chain_start = clause_start
+    if regex.match(r"\s*(较|比|与|同比|相比|占)", norm[clause_start:]):
+        chain_start = max(norm.rfind(ch, 0, max(clause_start - 1, 0)) for ch in "，,；;：:。") + 1
     chains = [
         m for rx in _chain_rx() for m in rx.finditer(norm)
-        if m.end() > clause_start or m.start() == 0 or not norm[m.end():].strip(" “”\"")
+        if m.end() > chain_start or m.start() == 0 or not norm[m.end():].strip(" “”\"")
     ]
     if chains:
         # "一般公共服务支出（类）组织事务（款）一般行政管理事务（项）": the leaf under its parents
         m = max(chains, key=lambda m: (m.end(), m.end() - m.start()))
         claim.notes.append("strong")
+        scope = _chain_scope(claim, norm[:m.start()])
+        if scope:
+            claim.notes.append(f"scope:{scope}")
         groups = m.groupdict()
         return "chain", "/".join(groups[g] for g in ("lei", "kuan", "xiang") if groups.get(g))
     cands = candidates(doc, norm, names)
