@@ -151,9 +151,12 @@ def current_txt(f: Fact) -> str:
     return f"{f.shown}{f.unit}" if f.amount else f.shown
 
 
-def check_share(doc: Document, claim: Claim, subj: tuple[str, str], claims: list[Claim] | None = None,
+def check_share(doc: Document, claim: Claim, subj: tuple[str, str] | None, claims: list[Claim] | None = None,
                 i: int | None = None) -> Result:
-    fact, label = fact_for(doc, subj)
+    """A share against the narrative's own part and whole, else the tables'. With no subject (a
+    part of another quantity, "上年结转结余的一般公共预算收入0万元，占0%") only the narrative's
+    own figures can check it."""
+    fact, label = fact_for(doc, subj) if subj is not None else (None, "该项")
     a = claim.amount
     h = a.half_unit
     pair = narrative_share(claims, i) if claims is not None and i is not None else None
@@ -174,6 +177,11 @@ def check_share(doc: Document, claim: Claim, subj: tuple[str, str], claims: list
                     tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%",
                 )
     stated = _stated_part(claims, i) if claims is not None and i is not None else None
+    if stated is not None and stated.amount.value == 0 and a.value == 0:
+        return claim_result(claim, "pass", f"{quoted(label)}为{stated.amount.text}{stated.unit}，占比为0%。",
+                            expected=Figure("0", "%"), tolerance="0")
+    if subj is None:
+        return claim_result(claim, "unverified", "未能识别这个数字说的是哪一项，无法核对。")
     if fact is None and stated is None:
         return claim_result(claim, "unverified", f"表格中找不到{quoted(label)}的数值，无法核对占比。")
     if stated is not None:
@@ -279,6 +287,9 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
         if claim.kind == "completion":
             fact = fact_for(doc, subj)[0] if subj else None
             results.append(check_completion(doc, claims, i, fact))
+            continue
+        if subj is None and claim.kind == "share":
+            results.append(_policy(claim, check_share(doc, claim, None, claims, i)))
             continue
         if subj is None:
             stated = None

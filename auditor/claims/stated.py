@@ -167,7 +167,8 @@ def change_from_rate(doc: Document, claims: list[Claim], i: int) -> Result | Non
     )
 
 
-PRIOR_WORDS = regex.compile(r"上年|去年|上一年|上年度")
+# "上年结转（结余）" is this year's income carried over from last year, not last year's figure
+PRIOR_WORDS = regex.compile(r"(?:上年|去年|上一年|上年度)(?!结转|结余)")
 
 
 _COMPARE = regex.compile(r"(较|比|与|同比|相比)")

@@ -259,6 +259,8 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
     if not cands:
         return None
     pick = closest(cands)
+    if pick[0] > 0 and grammar()["part_of"].search(norm[: pick[0]]):
+        return None  # a part of another quantity ("上年结转结余的一般公共预算拨款"): no table row of its own
     best = (pick[1], pick[1] - pick[0], pick[2], pick[3])
     scope = _scope_of(norm[clause_start:pick[0]]) if pick[0] >= clause_start else None
     if scope:
@@ -293,6 +295,7 @@ def grammar() -> dict:
     subj = data["subjects"]
     return {
         "own_name": regex.compile(subj["own_name"]),
+        "part_of": regex.compile(subj["part_of"]),
         "row_name_follow": regex.compile(subj["row_name_follow"]),
         "bare_clause": regex.compile(subj["bare_clause"]),
         "years": regex.compile(subj["years"]),
