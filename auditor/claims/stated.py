@@ -143,7 +143,10 @@ def _context(claims: list[Claim], i: int) -> list[Claim]:
     if not earlier or earlier[-1].kind != "amount":
         return same
     gap = c.sentence.start - earlier[-1].end
-    return [earlier[-1]] + same if gap <= 12 else same
+    # "（1）一般公共服务支出（类）支出 2,259.79 万元，主要用于…。与上年相比增加 19.64 万元": a sentence with a
+    # single money figure and nothing else is what the next sentence's comparison speaks of
+    alone = [x for x in earlier if x.sentence is earlier[-1].sentence]
+    return [earlier[-1]] + same if gap <= 12 or len(alone) == 1 else same
 
 
 def change_from_rate(doc: Document, claims: list[Claim], i: int) -> Result | None:
