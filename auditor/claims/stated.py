@@ -55,6 +55,7 @@ def stated_change(doc: Document, claims: list[Claim], i: int) -> Result | None:
     p, ph = before.amount.value, before.amount.half_unit
     c, chh = now.amount.value, now.amount.half_unit
     diff = c - p
+    ch.notes.append(f"prior_at:{before.start}")  # last year's figure is checked with this change
     word = DIRECTION.get(ch.direction or "", "")
     told = f"按叙述中的数字：上年{before.amount.text}{before.unit}，本年{now.amount.text}{now.unit}"
     if ch.direction == "flat":
