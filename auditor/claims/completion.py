@@ -70,6 +70,10 @@ def _pair_before(claims: list[Claim], i: int, qualifier: str | None = None) -> t
                 break
             budgets.append(c)
     if not budgets:
+        # "支出决算为 0.16万元，完成预算 0万元的 0%": the 预算数 named after the 决算数, before the rate
+        budgets = [c for c in claims[claims.index(final) + 1: i + 1]
+                   if c.sentence is final.sentence and _role(c) == "budget"][:1]
+    if not budgets:
         return None, final
     if qualifier:
         named = [b for b in budgets if qualifier in b.sentence.text[max(0, b.start - b.sentence.start - 8) : b.start - b.sentence.start]]
@@ -123,10 +127,18 @@ def check_completion(doc: Document, claims: list[Claim], i: int, fact: Fact | No
         where = f"{ff.table.title}「{ff.row.label}」{bf.column.key} {bf.shown}{bf.unit}、{ff.column.key} {ff.shown}{ff.unit}"
         evidence = [evidence_of(bf), evidence_of(ff)]
     if b - bt <= 0:
-        if f + ft <= 0 and a.value == 0:
+        if f - ft <= 0 and a.value == 0:
             return narrative_result("N105", claim.sentence, (claim.start, claim.end), "pass",
                                     f"完成比例{a.text}%：{where}，预算数为零。", Figure(a.text, "%"),
                                     evidence=evidence)
+        least = (f - ft) / (b + bt) * 100 if b + bt > 0 else None
+        if least is not None and least > 0 and a.value + a.half_unit < least:
+            # "年初预算为0万元 … 完成年初预算的0%" with money spent: a rate against nothing (issue 11)
+            return narrative_result(
+                "N105", claim.sentence, (claim.start, claim.end), "fail",
+                f"预算数为零，完成比例无从计算（{where}）；即使按舍入允许的最大预算数计算也至少为"
+                f"{dec(least.quantize(Decimal('0.01')))}%，叙述写为{a.text}%。", Figure(a.text, "%"),
+                tolerance=f"预算数不超过{dec(b + bt)}元", evidence=evidence)
         return _unverified(claim, f"预算数为零，无法计算完成比例（{where}）。")
     lo, hi = percent_interval(f, ft, b, bt)
     exp = f / b * 100
@@ -168,8 +180,8 @@ def check_comparisons(doc: Document, claims: list[Claim]) -> list[Result]:
         if m is None:
             continue
         rel = _REL.get(m.group("rel"))
-        if rel is None and not m.group("flat"):
-            continue
+        if rel is None and not m.group("flat") and m.group("rel") != "等于":
+            continue  # "决算数与预算数…" without 持平/相等: not a statement of how they compare
         span = (s.start + index[m.start()], s.start + index[m.end()])
         upto = [i for i, c in enumerate(claims) if c.start < span[0] and c.sentence.paragraph == s.paragraph]
         budget, final = _pair_before(claims, upto[-1], m.group("which")) if upto else (None, None)

@@ -72,7 +72,8 @@ def stated_change(doc: Document, claims: list[Claim], i: int) -> Result | None:
             msg += "叙述中的增减额与两年的数不一致。"
         return claim_result(ch, verdict, msg, expected=Figure(dec(diff), now.unit), tolerance=f"±{dec(a.half_unit + ph + chh)}{now.unit}")
     if p <= ph:
-        return None  # "增加100%" from 0 is a convention, not arithmetic
+        # last year printed as 0: a rate from nothing cannot be computed, but it is at least this
+        return zero_base_rate(ch, p, ph, abs(diff), ph + chh, c, f"上年为{before.amount.text}{before.unit}")
     lo, hi = change_rate_interval(c, chh, p, ph)
     exp = diff / p * 100
     claimed = sign * a.value
@@ -85,6 +86,30 @@ def stated_change(doc: Document, claims: list[Claim], i: int) -> Result | None:
         msg += "相差一个末位单位：可能是截去而不是四舍五入。"
     return claim_result(ch, verdict, msg, expected=Figure(dec(exp.quantize(Decimal("0.01"))), "%"),
                    tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%")
+
+
+def zero_base_rate(pct: Claim, base: Decimal, base_tol: Decimal, change: Decimal, change_tol: Decimal,
+                   current: Decimal, told: str) -> Result | None:
+    """A rate stated against a base of (about) zero. With nothing this year either, "增长0%" holds.
+    Otherwise the rate is undefined or, if the base is the most rounding allows, at least
+    change ÷ that base: a rate below it is a fail (issue 11). A rate above it may be a real rate
+    from a tiny base ("0.01万元 → 1.00万元, 增长9900%"): not judged."""
+    a = pct.amount
+    if current <= 0 and change <= change_tol:
+        if a.value == 0:
+            return claim_result(pct, "pass", f"增减0%：{told}，本年也为零。", expected=Figure("0", "%"), tolerance="0")
+        return None
+    top = max(base, Decimal(0)) + base_tol
+    least = (change - change_tol) / top * 100 if top > 0 else None
+    if least is None or least <= 0 or a.value + a.half_unit >= least:
+        return None
+    msg = (f"上年数为零（{told}），增减幅度无从计算；即使按舍入允许的最大上年数 {fmt(top, 4)} 计算也至少为"
+           f"{dec(least.quantize(Decimal('0.01')))}%，叙述写为{a.text}%。")
+    if a.value == 100:
+        # "新增项目，增长100%" is a common way of writing it: doubtful wording, not a wrong figure
+        return claim_result(pct, "warn", msg + "以零为基数写作100%是常见写法，宜写为“上年为零，不可比”。",
+                            tolerance=f"上年数不超过{dec(top)}")
+    return claim_result(pct, "fail", msg, tolerance=f"上年数不超过{dec(top)}")
 
 
 def narrative_pct(doc: Document, claims: list[Claim], i: int) -> Result | None:
@@ -106,8 +131,13 @@ def narrative_pct(doc: Document, claims: list[Claim], i: int) -> Result | None:
     c, ch = current.amount.value, current.amount.half_unit
     d, dh = change.amount.value, change.amount.half_unit
     prior = c - sign * d
+    if prior < -(ch + dh):
+        return None  # the change exceeds this year's figure: not the pair the rate was computed from
     if prior <= ch + dh:
-        return None  # last year was (about) nothing: a rate is not arithmetic then
+        # last year was (about) nothing: "1668.14万元，比年初预算数增加1668.14万元，增长0%"
+        return zero_base_rate(pct, prior, ch + dh, d, dh, c,
+                              f"按叙述中的数字，上年为 {current.amount.text} {'−' if sign > 0 else '+'} {change.amount.text}"
+                              f" = {fmt(prior, max(current.amount.decimals, 2))}{current.unit}")
     lo, hi = percent_interval(d, dh, prior, ch + dh)
     a = pct.amount
     exp = d / prior * 100
