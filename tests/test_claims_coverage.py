@@ -1,0 +1,149 @@
+"""Issue 11, more narrative figures placed: a 类 named alone, 上年结转, comparisons in the next
+sentence, sums of changes, rates against a zero base, procurement categories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor.claims.align import check_claims
+from auditor.ingest import load_string
+from auditor.rules.catalogue import Example
+from auditor.rules.examples import example_text
+
+from .conftest import SHARED, load_cached
+
+TWO_SCOPES = """
+表1
+测试局部门支出总表
+单位：万元
+科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出
+ | 合计 | 120.00 | 80.00 | 40.00
+201 | 一般公共服务支出 | 120.00 | 80.00 | 40.00
+表2
+测试局一般公共预算支出表
+单位：万元
+科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出
+ | 合计 | 100.00 | 70.00 | 30.00
+201 | 一般公共服务支出 | 70.00 | 70.00 | 0.00
+221 | 住房保障支出 | 30.00 | 0.00 | 30.00
+22102 | 住房改革支出 | 30.00 | 0.00 | 30.00
+2210201 | 住房公积金 | 20.00 | 0.00 | 20.00
+2210202 | 提租补贴 | 10.00 | 0.00 | 10.00
+"""
+
+SUMMARY = """
+表1
+测试局部门收支总表
+单位：万元
+收入 | 预算数 | 支出 | 预算数
+一般公共预算拨款收入 | 100.00 | 一般公共服务支出 | 150.00
+上年结转结余 | 50.00 |  |
+收入总计 | 150.00 | 支出总计 | 150.00
+"""
+
+
+def _doc(narrative: str, tables: str = SUMMARY, title: str = "测试局2026年部门预算"):
+    return load_string(example_text(Example(document=title + "\n" + narrative.strip() + "\n" + tables)))
+
+
+def _find(doc, value: str, rule: str | None = None):
+    return [r for r in check_claims(doc)[0] if r.claimed and r.claimed.value == value and (rule is None or r.rule == rule)]
+
+
+def test_a_lei_named_alone_is_its_row_in_the_scope_the_heading_names():
+    """"一般公共服务（类）支出 X": the 类 row, read in the table of the scope its heading names."""
+    doc = _doc("一、支出情况\n1.一般公共服务（类）支出120.00万元，占全部支出的100%。", TWO_SCOPES)
+    assert [r.verdict for r in _find(doc, "120.00", "N101")] == ["pass"]  # no scope named: the all-funds table
+    doc = _doc("一、一般公共预算支出情况\n（1）一般公共服务支出（类）支出 120.00 万元，主要用于运转。", TWO_SCOPES)
+    r = _find(doc, "120.00", "N101")[0]
+    assert r.verdict != "pass" and "70.00" in r.message  # 一般公共预算: only that table can confirm it
+    doc = _doc("一、一般公共预算支出情况\n（1）一般公共服务支出（类）支出 70.00 万元，主要用于运转。", TWO_SCOPES)
+    assert [r.verdict for r in _find(doc, "70.00", "N101")] == ["pass"]
+
+
+def test_a_lei_with_its_xiang_is_the_xiang_row():
+    doc = _doc("一、一般公共预算支出情况\n1．住房保障（类）提租补贴（项）10.00万元，用于发放提租补贴。", TWO_SCOPES)
+    r = _find(doc, "10.00", "N101")[0]
+    assert r.verdict == "pass" and r.evidence[0].row.startswith("2210202")
+    doc = _doc("一、一般公共预算支出情况\n1．住房保障（类）提租补贴（项）20.00万元，用于发放提租补贴。", TWO_SCOPES)
+    r = _find(doc, "20.00", "N101")[0]
+    assert r.verdict == "fail" and "住房公积金" in r.message  # the figure of the row beside it
+
+
+def test_carried_over_income_is_this_years_figure():
+    doc = _doc("一、收入情况\n本年收入中，上年结转结余50.00万元。", SUMMARY)
+    assert [r.verdict for r in _find(doc, "50.00", "N101")] == ["pass"]
+    # a fund's part of the carry-over is not that fund's income of this year
+    doc = _doc("一、收入情况\n上年结转结余的一般公共预算收入0万元，占0%；", SUMMARY)
+    assert not [r for r in check_claims(doc)[0] if r.verdict == "fail"]
+
+
+def test_a_comparison_sentence_speaks_of_the_figure_before_it():
+    text = "一、支出情况\n（1）一般公共服务支出（类）支出 100.00 万元，主要用于机关运转。与上年相比增加 10.00 万元，增长 {}%。"
+    results = check_claims(_doc(text.format("11.11")))[0]
+    assert {r.rule: r.verdict for r in results if r.rule in ("N102", "N103")} == {"N102": "pass", "N103": "pass"}
+    r = _find(_doc(text.format("12.11")), "12.11", "N103")[0]
+    assert r.verdict == "fail"  # 10 ÷ (100 − 10) = 11.11%
+
+
+def test_parts_of_a_change_that_add_up_are_checked_together():
+    doc = _doc("一、支出情况\n支出比2025年增加30.00万元,主要是基本支出增加10.00万元,项目支出增加20.00万元。")
+    results = check_claims(doc)[0]
+    assert [r.verdict for r in results if r.rule == "N107"] == ["pass"]
+    assert not [r for r in results if r.rule == "N102"]  # reported inside the sum, not again as unchecked
+
+
+def test_a_rate_against_a_zero_base():
+    """Issue 11: a growth or completion rate stated against a zero base is a fail."""
+    doc = _doc("一、机关运行经费\n2019年本部门机关运行经费支出 97.19万元，比预算数增加 97.19万元，增长 0%。")
+    assert [r.verdict for r in _find(doc, "0", "N103")] == ["fail"]
+    doc = _doc("一、机关运行经费\n2019年本部门机关运行经费支出 97.19万元，比上年增加 97.19万元，增长 100%。")
+    assert [r.verdict for r in _find(doc, "100", "N103")] == ["warn"]  # a common wording for a new item
+    doc = _doc("一、三公经费\n公务接待费0万元，比上年增加0万元，增长0%。")
+    assert [r.verdict for r in _find(doc, "0", "N103")] == ["pass"]  # nothing either year
+    final = "测试局2019年部门决算"
+    doc = _doc("一、三公经费\n公务接待费支出决算为 0.16万元，完成预算 0万元的 0%。", title=final)
+    assert [r.verdict for r in check_claims(doc)[0] if r.rule == "N105"] == ["fail"]
+    doc = _doc("一、三公经费\n因公出国（境）费支出决算为 0万元，完成预算 0万元的 0%。", title=final)
+    assert [r.verdict for r in check_claims(doc)[0] if r.rule == "N105"] == ["pass"]
+
+
+def test_final_equal_to_budget_is_checked():
+    final = "测试局2019年部门决算"
+    text = "一、三公经费\n公务接待费年初预算为5.00万元，支出决算为{}万元，决算数等于预算数。"
+    assert [r.verdict for r in check_claims(_doc(text.format("5.00"), title=final))[0] if r.rule == "N108"] == ["pass"]
+    assert [r.verdict for r in check_claims(_doc(text.format("4.00"), title=final))[0] if r.rule == "N108"] == ["fail"]
+
+
+def test_procurement_categories_only_after_caigou():
+    tables = """
+表1
+测试局政府采购预算明细表
+单位：万元
+采购品目 | 金额
+A-货物 | 10.00
+C-服务 | 20.00
+合计 | 30.00
+"""
+    doc = _doc("一、政府采购\n政府采购预算总额30.00万元，其中：政府采购货物预算10.00万元，政府采购工程预算0万元，"
+               "政府采购服务预算20.00万元。", tables)
+    verdicts = {r.claimed.value: r.verdict for r in check_claims(doc)[0] if r.rule == "N101"}
+    assert verdicts == {"30.00": "pass", "10.00": "pass", "0": "pass", "20.00": "pass"}
+    doc = _doc("一、项目支出\n2.水务工程运行与维护 5.00 万元，主要用于水库维护。", tables)
+    r = _find(doc, "5.00", "N101")[0]
+    assert "政府采购" not in r.message
+
+
+REGIONS = SHARED / "regions"
+
+
+def test_regions_lei_shares_in_the_central_template():
+    path = REGIONS / "central" / "国家信访局_2026_部门预算.pdf"
+    if not path.exists():
+        pytest.skip("../shared/regions is not available")
+    results, _ = check_claims(load_cached(str(path)))
+    for value in ("118.01", "0.72", "2,156.86", "13.09", "1,055.58", "6.41"):
+        got = [r.verdict for r in results if r.claimed and r.claimed.value == value]
+        assert got and set(got) == {"pass"}, value
