@@ -147,3 +147,37 @@ def test_regions_lei_shares_in_the_central_template():
     for value in ("118.01", "0.72", "2,156.86", "13.09", "1,055.58", "6.41"):
         got = [r.verdict for r in results if r.claimed and r.claimed.value == value]
         assert got and set(got) == {"pass"}, value
+
+
+BASIC_BY_FUNCTION = """
+表1
+测试局一般公共预算支出明细表（按功能和经济分类）
+单位：万元
+科目编码 | 科目名称 | 合计 | 人员经费 | 公用经费
+ | 合计 | 50.00 | 40.00 | 10.00
+208 | 社会保障和就业支出 | 50.00 | 40.00 | 10.00
+20805 | 行政事业单位养老支出 | 30.00 | 30.00 | 0.00
+301 | 工资福利支出 | 40.00 | 40.00 | 0.00
+"""
+
+
+def test_an_items_personnel_and_public_costs_are_its_row_columns():
+    """"（3）行政事业单位养老支出（20805）30.00 万元…。具体为：人员经费 30.00 万元" speaks of that item's
+    人员经费, not the department's total of 40.00."""
+    text = "一、基本支出\n（3）行政事业单位养老支出（20805）30.00 万元，主要用于缴费。具体为：人员经费 {} 万元，较上年无变化；公用经费 0.00 万元。"
+    results = check_claims(_doc(text.format("30.00"), BASIC_BY_FUNCTION))[0]
+    assert not [r.message for r in results if r.verdict == "fail"]
+    assert [r.verdict for r in results if r.claimed and r.claimed.value == "0.00" and r.rule == "N101"] == ["pass"]
+    r = _find(_doc(text.format("35.00"), BASIC_BY_FUNCTION), "35.00", "N101")[0]
+    assert r.verdict == "fail" and "30.00" in r.message and "20805" in r.message
+
+
+def test_a_code_no_table_prints_is_not_the_row_of_the_same_name():
+    """"机关工资福利支出（501）" is a 政府预算经济分类 line: the 301 row of a similar name may confirm it,
+    never fail it."""
+    doc = _doc("一、经济分类\n1.机关工资福利支出（501）25.00 万元，主要用于工资。", BASIC_BY_FUNCTION)
+    assert [r.verdict for r in _find(doc, "25.00", "N101")] == ["unverified"]
+    doc = _doc("一、经济分类\n1.机关工资福利支出（501）40.00 万元，主要用于工资。", BASIC_BY_FUNCTION)
+    assert [r.verdict for r in _find(doc, "40.00", "N101")] == ["pass"]
+    doc = _doc("一、功能分类\n（3）行政事业单位养老支出（20805）31.00 万元。", BASIC_BY_FUNCTION)
+    assert [r.verdict for r in _find(doc, "31.00", "N101")] == ["fail"]  # the row of that code: 30.00

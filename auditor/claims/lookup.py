@@ -16,6 +16,7 @@ from .facts import (
     Fact,
     class_names,
     chain_facts,
+    code_facts,
     class_row_fact,
     concepts,
     find_rows,
@@ -54,6 +55,13 @@ def fact_for(doc: Document, subj: tuple[str, str], claim: Claim | None = None) -
         return class_row_fact(doc, key), key
     if kind == "chain":
         facts, name = chain_facts(doc, key.split("/")), key.split("/")[-1]
+    elif kind == "code":
+        # "code" or "code|人员经费": a row named by its code, or a column of it
+        code, _, column = key.partition("|")
+        facts = code_facts(doc, code, column or None)
+        name = f"{code}{column and '·' + column}"
+        if facts:
+            name = f"{facts[0].row.label}{column and '·' + column}"
     else:
         c = next(c for c in concepts() if c.id == key)
         facts, name = resolve_all(doc, c.facts), c.name

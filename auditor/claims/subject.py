@@ -15,7 +15,7 @@ from .. import patterns
 from ..model import Document
 from ..numbers import UNIT_SCALE
 from .extract import Claim, extract_sentence, normalize
-from .facts import concepts
+from .facts import concepts, has_code
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +59,16 @@ def _sentence_scope(claim: Claim) -> str | None:
     norm, _ = normalize(s.text[: claim.start - s.start])
     first = regex.search(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:万元|亿元|元|%)", norm)
     return _scope_of(norm[: first.start()]) if first else None
+
+
+def _item_code(doc: Document, claim: Claim) -> str | None:
+    """The code of the item whose paragraph the claim is in, after its opening sentence."""
+    para = doc.paragraphs[claim.sentence.paragraph]
+    first = para.sentences[0] if para.sentences else None
+    if first is None or first is claim.sentence:
+        return None
+    m = grammar()["item_opening"].match(normalize(first.text)[0])
+    return m.group("code") if m else None
 
 
 def _chain_scope(claim: Claim, before: str) -> str | None:
@@ -242,6 +252,13 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
             claim.notes.append(f"scope:{scope}")
         groups = m.groupdict()
         return "chain", "/".join(groups[g] for g in ("lei", "kuan", "xiang") if groups.get(g))
+    coded = grammar()["code_before"].search(norm)
+    if coded and has_code(doc, coded.group("code")):
+        claim.notes.append("strong")
+        return "code", coded.group("code")
+    # "机关工资福利支出（501）": a code the tables do not print. The row of the name (301 工资福利支出)
+    # is another line: it may confirm the figure, a difference is only 存疑 naming it
+    unprinted_code = coded is not None
     cands = candidates(doc, norm, names)
     own_clause = [c for c in cands if c[1] - c[0] >= 3 and c[1] > clause_start]
     if not own_clause:
@@ -261,6 +278,11 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
     pick = closest(cands)
     if pick[0] > 0 and grammar()["part_of"].search(norm[: pick[0]]):
         return None  # a part of another quantity ("上年结转结余的一般公共预算拨款"): no table row of its own
+    part = grammar()["item_parts"].get(pick[3]) if pick[2] == "concept" else None
+    item = _item_code(doc, claim) if part else None
+    if item is not None:
+        claim.notes.append("strong")
+        return "code", f"{item}|{part}"
     best = (pick[1], pick[1] - pick[0], pick[2], pick[3])
     scope = _scope_of(norm[clause_start:pick[0]]) if pick[0] >= clause_start else None
     if scope:
@@ -271,8 +293,8 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
             claim.notes.append(f"opening_scope:{opening}")
     # strong: named inside the figure's own clause by a specific wording; weak: inherited from an
     # earlier clause or a bare 收入/支出. A weak subject never produces a fail, only 存疑.
-    strong = best[0] > clause_start and best[1] >= 3
-    if not strong and claim.kind in ("change", "change_pct", "share") and best[1] >= 3:
+    strong = best[0] > clause_start and best[1] >= 3 and not unprinted_code
+    if not strong and not unprinted_code and claim.kind in ("change", "change_pct", "share") and best[1] >= 3:
         # "X 3.00万元，较上年减少1.00万元" and "X 105.58万元，占34.30%": a clause that opens with the
         # comparison or the share speaks of the subject of the clause just before it
         prev_start = max(norm.rfind(ch, 0, max(clause_start - 1, 0)) for ch in "，,；;：:。") + 1
@@ -296,6 +318,9 @@ def grammar() -> dict:
     return {
         "own_name": regex.compile(subj["own_name"]),
         "part_of": regex.compile(subj["part_of"]),
+        "code_before": regex.compile(subj["code_before"]),
+        "item_opening": regex.compile(subj["item_opening"]),
+        "item_parts": dict(subj["item_parts"]),
         "row_name_follow": regex.compile(subj["row_name_follow"]),
         "bare_clause": regex.compile(subj["bare_clause"]),
         "years": regex.compile(subj["years"]),
