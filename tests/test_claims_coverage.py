@@ -181,3 +181,11 @@ def test_a_code_no_table_prints_is_not_the_row_of_the_same_name():
     assert [r.verdict for r in _find(doc, "40.00", "N101")] == ["pass"]
     doc = _doc("一、功能分类\n（3）行政事业单位养老支出（20805）31.00 万元。", BASIC_BY_FUNCTION)
     assert [r.verdict for r in _find(doc, "31.00", "N101")] == ["fail"]  # the row of that code: 30.00
+
+
+def test_a_row_name_glued_to_a_longer_name_is_weak():
+    """"机关工资福利支出 25.00 万元" and "代理银行手续费": the tail of a longer name is not that row."""
+    doc = _doc("一、经济分类\n机关工资福利支出 25.00 万元，较上年减少 1.00 万元。", BASIC_BY_FUNCTION)
+    assert not [r for r in check_claims(doc)[0] if r.verdict == "fail"]
+    doc = _doc("一、经济分类\n其中：工资福利支出 25.00 万元。", BASIC_BY_FUNCTION)
+    assert [r.verdict for r in _find(doc, "25.00", "N101")] == ["fail"]  # named alone: the 301 row's 40.00

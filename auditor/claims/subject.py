@@ -293,7 +293,9 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
             claim.notes.append(f"opening_scope:{opening}")
     # strong: named inside the figure's own clause by a specific wording; weak: inherited from an
     # earlier clause or a bare 收入/支出. A weak subject never produces a fail, only 存疑.
-    strong = best[0] > clause_start and best[1] >= 3 and not unprinted_code
+    glued = (pick[2] == "row" and pick[0] > clause_start and regex.match(r"\p{Han}", norm[pick[0] - 1])
+             and not grammar()["row_name_lead"].match(norm[pick[0] - 1]))
+    strong = best[0] > clause_start and best[1] >= 3 and not unprinted_code and not glued
     if not strong and not unprinted_code and claim.kind in ("change", "change_pct", "share") and best[1] >= 3:
         # "X 3.00万元，较上年减少1.00万元" and "X 105.58万元，占34.30%": a clause that opens with the
         # comparison or the share speaks of the subject of the clause just before it
@@ -318,6 +320,7 @@ def grammar() -> dict:
     return {
         "own_name": regex.compile(subj["own_name"]),
         "part_of": regex.compile(subj["part_of"]),
+        "row_name_lead": regex.compile(subj["row_name_lead"]),
         "code_before": regex.compile(subj["code_before"]),
         "item_opening": regex.compile(subj["item_opening"]),
         "item_parts": dict(subj["item_parts"]),
