@@ -29,6 +29,7 @@ def _grammar() -> dict:
         "exhaustive": regex.compile("|".join(f"(?:{p})" for p in comp["exhaustive"])),
         "partial": regex.compile("|".join(f"(?:{p})" for p in comp["partial"])),
         "gap": regex.compile(comp["gap"]),
+        "partitions": [[regex.compile(w) for w in part] for part in comp.get("partitions", [])],
         "list_before": regex.compile(lists["before"]),
         "list_after": regex.compile(lists["after"]),
         "separators": regex.compile(lists["separators"]),
@@ -124,8 +125,21 @@ def check_components(doc: Document, claims: list[Claim]) -> list[Result]:
                     parts.append(c)
             if len(parts) < 2:
                 continue
-            out.append(_verdict(total, parts, exhaustive, fam))
+            complete = _complete_partition([_label(p) for p in parts])
+            out.append(_verdict(total, parts, exhaustive or complete, fam, complete))
     return out
+
+
+def _complete_partition(labels: list[str]) -> bool:
+    """Whether the parts are, one each, all the members of a partition of their total ("基本支出" and
+    "项目支出" of 支出): then they must add up to it exactly, whatever word introduces them."""
+    for members in _grammar()["partitions"]:
+        if len(members) != len(labels):
+            continue
+        hits = [next((k for k, rx in enumerate(members) if rx.search(label)), None) for label in labels]
+        if None not in hits and sorted(hits) == list(range(len(members))):
+            return True
+    return False
 
 
 def _norm_pos(index: list[int], raw: int) -> int:
@@ -136,7 +150,7 @@ def _norm_pos(index: list[int], raw: int) -> int:
     return len(index) - 1
 
 
-def _verdict(total: Claim, parts: list[Claim], exhaustive: bool, fam: str) -> Result:
+def _verdict(total: Claim, parts: list[Claim], exhaustive: bool, fam: str, complete: bool = False) -> Result:
     unit = total.unit if total.unit in UNIT_SCALE else (total.unit or "")
     count = fam.startswith("count")
     if count:
@@ -161,6 +175,10 @@ def _verdict(total: Claim, parts: list[Claim], exhaustive: bool, fam: str) -> Re
         verdict = "fail"
         msg = (f"分项之和大于总数：{names}，合计{fmt(s, 0 if count else 2)}{unit}，"
                f"而总数为{shown_total}，相差{fmt(abs(diff), 0 if count else 2)}{unit}。")
+    elif complete:
+        verdict = "fail"
+        msg = (f"分项之和小于总数：{names}，合计{fmt(s, 0 if count else 2)}{unit}，而总数为{shown_total}，"
+               f"相差{fmt(abs(diff), 0 if count else 2)}{unit}；所列分项构成总数的全部，应当相等。")
     elif exhaustive and count:
         verdict = "warn"
         msg = (f"分项之和小于总数：{names}，合计{fmt(s, 0)}{unit}，总数为{shown_total}；"
