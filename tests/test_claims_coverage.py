@@ -193,10 +193,10 @@ def test_a_row_name_glued_to_a_longer_name_is_weak():
 
 def test_basic_and_project_changes_must_add_up_to_the_total_change():
     """西安交通2022: "支出较上年增加 6915.49 万元，其中基本支出减少了8627.56 万元，项目支出增加 15496.49
-    万元": 基本支出 and 项目支出 are all of 支出, so −8627.56 + 15496.49 = 6868.93 must equal 6915.49."""
+    万元": 基本支出 and 项目支出 are usually all of 支出, so −8627.56 + 15496.49 = 6868.93 should equal 6915.49."""
     text = "一、支出情况\n本部门预算支出较上年增加 {} 万元，其中基本支出减少了8627.56 万元，项目支出增加 15496.49 万元。"
     r = next(r for r in check_claims(_doc(text.format("6915.49")))[0] if r.rule == "N107")
-    assert r.verdict == "fail" and "6,868.93" in r.message
+    assert r.verdict == "warn" and "6,868.93" in r.message  # a 支出总表 may also carry 经营支出: 存疑
     r = next(r for r in check_claims(_doc(text.format("6868.93")))[0] if r.rule == "N107")
     assert r.verdict == "pass"
     # parts that are not all of the total ("其中：会议费…，培训费…") may sum below it

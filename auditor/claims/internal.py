@@ -126,7 +126,7 @@ def check_components(doc: Document, claims: list[Claim]) -> list[Result]:
             if len(parts) < 2:
                 continue
             complete = _complete_partition([_label(p) for p in parts])
-            out.append(_verdict(total, parts, exhaustive or complete, fam, complete))
+            out.append(_verdict(total, parts, exhaustive, fam, complete))
     return out
 
 
@@ -176,9 +176,11 @@ def _verdict(total: Claim, parts: list[Claim], exhaustive: bool, fam: str, compl
         msg = (f"分项之和大于总数：{names}，合计{fmt(s, 0 if count else 2)}{unit}，"
                f"而总数为{shown_total}，相差{fmt(abs(diff), 0 if count else 2)}{unit}。")
     elif complete:
-        verdict = "fail"
-        msg = (f"分项之和小于总数：{names}，合计{fmt(s, 0 if count else 2)}{unit}，而总数为{shown_total}，"
-               f"相差{fmt(abs(diff), 0 if count else 2)}{unit}；所列分项构成总数的全部，应当相等。")
+        # 基本支出 + 项目支出 are all of 支出 in most templates, but a 支出总表 may also carry 事业单位经营
+        # 支出 or 上缴上级支出: a difference is 存疑, naming it
+        verdict = "warn"
+        msg = (f"分项之和与总数不等：{names}，合计{fmt(s, 0 if count else 2)}{unit}，而总数为{shown_total}，"
+               f"相差{fmt(abs(diff), 0 if count else 2)}{unit}；所列分项通常构成总数的全部，请核实。")
     elif exhaustive and count:
         verdict = "warn"
         msg = (f"分项之和小于总数：{names}，合计{fmt(s, 0)}{unit}，总数为{shown_total}；"
