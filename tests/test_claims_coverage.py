@@ -203,3 +203,14 @@ def test_basic_and_project_changes_must_add_up_to_the_total_change():
     doc = _doc("一、支出情况\n本部门支出增加 100.00 万元，其中会议费增加 10.00 万元，培训费增加 20.00 万元。")
     r = next(r for r in check_claims(doc)[0] if r.rule == "N107")
     assert r.verdict == "unverified"
+
+
+def test_parts_add_up_in_every_unit():
+    """Issue 11: component sums hold in 平方米 as in 辆 and 万元."""
+    text = "一、资产情况\n房屋{}平方米，其中：办公用房1,200.50平方米，业务用房800.25平方米。车辆3辆，其中：执法执勤用车2辆，其他用车{}辆。"
+    results = check_claims(_doc(text.format("2,000.75", "1")))[0]
+    assert [r.verdict for r in results if r.claimed and r.claimed.unit == "平方米" and r.rule.startswith("N10")] == ["pass"]
+    assert [r.verdict for r in results if r.rule == "N106" and r.claimed.unit == "辆"] == ["pass"]
+    results = check_claims(_doc(text.format("1,900.75", "2")))[0]
+    assert [r.verdict for r in results if r.claimed and r.claimed.unit == "平方米" and r.rule.startswith("N10")] == ["fail"]
+    assert [r.verdict for r in results if r.rule == "N106" and r.claimed.unit == "辆"] == ["fail"]

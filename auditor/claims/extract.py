@@ -75,6 +75,12 @@ def _grammar() -> dict:
             + "|".join(map(regex.escape, data["count_units"]))
             + r")(?![\d])"
         ),
+        # quantities in other units ("房屋634,143.03平方米"): added up like counts, within their rounding
+        "measure": regex.compile(
+            r"(?<![\d.,\-—~～])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>"
+            + "|".join(map(regex.escape, data.get("measure_units", [])))
+            + r")"
+        ) if data.get("measure_units") else None,
         "not_figures": [regex.compile(p) for p in data["not_figures"]],
     }
 
@@ -154,7 +160,8 @@ def extract_sentence(sentence: Sentence) -> list[Claim]:
         )
     # counts: "7个内设机构", "车辆1辆"; checked only against the narrative itself (N106)
     taken = [(c.start, c.end) for c in claims]
-    for m in g["count"].finditer(norm):
+    found = list(g["count"].finditer(norm)) + (list(g["measure"].finditer(norm)) if g["measure"] else [])
+    for m in found:
         start = sentence.start + index[m.start()]
         end = sentence.start + index[m.end()]
         if any(a <= start < b for a, b in taken) or _not_figure(norm, m.start("num"), m.end("num")):

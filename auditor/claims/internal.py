@@ -81,8 +81,8 @@ def _family(c: Claim) -> str | None:
 
 def _signed(c: Claim, unit: str) -> tuple[Decimal, Decimal]:
     """(value, half-unit) in the total's unit; a decrease counts negative, a count is exact."""
-    if c.kind == "count":
-        return c.amount.value, Decimal(0)
+    if c.kind == "count":  # a count is exact; a measure printed with decimals is an interval
+        return c.amount.value, (c.amount.half_unit if c.amount.decimals else Decimal(0))
     f = UNIT_SCALE[c.unit] / UNIT_SCALE[unit]
     v = c.amount.value * f
     return (-v if c.direction == "decrease" else v), c.amount.half_unit * f
@@ -153,11 +153,9 @@ def _norm_pos(index: list[int], raw: int) -> int:
 def _verdict(total: Claim, parts: list[Claim], exhaustive: bool, fam: str, complete: bool = False) -> Result:
     unit = total.unit if total.unit in UNIT_SCALE else (total.unit or "")
     count = fam.startswith("count")
-    if count:
-        t_val, t_tol = total.amount.value, Decimal(0)
-    else:
-        t_val, t_tol = _signed(total, unit)
-    vals = [_signed(p, unit) if not count else (p.amount.value, Decimal(0)) for p in parts]
+    t_val, t_tol = _signed(total, unit)
+    vals = [_signed(p, unit) for p in parts]
+    count = count and not any(c.amount.decimals for c in [total, *parts])  # 平方米 with decimals: money-like
     s = sum((v for v, _ in vals), Decimal(0))
     tol = t_tol + sum((h for _, h in vals), Decimal(0))
     diff = s - t_val
