@@ -214,3 +214,14 @@ def test_parts_add_up_in_every_unit():
     results = check_claims(_doc(text.format("1,900.75", "2")))[0]
     assert [r.verdict for r in results if r.claimed and r.claimed.unit == "平方米" and r.rule.startswith("N10")] == ["fail"]
     assert [r.verdict for r in results if r.rule == "N106" and r.claimed.unit == "辆"] == ["fail"]
+
+
+def test_a_sentence_that_closes_a_bracket_speaks_of_the_words_before_it():
+    """Guangdong's template: "公务用车购置及运行维护费346.67万元（公务用车购置费36万元，…；公务用车运行维护费
+    310.67万元，…。）比上年增加33.44万元，增长10.7%"."""
+    text = ("一、三公经费\n公务用车购置及运行维护费346.67万元（公务用车购置费36万元，比上年增加36万元；"
+            "公务用车运行维护费310.67万元，比上年减少2.56万元。）比上年增加33.44万元，增长{}%，主要原因是更新车辆。")
+    results = check_claims(_doc(text.format("10.7")))[0]
+    assert [r.verdict for r in results if r.claimed and r.claimed.value == "10.7"] == ["pass"]
+    results = check_claims(_doc(text.format("12.7")))[0]
+    assert [r.verdict for r in results if r.claimed and r.claimed.value == "12.7"] == ["fail"]  # 33.44 ÷ 313.23

@@ -232,3 +232,24 @@ def claim_anchor(sentence: Sentence, start: int) -> str:
         own = words(prev[pcut:])[-12:] + "/" + own
     section = (sentence.section or "").split("/")[-1][:24]
     return f"{section}|{own}"
+
+
+def bracket_opening(doc: Document, sentence: Sentence) -> tuple[Sentence, int] | None:
+    """For a sentence that opens by closing a bracket ("）比上年增加33.44万元"), the earlier sentence of its
+    paragraph holding the unmatched "（" and that bracket's offset in it: the words before the bracket
+    ("公务用车购置及运行维护费346.67万元（…；…。）比上年增加…") name what the sentence speaks of."""
+    if not sentence.text.lstrip().startswith(("）", ")")):
+        return None
+    para = doc.paragraphs[sentence.paragraph]
+    earlier = [s for s in para.sentences if s.end <= sentence.start]
+    depth = 1
+    for s in reversed(earlier):
+        for k in range(len(s.text) - 1, -1, -1):
+            ch = s.text[k]
+            if ch in "）)":
+                depth += 1
+            elif ch in "（(":
+                depth -= 1
+                if depth == 0:
+                    return s, k
+    return None

@@ -15,7 +15,7 @@ import regex
 from ..model import Document
 from ..numbers import UNIT_SCALE, change_rate_interval, fmt, percent_interval
 from ..results import Figure, Result, dec
-from .extract import Claim
+from .extract import Claim, bracket_opening
 from .verdict import DIRECTION, compare_figures, claim_result
 
 
@@ -117,7 +117,7 @@ def narrative_pct(doc: Document, claims: list[Claim], i: int) -> Result | None:
     figures, last year = 13649.07 − 844.15. Only figures of one sentence are paired: the change just
     before the rate, and the amount just before the change."""
     pct = claims[i]
-    same = _context(claims, i)
+    same = _context(claims, i, doc)
     if len(same) < 2:
         return None
     change, current = same[-1], same[-2]
@@ -161,13 +161,24 @@ def narrative_pct(doc: Document, claims: list[Claim], i: int) -> Result | None:
 _OPENS_WITH_COMPARISON = regex.compile(r"^\s*(?:与|较|比|同比)\s*(?:上年|去年|上一年|上年度|20\d\d\s*年度?)")
 
 
-def _context(claims: list[Claim], i: int) -> list[Claim]:
+def _context(claims: list[Claim], i: int, doc: Document | None = None) -> list[Claim]:
     """The figures a rate at claims[i] may be computed from: those before it in its sentence, and
     when the sentence opens with the comparison ("与上年相比增加 223.26 万元，增长10.24%。") and states
     no amount of its own, the last figure of the sentence before it in the paragraph."""
     c = claims[i]
     same = [x for x in claims[:i] if x.sentence is c.sentence and x.amount is not None]
-    if any(x.kind == "amount" for x in same) or not _OPENS_WITH_COMPARISON.match(c.sentence.text):
+    if any(x.kind == "amount" for x in same):
+        return same
+    opened = bracket_opening(doc, c.sentence) if doc is not None else None
+    if opened is not None:
+        # "维护费346.67万元（…）比上年增加33.44万元，增长10.7%": the amount just before the bracket
+        sent, at = opened
+        before = [x for x in claims[:i] if x.sentence is sent and x.end <= sent.start + at
+                  and x.kind == "amount" and x.amount is not None]
+        if before and sent.start + at - before[-1].end <= 2:
+            return [before[-1]] + same
+        return same
+    if not _OPENS_WITH_COMPARISON.match(c.sentence.text):
         return same
     earlier = [x for x in claims[:i] if x.sentence is not c.sentence and x.amount is not None
                and x.sentence.paragraph == c.sentence.paragraph and x.sentence.end <= c.sentence.start]

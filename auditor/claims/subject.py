@@ -14,7 +14,7 @@ import regex
 from .. import patterns
 from ..model import Document
 from ..numbers import UNIT_SCALE
-from .extract import Claim, extract_sentence, normalize
+from .extract import Claim, bracket_opening, extract_sentence, normalize
 from .facts import concepts, has_code
 
 
@@ -260,6 +260,15 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
     # is another line: it may confirm the figure, a difference is only 存疑 naming it
     unprinted_code = coded is not None
     cands = candidates(doc, norm, names)
+    opened = bracket_opening(doc, s) if not cands else None
+    if opened is not None:
+        # "…维护费346.67万元（购置费…；运行维护费…。）比上年增加33.44万元": the subject before the bracket
+        lead, _ = normalize(opened[0].text[: opened[1]])
+        lead_cands = candidates(doc, lead, names)
+        if lead_cands:
+            pick = closest(lead_cands)
+            claim.notes.append("strong" if pick[1] - pick[0] >= 3 else "weak")
+            return pick[2], pick[3]
     own_clause = [c for c in cands if c[1] - c[0] >= 3 and c[1] > clause_start]
     if not own_clause:
         label = _paragraph_label(doc, claim)
