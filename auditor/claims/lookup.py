@@ -16,7 +16,6 @@ from .facts import (
     Fact,
     class_names,
     chain_facts,
-    code_facts,
     class_row_fact,
     concepts,
     find_rows,
@@ -27,6 +26,7 @@ from .facts import (
     resolve_all,
     year_row,
 )
+from .coded import code_facts
 from .subject import candidates, closest, grammar
 
 

@@ -15,7 +15,8 @@ from .. import patterns
 from ..model import Document
 from ..numbers import UNIT_SCALE
 from .extract import Claim, bracket_opening, extract_sentence, normalize
-from .facts import concepts, has_code
+from .coded import has_code
+from .facts import concepts
 
 
 @lru_cache(maxsize=1)
