@@ -225,3 +225,12 @@ def test_a_sentence_that_closes_a_bracket_speaks_of_the_words_before_it():
     assert [r.verdict for r in results if r.claimed and r.claimed.value == "10.7"] == ["pass"]
     results = check_claims(_doc(text.format("12.7")))[0]
     assert [r.verdict for r in results if r.claimed and r.claimed.value == "12.7"] == ["fail"]  # 33.44 ÷ 313.23
+
+
+def test_baokuo_lists_all_parts_and_fiscal_budget_expenditure():
+    doc = _doc("一、收支情况\n测试局预算 150.00 万元，包括在职人员经费 80.00 万元、公用经费 20.00 万元、项目支出50.00万元。")
+    assert [r.verdict for r in check_claims(doc)[0] if r.rule == "N107"] == ["pass"]
+    doc = _doc("一、收支情况\n测试局预算 150.00 万元，包括在职人员经费 90.00 万元、公用经费 20.00 万元、项目支出50.00万元。")
+    assert [r.verdict for r in check_claims(doc)[0] if r.rule == "N107"] == ["fail"]  # 160.00 above 150.00
+    doc = _doc("一、财政拨款支出\n测试局2026年财政拨款预算支出 100.00 万元。", TWO_SCOPES)
+    assert [r.verdict for r in _find(doc, "100.00", "N101")] == ["pass"]
