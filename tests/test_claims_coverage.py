@@ -234,3 +234,12 @@ def test_baokuo_lists_all_parts_and_fiscal_budget_expenditure():
     assert [r.verdict for r in check_claims(doc)[0] if r.rule == "N107"] == ["fail"]  # 160.00 above 150.00
     doc = _doc("一、财政拨款支出\n测试局2026年财政拨款预算支出 100.00 万元。", TWO_SCOPES)
     assert [r.verdict for r in _find(doc, "100.00", "N101")] == ["pass"]
+
+
+def test_a_named_row_is_taken_where_its_figure_is_printed_in_the_scope_named():
+    """国家信访局 p18 "支出包括：一般公共服务支出 15,291.3 万元" is the all-funds figure: any table of the
+    row may confirm a figure whose sentence names no scope; a heading naming 一般公共预算 restricts it."""
+    doc = _doc("一、支出情况\n支出包括：一般公共服务支出 120.00 万元。", TWO_SCOPES)
+    assert [r.verdict for r in _find(doc, "120.00", "N101")] == ["pass"]
+    doc = _doc("一、一般公共预算支出情况\n支出包括：一般公共服务支出 120.00 万元。", TWO_SCOPES)
+    assert [r.verdict for r in _find(doc, "120.00", "N101")] != ["pass"]

@@ -303,6 +303,14 @@ def class_row_fact(doc: Document, name: str) -> Fact | None:
     return blank
 
 
+def class_row_facts(doc: Document, name: str) -> list[Fact]:
+    """Every table's printed value of a named row (the 支出总表 of all funds and the 财政拨款 tables
+    may print different values); a blank cell only when no table prints the row with a figure."""
+    found = _class_row_facts(doc, lambda r: row_key(r.name) == name)
+    printed = [f for f in found if f.amount is not None]
+    return printed or found[:1]
+
+
 def _class_row_facts(doc: Document, match) -> list[Fact]:
     year = doc.meta.year
     out: list[Fact] = []

@@ -16,7 +16,7 @@ from .facts import (
     Fact,
     class_names,
     chain_facts,
-    class_row_fact,
+    class_row_facts,
     concepts,
     find_rows,
     pick_column,
@@ -52,8 +52,8 @@ def fact_for(doc: Document, subj: tuple[str, str], claim: Claim | None = None) -
     then marked (claim note "other_scope"), so that it can never make the claim pass."""
     kind, key = subj
     if kind == "row":
-        return class_row_fact(doc, key), key
-    if kind == "chain":
+        facts, name = class_row_facts(doc, key), key
+    elif kind == "chain":
         facts, name = chain_facts(doc, key.split("/")), key.split("/")[-1]
     elif kind == "code":
         # "code" or "code|人员经费": a row named by its code, or a column of it

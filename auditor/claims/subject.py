@@ -295,6 +295,8 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
         return "code", f"{item}|{part}"
     best = (pick[1], pick[1] - pick[0], pick[2], pick[3])
     scope = _scope_of(norm[clause_start:pick[0]]) if pick[0] >= clause_start else None
+    if scope is None and pick[2] == "row" and not _sentence_scope(claim):
+        scope = _chain_scope(claim, "")  # a classification row, in the scope its heading names
     if scope:
         claim.notes.append(f"scope:{scope}")
     else:
