@@ -243,3 +243,22 @@ def test_a_named_row_is_taken_where_its_figure_is_printed_in_the_scope_named():
     assert [r.verdict for r in _find(doc, "120.00", "N101")] == ["pass"]
     doc = _doc("一、一般公共预算支出情况\n支出包括：一般公共服务支出 120.00 万元。", TWO_SCOPES)
     assert [r.verdict for r in _find(doc, "120.00", "N101")] != ["pass"]
+
+
+def test_fiscal_income_is_not_the_general_budget_alone():
+    """西安民政2021: "财政拨款收入 70,376.87 万元，其中一般公共预算拨款收入 53,598.71 万元、政府性基金拨款收入
+    16,778.16 万元": 财政拨款 is more than 一般公共预算; that table may only stand in for it."""
+    doc = _doc("一、收入情况\n本部门财政拨款收入 150.00 万元。", SUMMARY)
+    r = _find(doc, "150.00", "N101")[0]
+    assert r.verdict == "warn" and "100.00" in r.message  # 一般公共预算 100.00 stands in: 存疑, not 不通过
+    doc = _doc("一、收入情况\n本部门财政拨款收入 100.00 万元。", SUMMARY)
+    assert [r.verdict for r in _find(doc, "100.00", "N101")] == ["pass"]
+
+
+def test_subsets_and_opening_balances_are_not_the_totals():
+    doc = _doc("一、绩效\n项目支出均实行了绩效目标管理，涉及一般公共预算财政拨款 60.00万元。", SUMMARY)
+    assert not [r for r in check_claims(doc)[0] if r.verdict == "fail"]
+    doc = _doc("一、收入\n2026年度政府性基金预算财政拨款年初结转和结余 30.00万元。", SUMMARY)
+    assert not [r for r in check_claims(doc)[0] if r.verdict == "fail"]
+    doc = _doc("一、专项\n2021年，高龄老人保健补贴资金支出总额为 59.00 万元。", SUMMARY)
+    assert not [r for r in check_claims(doc)[0] if r.verdict == "fail"]
