@@ -327,8 +327,9 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
 def _covered_by_identities(claims: list[Claim], results: list[Result]) -> set[tuple[int, int]]:
     """Spans of amounts and changes that a narrative identity with a verdict has checked: the total
     and the parts of an N107 sum (of amounts or of changes: "支出增加2,515.39万元，主要是基本支出增加
-    1,252.5万元，项目支出增加1,262.89万元"), the 预算数 and 决算数 of an N105 completion rate, last
-    year's figure of a change computed from the sentence's two years. Such a figure is reported once,
+    1,252.5万元，项目支出增加1,262.89万元"), the 预算数 and 决算数 of an N105 completion rate, the
+    figures a change or rate was computed from in the narrative (both years, or this year and the
+    change). Such a figure is reported once,
     inside that identity's result (its evidence names it), not again as an unchecked N101/N102."""
     covered: set[tuple[int, int]] = set()
     by_start = {c.start: c for c in claims}
@@ -337,9 +338,9 @@ def _covered_by_identities(claims: list[Claim], results: list[Result]) -> set[tu
             continue
         if r.rule in ("N102", "N103") and r.span[0] in by_start:
             for note in by_start[r.span[0]].notes:
-                if note.startswith("prior_at:") and int(note[9:]) in by_start:
-                    prior = by_start[int(note[9:])]
-                    covered.add((prior.start, prior.end))
+                if note.startswith("uses:") and int(note[5:]) in by_start:
+                    used = by_start[int(note[5:])]
+                    covered.add((used.start, used.end))
         if r.rule == "N107":
             total = by_start.get(r.span[0])
             if total is None:

@@ -55,7 +55,7 @@ def stated_change(doc: Document, claims: list[Claim], i: int) -> Result | None:
     p, ph = before.amount.value, before.amount.half_unit
     c, chh = now.amount.value, now.amount.half_unit
     diff = c - p
-    ch.notes.append(f"prior_at:{before.start}")  # last year's figure is checked with this change
+    ch.notes += [f"uses:{before.start}", f"uses:{now.start}"]  # both years' figures are checked with it
     word = DIRECTION.get(ch.direction or "", "")
     told = f"按叙述中的数字：上年{before.amount.text}{before.unit}，本年{now.amount.text}{now.unit}"
     if ch.direction == "flat":
@@ -113,6 +113,16 @@ def zero_base_rate(pct: Claim, base: Decimal, base_tol: Decimal, change: Decimal
 
 
 def narrative_pct(doc: Document, claims: list[Claim], i: int) -> Result | None:
+    """The rate checked against the narrative's own figures (see _narrative_pct); the figures it was
+    computed from are noted on the claim, so that they are reported inside its result."""
+    res = _narrative_pct(doc, claims, i)
+    if res is not None and res.verdict != "unverified":
+        same = _context(claims, i, doc)
+        claims[i].notes += [f"uses:{x.start}" for x in same[-2:]]
+    return res
+
+
+def _narrative_pct(doc: Document, claims: list[Claim], i: int) -> Result | None:
     """"X 13649.07万元，与上年相比增加844.15万元，增长6.59%": the rate follows from the narrative's own
     figures, last year = 13649.07 − 844.15. Only figures of one sentence are paired: the change just
     before the rate, and the amount just before the change."""
