@@ -262,3 +262,9 @@ def test_subsets_and_opening_balances_are_not_the_totals():
     assert not [r for r in check_claims(doc)[0] if r.verdict == "fail"]
     doc = _doc("一、专项\n2021年，高龄老人保健补贴资金支出总额为 59.00 万元。", SUMMARY)
     assert not [r for r in check_claims(doc)[0] if r.verdict == "fail"]
+
+
+def test_one_part_after_qizhong_cannot_exceed_its_total():
+    text = "一、政府采购\n本部门面向中小企业预留政府采购项目预算金额34万元，其中，预留给小型和微型企业的政府采购项目预算为{}万元。"
+    assert [r.verdict for r in check_claims(_doc(text.format("30")))[0] if r.rule == "N107"] == ["pass"]
+    assert [r.verdict for r in check_claims(_doc(text.format("40")))[0] if r.rule == "N107"] == ["fail"]

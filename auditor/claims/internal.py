@@ -123,11 +123,31 @@ def check_components(doc: Document, claims: list[Claim]) -> list[Result]:
                     break
                 if _family(c) == fam:
                     parts.append(c)
+            if len(parts) == 1 and exhaustive and fam != "change":
+                out.append(_single_part(total, parts[0], fam))  # "其中，…为34万元": a part within its whole
+                continue
             if len(parts) < 2:
                 continue
             complete = _complete_partition([_label(p) for p in parts])
             out.append(_verdict(total, parts, exhaustive, fam, complete))
     return out
+
+
+def _single_part(total: Claim, part: Claim, fam: str) -> Result:
+    """One part after "其中" cannot exceed its total (a change can: its sign may differ)."""
+    unit = total.unit if total.unit in UNIT_SCALE else (total.unit or "")
+    (t, th), (v, vh) = _signed(total, unit), _signed(part, unit)
+    digits = 0 if fam.startswith("count") and not part.amount.decimals else 2
+    shown = f"{_label(part)}{part.amount.text}{part.unit}"
+    ok = v - vh <= t + th
+    msg = (f"其中一项不超过总数：{shown}，总数{total.amount.text}{total.unit}。" if ok else
+           f"其中一项大于总数：{shown}，而总数为{total.amount.text}{total.unit}，相差{fmt(v - t, digits)}{unit}。")
+    return narrative_result(
+        "N106" if fam.startswith("count") else "N107", total.sentence, (total.start, part.end),
+        "pass" if ok else "fail", msg, Figure(total.amount.text, total.unit),
+        expected=Figure(f"≤{total.amount.text}", unit), tolerance=f"±{dec(th + vh)}{unit}",
+        evidence=[narrative_evidence(total.sentence, _label(total), total.amount.text, total.unit),
+                  narrative_evidence(part.sentence, _label(part), part.amount.text, part.unit)])
 
 
 def _complete_partition(labels: list[str]) -> bool:
