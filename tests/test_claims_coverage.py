@@ -268,3 +268,20 @@ def test_one_part_after_qizhong_cannot_exceed_its_total():
     text = "一、政府采购\n本部门面向中小企业预留政府采购项目预算金额34万元，其中，预留给小型和微型企业的政府采购项目预算为{}万元。"
     assert [r.verdict for r in check_claims(_doc(text.format("30")))[0] if r.rule == "N107"] == ["pass"]
     assert [r.verdict for r in check_claims(_doc(text.format("40")))[0] if r.rule == "N107"] == ["fail"]
+
+
+def test_two_statements_of_the_same_change_must_agree():
+    text = ("一、支出\n对个人和家庭的补助支出552.72万元较上年增加128.39万元，其主要原因是离退休费增加。\n"
+            "二、经济分类\n对个人和家庭的补助支出552.72万元，较上年增加了 {} 万元，其主要原因是离退休费增加。")
+    tables = """
+表1
+测试局一般公共预算支出明细表（按经济分类）
+单位：万元
+科目编码 | 科目名称 | 合计
+ | 合计 | 552.72
+303 | 对个人和家庭的补助 | 552.72
+"""
+    results = check_claims(_doc(text.format("128.39"), tables))[0]
+    assert [r.verdict for r in results if r.rule == "N102"] == ["pass", "pass"]
+    results = check_claims(_doc(text.format("138.39"), tables))[0]
+    assert [r.verdict for r in results if r.rule == "N102"] == ["warn", "warn"]

@@ -17,6 +17,7 @@ from ..results import Figure, Result, dec
 from .extract import Claim, extract
 from .completion import check_comparisons, check_completion, completion_pair
 from .internal import check_components, check_count_lists
+from .repeats import check_repeats
 from .stated import change_from_rate, narrative_pct, narrative_share, speaks_of_prior_year, stated_change
 from .verdict import DIRECTION, SEVERITY, claim_result, compare_figures, decide, quoted
 from .facts import Fact, class_names, evidence_of, same_value_rows
@@ -276,6 +277,8 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
     results: list[Result] = []
     claims = extract(doc)
     final_accounts = doc.meta.stage == "决算"
+    subjects: dict[int, tuple[str, str]] = {}
+    at: dict[int, int] = {}  # claim index → its result's place in results
     for i, claim in enumerate(claims):
         if claim.kind == "count":
             continue  # counts are checked against the narrative itself (N106) below
@@ -284,6 +287,9 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
             results.append(claim_result(claim, "unverified", "决算说明中的预算数，公开表格未列示，无法核对。"))
             continue
         subj = subject_of(doc, claim, names)
+        if subj is not None:
+            subjects[i] = subj
+        at[i] = len(results)
         if claim.kind == "completion":
             fact = fact_for(doc, subj)[0] if subj else None
             results.append(check_completion(doc, claims, i, fact))
@@ -317,6 +323,10 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
                 claim.notes.append("internal")
         res = _policy(claim, res)
         results.append(res)
+    mine = {i: results[k] for i, k in at.items() if k < len(results) and results[k].span == (claims[i].start, claims[i].end)}
+    check_repeats(claims, subjects, mine)
+    for i, r in mine.items():
+        results[at[i]] = r
     results += check_components(doc, claims) + check_count_lists(doc) + check_comparisons(doc, claims)
     covered = _covered_by_identities(claims, results)
     results = [r for r in results
