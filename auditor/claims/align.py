@@ -26,6 +26,7 @@ from .lookup import (
     denominators,
     fact_for,
     other_scope_agrees,
+    places,
     prior_fact,
     scope_name,
 )
@@ -184,7 +185,12 @@ def check_share(doc: Document, claim: Claim, subj: tuple[str, str], claims: list
         n, nt = fact.in_unit("元")
         shown_n = current_txt(fact)
     own = denominator(doc, fact) if fact is not None else None
-    dens = [d for d in denominators(doc, fact, claim) if d.value != 0
+    wholes = [fact]
+    if stated is not None and fact is not None and subj[0] != "chain":
+        # the part's figure is the narrative's own: the whole may be that of any table printing the
+        # subject ("一般公共服务支出 15,291.3万元，占81.65%" under 财政拨款收支总表 counts carry-over)
+        wholes += [f for f in places(doc, subj)[0] if f.table is not fact.table]
+    dens = [d for w in wholes for d in denominators(doc, w, claim) if d.value != 0
             and not (stated is None and fact is not None and d.row is fact.row and d.column is fact.column)]
     if not dens:
         return claim_result(claim, "unverified", f"找不到{quoted(label)}占比的分母，无法核对。",

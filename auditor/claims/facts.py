@@ -13,10 +13,10 @@ from .. import patterns
 from ..model import Cell, Column, Document, Row, Table
 from ..numbers import UNIT_SCALE, Amount, fmt
 from ..results import Evidence
+from .columns import current_columns, pick_column, prior_columns  # noqa: F401 - re-exported
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)])")
 _TOTAL_NAMES = ("合计", "总计", "本年支出合计", "本年收入合计")
-_CURRENT_HINT = re.compile(r"合计|小计|预算数|决算数|金额|本年")
 
 
 def row_key(name: str) -> str:
@@ -96,54 +96,6 @@ def doc_unit(doc: Document) -> str | None:
     """The unit all tables that state one agree on (None when they differ or none states one)."""
     units = {t.unit for t in doc.tables if t.unit}
     return units.pop() if len(units) == 1 else None
-
-
-def _year_of(key: str) -> int | None:
-    m = re.search(r"(20\d\d)", key)
-    return int(m.group(1)) if m else None
-
-
-def current_columns(table: Table, year: int | None, side: str | None = None) -> list[Column]:
-    cols = []
-    for c in table.columns:
-        if side is not None and not (c.side or "").startswith(side):
-            continue
-        y = _year_of(c.key)
-        if "上年" in c.key or (y is not None and year is not None and y < year):
-            continue
-        cols.append(c)
-    return cols
-
-
-def prior_columns(table: Table, year: int | None) -> list[Column]:
-    out = []
-    for c in table.columns:
-        y = _year_of(c.key)
-        if "上年" in c.key or (y is not None and year is not None and y == year - 1):
-            out.append(c)
-    return out
-
-
-def pick_column(
-    cols: list[Column], pattern: str | None, prefer: str | None = None, row: Row | None = None
-) -> Column | None:
-    """The column a fact is read from; in a 决算 the 决算数 column before the 预算数 beside it.
-
-    Column keys are matched as read and with the "·" joins removed, because a header word broken
-    over two lines ("公务用车运·行维护费") is still the same word. When a row is given, a column
-    whose cell holds a figure is preferred over a blank one: a header split into two columns leaves
-    a blank twin beside the real one, and a blank twin is no evidence of 0.
-    """
-    if pattern:
-        rx = regex.compile(pattern)
-        hits = [c for c in cols if rx.search(c.key) or rx.search(c.key.replace("·", ""))]
-        def blank(c: Column) -> bool:
-            return row is not None and (row.cells.get(c.key) is None or row.cells[c.key].amount is None)
-
-        hits.sort(key=lambda c: (bool(prefer) and prefer not in c.key, blank(c)))
-        return hits[0] if hits else None
-    hint = [c for c in cols if _CURRENT_HINT.search(c.key)]
-    return (hint or cols or [None])[0]
 
 
 def year_row(rows: list[Row], year: int | None) -> Row | None:
@@ -285,12 +237,18 @@ def class_row_fact(doc: Document, name: str) -> Fact | None:
     figures were read into the wrong column leaves its class rows blank), and a blank is only
     taken as the answer when no table prints the row with a figure.
     """
-    blank: Fact | None = None
-    for fact in _class_row_facts(doc, lambda r: row_key(r.name) == name):
-        if fact.amount is not None:
-            return fact
-        blank = blank or fact
-    return blank
+    found = class_row_facts(doc, name)
+    return found[0] if found else None
+
+
+def class_row_facts(doc: Document, name: str) -> list[Fact]:
+    """Every table that prints the row with a figure, in the order of _CLASS_TABLES (一般公共预算
+    first, then all funds); the first blank one only when none prints a figure. The narrative's
+    "教育支出 33862.49万元" under 部门收支总体情况 speaks of all funds, the same words under
+    财政拨款 of the 一般公共预算 table: the caller takes the one the claim's scope and figure fit."""
+    found = _class_row_facts(doc, lambda r: row_key(r.name) == name)
+    printed = [f for f in found if f.amount is not None]
+    return printed or found[:1]
 
 
 def _class_row_facts(doc: Document, match) -> list[Fact]:

@@ -16,7 +16,7 @@ from .facts import (
     Fact,
     class_names,
     chain_fact,
-    class_row_fact,
+    class_row_facts,
     concepts,
     find_rows,
     pick_column,
@@ -50,12 +50,9 @@ def fact_for(doc: Document, subj: tuple[str, str], claim: Claim | None = None) -
     places are candidates; another scope's value is used only when the named scope has none, and
     then marked (claim note "other_scope"), so that it can never make the claim pass."""
     kind, key = subj
-    if kind == "row":
-        return class_row_fact(doc, key), key
     if kind == "chain":
         return chain_fact(doc, key.split("/")), key.split("/")[-1]
-    c = next(c for c in concepts() if c.id == key)
-    facts = resolve_all(doc, c.facts)
+    facts, label = places(doc, subj)
     scope = claim_scope(claim)
     if scope and facts:
         same = [f for f in facts if table_scope(f.table.kind) == scope]
@@ -72,16 +69,24 @@ def fact_for(doc: Document, subj: tuple[str, str], claim: Claim | None = None) -
         claim.notes.append(f"fact_scope:{table_scope(pick.table.kind)}")
     if scope and pick is not None and table_scope(pick.table.kind) not in (None, scope):
         claim.notes.append(f"other_scope:{table_scope(pick.table.kind)}")
-    return pick, c.name
+    return pick, label
+
+
+def places(doc: Document, subj: tuple[str, str]) -> tuple[list[Fact], str]:
+    """Every place a concept or a classification row is printed, in the order of preference."""
+    kind, key = subj
+    if kind == "row":
+        return class_row_facts(doc, key), key
+    c = next(c for c in concepts() if c.id == key)
+    return resolve_all(doc, c.facts), c.name
 
 
 def other_scope_agrees(doc: Document, subj: tuple[str, str], claim: Claim, fact: Fact) -> Fact | None:
     """A place of another scope whose value equals the claimed figure: named in a fail's message."""
-    if subj[0] != "concept" or claim.amount is None:
+    if subj[0] == "chain" or claim.amount is None:
         return None
-    c = next(c for c in concepts() if c.id == subj[1])
     unit = claim.unit or "元"
-    for f in resolve_all(doc, c.facts):
+    for f in places(doc, subj)[0]:
         if table_scope(f.table.kind) == table_scope(fact.table.kind):
             continue
         v, h = f.in_unit(unit)
