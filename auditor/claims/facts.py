@@ -16,6 +16,7 @@ from ..results import Evidence
 from .columns import current_columns, pick_column, prior_columns  # noqa: F401 - re-exported
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)])")
+_SUBITEM = re.compile(r"^\s*其中\s*[：:]?\s*")  # "其中：（一）因公出国（境）支出" names the item after it
 _TOTAL_NAMES = ("合计", "总计", "本年支出合计", "本年收入合计")
 
 
@@ -131,7 +132,7 @@ def find_rows(table: Table, names: list[str], side: str | None, year: int | None
                 return rows[0]
             continue
         for r in rows:
-            if row_key(r.name) == name:
+            if row_key(r.name) == name or row_key(_SUBITEM.sub("", r.name)) == name:
                 return r
     return None
 
