@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import Iterator
 
 import regex
 
@@ -147,8 +148,7 @@ def resolve_all(doc: Document, specs: list[dict], *, prior: bool = False, column
     """Every place the concept's value is printed, in the order of preference."""
     out: list[Fact] = []
     for spec in specs:
-        f = _resolve_one(doc, spec, prior=prior, column_hint=column_hint)
-        if f is not None:
+        for f in _resolve_one(doc, spec, prior=prior, column_hint=column_hint):
             f.confirm_only = bool(spec.get("confirm_only"))
             out.append(f)
     return out
@@ -182,9 +182,14 @@ def _sum_of_codes(doc: Document, spec: dict, *, prior: bool, column_hint: str | 
     return None
 
 
-def _resolve_one(doc: Document, spec: dict, *, prior: bool, column_hint: str | None) -> Fact | None:
+def _resolve_one(doc: Document, spec: dict, *, prior: bool, column_hint: str | None) -> Iterator[Fact]:
+    """Every table of the spec's kinds that prints the value: a document may carry two tables of one
+    kind (苏州: 财政拨款支出表 with 政府性基金 and 一般公共预算支出表), and the claim's figure tells which."""
     if spec.get("codes"):
-        return _sum_of_codes(doc, spec, prior=prior, column_hint=column_hint)
+        found = _sum_of_codes(doc, spec, prior=prior, column_hint=column_hint)
+        if found is not None:
+            yield found
+        return
     year = doc.meta.year
     for kind in spec["table"]:
         for table in doc.tables_of(kind):
@@ -197,7 +202,7 @@ def _resolve_one(doc: Document, spec: dict, *, prior: bool, column_hint: str | N
                     col = pick_column(current_columns(table, year, row.side), spec.get("column"), None, last)
                     cell = last.cells.get(col.key) if col is not None else None
                     if cell is not None and (cell.amount is not None or spec.get("zero_if_blank")):
-                        return Fact(table=table, row=last, column=col, amount=cell.amount, doc_unit=doc_unit(doc))
+                        yield Fact(table=table, row=last, column=col, amount=cell.amount, doc_unit=doc_unit(doc))
                 continue
             lists_categories = any(row_key(r.name).endswith("类") for r in table.rows)
             if row is None and spec.get("zero_if_absent") and not prior and lists_categories:
@@ -205,7 +210,8 @@ def _resolve_one(doc: Document, spec: dict, *, prior: bool, column_hint: str | N
                 col = pick_column(current_columns(table, year), spec.get("column"))
                 if col is not None:
                     ghost = Row(name=f"{names[0]}（表中无此行）", code=None, cells={}, page=None, index=-1)
-                    return Fact(table=table, row=ghost, column=col, amount=None, doc_unit=doc_unit(doc))
+                    yield Fact(table=table, row=ghost, column=col, amount=None, doc_unit=doc_unit(doc))
+                    continue
             if row is None:
                 continue
             if prior:
@@ -223,8 +229,7 @@ def _resolve_one(doc: Document, spec: dict, *, prior: bool, column_hint: str | N
                 continue
             if cell.amount is None and not spec.get("zero_if_blank"):
                 continue
-            return Fact(table=table, row=row, column=col, amount=cell.amount, doc_unit=doc_unit(doc))
-    return None
+            yield Fact(table=table, row=row, column=col, amount=cell.amount, doc_unit=doc_unit(doc))
 
 
 _GENERIC_ROWS = ("基本支出", "项目支出", "本年支出", "本年收入", "财政拨款收入", "一般公共预算财政拨款收入")
