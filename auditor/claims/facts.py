@@ -39,6 +39,7 @@ class Fact:
     amount: Amount | None  # None: blank cell (taken as 0 when the concept allows it)
     doc_unit: str | None = None  # the unit every other table states, for a table whose unit line was not read
     confirm_only: bool = False  # a stand-in value: agreement confirms the claim, a difference proves nothing
+    scope: str | None = None  # a place that holds one scope's part (spec `scope`): only for claims naming it
 
     @property
     def unit(self) -> str:
@@ -150,6 +151,7 @@ def resolve_all(doc: Document, specs: list[dict], *, prior: bool = False, column
     for spec in specs:
         for f in _resolve_one(doc, spec, prior=prior, column_hint=column_hint):
             f.confirm_only = bool(spec.get("confirm_only"))
+            f.scope = spec.get("scope")
             out.append(f)
     return out
 

@@ -26,7 +26,7 @@ from .facts import (
     resolve_all,
     year_row,
 )
-from .subject import candidates, closest, grammar
+from .subject import _scope_of as scope_of, candidates, closest, grammar
 
 
 def scope_name(scope: str) -> str:
@@ -43,6 +43,26 @@ def claim_scope(claim: Claim | None) -> str | None:
     return next((n[6:] for n in claim.notes if n.startswith("scope:")), None)
 
 
+_CLAUSE_END = regex.compile(r"[，,；;。]")
+
+
+def clause_scope(claim: Claim | None) -> str | None:
+    """The scope the claim's own clause names, its wording included ("其中一般公共预算拨款政府采购
+    0 万元"), else the scope of the list head it belongs to ("…政府采购 0 万元：政府采购货物预算 0 万元、
+    …"): the head's clause ends in a colon with no clause break between it and the figure."""
+    if claim is None:
+        return None
+    before = claim.sentence.text[: claim.start - claim.sentence.start]
+    own = _CLAUSE_END.split(before)[-1]
+    found = scope_of(own.split("：")[-1].split(":")[-1])
+    if found:
+        return found
+    colon = max(before.rfind("："), before.rfind(":"))
+    if colon < 0 or _CLAUSE_END.search(before[colon:]):
+        return None
+    return scope_of(_CLAUSE_END.split(before[:colon])[-1])
+
+
 def fact_for(doc: Document, subj: tuple[str, str], claim: Claim | None = None) -> tuple[Fact | None, str]:
     """The table value a subject points at. A concept printed in several places (基本支出 of all
     funds in 支出决算表, of 财政拨款 in 一般公共预算支出表) is taken where the claimed figure agrees,
@@ -54,6 +74,11 @@ def fact_for(doc: Document, subj: tuple[str, str], claim: Claim | None = None) -
         return chain_fact(doc, key.split("/")), key.split("/")[-1]
     facts, label = places(doc, subj)
     scope = claim_scope(claim)
+    if any(f.scope for f in facts):
+        # places of one scope's part (政府采购 一般公共预算 column): for a claim naming it, the only ones
+        named = scope or clause_scope(claim)
+        facts = [f for f in facts if f.scope == named] if named and any(f.scope == named for f in facts) \
+            else [f for f in facts if not f.scope]
     if scope and facts:
         same = [f for f in facts if table_scope(f.table.kind) == scope]
         facts = same or facts
