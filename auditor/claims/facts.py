@@ -238,20 +238,11 @@ _GENERIC_ROWS = ("基本支出", "项目支出", "本年支出", "本年收入",
 _CLASS_TABLES = ("gpb_expenditure", "expenditure", "summary", "fiscal_summary", "income")
 
 
-def class_row_fact(doc: Document, name: str) -> Fact | None:
-    """A row named in the narrative (一般公共服务支出, 上级补助收入 …): its current total.
-
-    Every classification table is tried; a printed figure wins over a blank cell (a table whose
-    figures were read into the wrong column leaves its class rows blank), and a blank is only
-    taken as the answer when no table prints the row with a figure.
-    """
-    found = class_row_facts(doc, name)
-    return found[0] if found else None
-
-
 def class_row_facts(doc: Document, name: str) -> list[Fact]:
-    """Every table that prints the row with a figure, in the order of _CLASS_TABLES (一般公共预算
-    first, then all funds); the first blank one only when none prints a figure. The narrative's
+    """A row named in the narrative (一般公共服务支出, 上级补助收入 …): its current total in every
+    classification table that prints the row with a figure, in the order of _CLASS_TABLES (一般公共预算
+    first, then all funds); the first blank one only when none prints a figure (a table whose figures
+    were read into the wrong column leaves its class rows blank, and a blank is no 0). The narrative's
     "教育支出 33862.49万元" under 部门收支总体情况 speaks of all funds, the same words under
     财政拨款 of the 一般公共预算 table: the caller takes the one the claim's scope and figure fit."""
     found = _class_row_facts(doc, lambda r: row_key(r.name) == name)
