@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import regex
 
+from .. import patterns
 from ..model import Document
 from ..numbers import UNIT_SCALE, change_rate_interval, fmt, percent_interval
 from ..results import Figure, Result, dec
@@ -26,6 +27,7 @@ from .lookup import (
     denominators,
     fact_for,
     other_scope_agrees,
+    places,
     prior_fact,
     scope_name,
 )
@@ -184,7 +186,12 @@ def check_share(doc: Document, claim: Claim, subj: tuple[str, str], claims: list
         n, nt = fact.in_unit("元")
         shown_n = current_txt(fact)
     own = denominator(doc, fact) if fact is not None else None
-    dens = [d for d in denominators(doc, fact, claim) if d.value != 0
+    wholes = [fact]
+    if stated is not None and fact is not None and subj[0] != "chain":
+        # the part's figure is the narrative's own: the whole may be that of any table printing the
+        # subject ("一般公共服务支出 15,291.3万元，占81.65%" under 财政拨款收支总表 counts carry-over)
+        wholes += [f for f in places(doc, subj)[0] if f.table is not fact.table]
+    dens = [d for w in wholes for d in denominators(doc, w, claim) if d.value != 0
             and not (stated is None and fact is not None and d.row is fact.row and d.column is fact.column)]
     if not dens:
         return claim_result(claim, "unverified", f"找不到{quoted(label)}占比的分母，无法核对。",
@@ -227,6 +234,23 @@ def _stated_part(claims: list[Claim], i: int) -> Claim | None:
     return before[-1] if 0 <= at <= 4 else None
 
 
+_PARTIAL_MESSAGE = {
+    "covered": "这是某项工作涉及的资金，不一定是该项目的全部，无法核对。供参考：",
+    "rate": "这是人均或单位标准，不是该项目的金额，无法核对。供参考：",
+}
+
+
+def _partial_figure(claim: Claim) -> str | None:
+    """"涉及…0万元" or "人均月补贴90元": which kind of partial figure the claim's own clause makes
+    it (patterns/claims.yaml partial_figures), or None."""
+    before = claim.sentence.text[: claim.start - claim.sentence.start]
+    clause = regex.split(r"[，,；;：:。]", before)[-1]
+    for kind, words in patterns.load("claims").get("partial_figures", {}).items():
+        if regex.search(words, clause):
+            return kind
+    return None
+
+
 _BUDGET_FIGURE = regex.compile(r"(?:年初|全年|调整后?)?预算(?:数)?(?:为|是)?\s*$")
 
 
@@ -238,6 +262,11 @@ def _policy(claim: Claim, res: Result) -> Result:
         # a bare 收入/支出 far from the figure is no candidate: nothing to name
         res.verdict, res.severity = "unverified", "info"
         res.message = "未能识别这个数字说的是哪一项，无法核对。"
+        return res
+    partial = next((n.split(":")[1] for n in claim.notes if n.startswith("partial:")), None)
+    if partial and res.verdict in ("fail", "warn") and "internal" not in claim.notes:
+        res.verdict, res.severity = "unverified", "info"
+        res.message = _PARTIAL_MESSAGE[partial] + res.message
         return res
     if res.verdict != "unverified" and "internal" not in claim.notes:
         other = next((n.split(":")[1] for n in claim.notes if n.startswith("other_scope:")), None)
@@ -276,6 +305,9 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
             results.append(claim_result(claim, "unverified", "决算说明中的预算数，公开表格未列示，无法核对。"))
             continue
         subj = subject_of(doc, claim, names)
+        partial = _partial_figure(claim)
+        if partial:
+            claim.notes.append(f"partial:{partial}")
         if claim.kind == "completion":
             fact = fact_for(doc, subj)[0] if subj else None
             results.append(check_completion(doc, claims, i, fact))

@@ -29,6 +29,7 @@ def _grammar() -> dict:
         "exhaustive": regex.compile("|".join(f"(?:{p})" for p in comp["exhaustive"])),
         "partial": regex.compile("|".join(f"(?:{p})" for p in comp["partial"])),
         "gap": regex.compile(comp["gap"]),
+        "restated": regex.compile(comp.get("restated", "(?!)")),
         "list_before": regex.compile(lists["before"]),
         "list_after": regex.compile(lists["after"]),
         "separators": regex.compile(lists["separators"]),
@@ -121,11 +122,19 @@ def check_components(doc: Document, claims: list[Claim]) -> list[Result]:
                 if end_off is not None and c.start >= end_off:
                     break
                 if _family(c) == fam:
+                    if g["restated"].match(_own_clause(c)):
+                        break  # "…，合计1410.00万": the total said again closes the list
                     parts.append(c)
             if len(parts) < 2:
                 continue
             out.append(_verdict(total, parts, exhaustive, fam))
     return out
+
+
+def _own_clause(c: Claim) -> str:
+    """The words between the last separator and the figure: "合计" in "…80.00万元，合计1410.00万"."""
+    before = c.sentence.text[: c.start - c.sentence.start]
+    return regex.split(r"[，,；;、：:。]", before)[-1]
 
 
 def _norm_pos(index: list[int], raw: int) -> int:
