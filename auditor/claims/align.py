@@ -7,6 +7,7 @@ so a difference that rounding explains is never a fail.
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 import regex
@@ -30,6 +31,7 @@ from .lookup import (
     scope_name,
 )
 from .subject import subject_of
+from .body import body_of, level_name, other_level, unit_message, view_for
 
 
 def check_amount(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
@@ -263,6 +265,25 @@ def _policy(claim: Claim, res: Result) -> Result:
     return res
 
 
+def _other_level(doc: Document, claim: Claim, subj: tuple[str, str], body: str | None, res: Result) -> Result:
+    """A figure that disagrees with its own body's tables but equals another body's (the 部门 total
+    for a unit's figure, or a unit's for the 部门's): 存疑, naming both, never 不通过."""
+    for other, view in other_level(doc, body):
+        fact, _label = fact_for(view, subj, dataclasses.replace(claim, notes=[]))
+        if fact is None or claim.amount is None:
+            continue
+        v, h = fact.in_unit(claim.unit or "元")
+        if abs(v - claim.amount.value) <= claim.amount.half_unit + h:
+            res.verdict, res.severity = "warn", SEVERITY["warn"]
+            res.message = (f"叙述所在部分说的是{level_name(body)}，但数值与{level_name(other)}的"
+                           f"{fact.table.title}「{fact.row.label}」{fact.column.key} {current_txt(fact)}相同。"
+                           + res.message)
+            res.evidence.append(evidence_of(fact))
+            claim.notes.append("other_level")
+            return res
+    return res
+
+
 def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
     names = class_names(doc)
     results: list[Result] = []
@@ -276,8 +297,13 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
             results.append(claim_result(claim, "unverified", "决算说明中的预算数，公开表格未列示，无法核对。"))
             continue
         subj = subject_of(doc, claim, names)
+        body = body_of(doc, claim.sentence)
+        view = view_for(doc, body)  # a unit's figure is checked against that unit's tables only
+        if view is None and subj is not None and claim.kind != "completion":
+            results.append(claim_result(claim, "unverified", unit_message(body)))
+            continue
         if claim.kind == "completion":
-            fact = fact_for(doc, subj)[0] if subj else None
+            fact = fact_for(view, subj)[0] if subj and view is not None else None
             results.append(check_completion(doc, claims, i, fact))
             continue
         if subj is None:
@@ -290,11 +316,13 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
             results.append(_policy(claim, stated or claim_result(claim, "unverified", "未能识别这个数字说的是哪一项，无法核对。")))
             continue
         if claim.kind == "amount":
-            res = check_amount(doc, claim, subj)
+            res = check_amount(view, claim, subj)
+            if res.verdict == "fail":
+                res = _other_level(doc, claim, subj, body, res)
         elif claim.kind in ("change", "change_pct"):
-            res = check_change(doc, claim, subj)
+            res = check_change(view, claim, subj)
         elif claim.kind == "share":
-            res = check_share(doc, claim, subj, claims, i)
+            res = check_share(view, claim, subj, claims, i)
         else:
             res = claim_result(claim, "unverified", "未能核对。")
         if claim.kind in ("change", "change_pct") and (res.verdict == "unverified" or

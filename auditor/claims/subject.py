@@ -205,6 +205,21 @@ def _flat_sections(doc: Document) -> list:
     return sorted(out, key=lambda s: s.start)
 
 
+_LISTED_FIGURE = regex.compile(r"\d\s*(?:万元|亿元|千元|元)\s*、$")
+
+
+def _list_item_start(norm: str, clause_start: int) -> int | None:
+    """Where the last item of a list of amounts begins ("A 1 万元、B 2 万元、C 3 万元" → before C),
+    when the item names something of its own rather than a bare 决算数/预算数."""
+    at = norm.rfind("、")
+    if at < clause_start or not _LISTED_FIGURE.search(norm[: at + 1]):
+        return None
+    own = g_years_stripped(norm[at + 1:])
+    if len(regex.findall(r"\p{Han}", own)) < 2 or grammar()["bare_clause"].fullmatch(own):
+        return None
+    return at + 1
+
+
 def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] | None:
     """(kind, id-or-name) of the subject ending closest before the figure: a concept or a row name,
     else the subject a section heading names."""
@@ -225,6 +240,13 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
         groups = m.groupdict()
         return "chain", "/".join(groups[g] for g in ("lei", "kuan", "xiang") if groups.get(g))
     cands = candidates(doc, norm, names)
+    item = _list_item_start(norm, clause_start) if claim.kind == "amount" else None
+    if item is not None:
+        # "…补助支出 112.99 万元、增人增资 62.00 万元": the names before the last figure of a list
+        # belong to that figure; an item that names nothing we know is not their figure
+        cands = [c for c in cands if c[1] > item]
+        if not cands:
+            return None
     own_clause = [c for c in cands if c[1] - c[0] >= 3 and c[1] > clause_start]
     if not own_clause:
         label = _paragraph_label(doc, claim)

@@ -1,0 +1,157 @@
+"""Which body a narrative sentence speaks of: the 部门 as a whole or one of its subordinate units.
+
+A 汇总 document (DESIGN-NOTES §7) is one disclosure at 部门 level with a section per subordinate
+unit: Shenzhen prints "一、深圳市水务局（本级）… 二、深圳市水务工程质量安全监督站…", each unit's
+own budget ("…监督站预算 3,687.57 万元，包括…项目支出2,150.38万元"), and tables split per unit
+(`Table.section`). A unit's figure compared with the 部门 total is a false 不通过: it is compared
+with that unit's tables when the document prints them, and is 无法核对 when it does not.
+
+A unit is recognised by name: the sections of the tables, or — in a narrative with no per-unit
+tables — headings that name two or more different units. The 部门 itself is never a unit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import lru_cache
+
+import regex
+
+from .. import patterns
+from ..model import Document, Sentence
+
+_NUMBER = regex.compile(
+    r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、])\s*")
+
+_CACHE: dict[int, tuple[Document, "Bodies"]] = {}
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> dict:
+    data = patterns.load("claims")["bodies"]
+    return {"unit_heading": regex.compile(data["unit_heading"]), "department": regex.compile(data["department"])}
+
+
+@dataclasses.dataclass
+class Bodies:
+    department: str | None  # the 部门's own name, when the document prints it
+    units: list[str]  # subordinate units the narrative may speak of, longest first
+    tabled: set[str]  # units that have tables of their own (Table.section)
+    views: dict[str | None, Document] = dataclasses.field(default_factory=dict)
+
+
+def _key(name: str) -> str:
+    return regex.sub(r"[\s（）()]", "", name)
+
+
+def _department(doc: Document) -> str | None:
+    if doc.meta.organization:
+        return doc.meta.organization
+    for p in doc.paragraphs[:5]:
+        m = _grammar()["department"].search(regex.sub(r"\s", "", p.text))
+        if m:
+            return m.group("name")
+    return None
+
+
+def bodies(doc: Document) -> Bodies:
+    hit = _CACHE.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    dept = _department(doc)
+    tabled = {t.section for t in doc.tables if t.section}
+    names = set(tabled)
+    headed: set[str] = set()
+    stack = list(doc.sections)
+    while stack:
+        sec = stack.pop()
+        stack.extend(sec.children)
+        m = _grammar()["unit_heading"].fullmatch(regex.sub(r"\s", "", sec.title or ""))
+        if m:
+            headed.add(m.group("name"))
+    headed = {h for h in headed if not _is_department(h, dept)}
+    if len(headed) >= 2:  # one unit-like heading is the 部门 itself, or a stray title
+        names |= headed
+    out = Bodies(department=dept, units=sorted(names, key=len, reverse=True), tabled=tabled)
+    _CACHE.clear()
+    _CACHE[id(doc)] = (doc, out)
+    return out
+
+
+def _heading_title(path: str | None) -> str | None:
+    if not path:
+        return None
+    last = path.split("/")[-1]
+    return _NUMBER.sub("", last).strip()
+
+
+def _is_department(name: str, dept: str | None) -> bool:
+    return bool(dept) and _key(name) == _key(dept)
+
+
+def _match_unit(text: str, units: list[str]) -> str | None:
+    key = _key(text)
+    for u in units:
+        if key.startswith(_key(u)):
+            return u
+    return None
+
+
+def body_of(doc: Document, sentence: Sentence) -> str | None:
+    """The subordinate unit a sentence speaks of, or None for the 部门 as a whole.
+
+    A sentence that opens with a unit's name speaks of it; otherwise the deepest heading above the
+    sentence that opens with a unit's name does."""
+    b = bodies(doc)
+    if not b.units:
+        return None
+    own = _match_unit(_NUMBER.sub("", sentence.text), b.units)
+    if own is not None:
+        return own
+    parts = (sentence.section or "").split("/")
+    for part in reversed(parts):
+        found = _match_unit(_NUMBER.sub("", part), b.units)
+        if found is not None:
+            return found
+    return None
+
+
+def view_for(doc: Document, body: str | None) -> Document | None:
+    """The document as the body sees it: the unit's own tables for a unit, the 部门's tables
+    (section None) for the 部门. None when the unit has no tables of its own."""
+    b = bodies(doc)
+    if not b.tabled:
+        return doc if body is None or not b.units else None
+    if body in b.views:
+        return b.views[body]
+    if body is None:
+        tables = [t for t in doc.tables if t.section is None]
+    else:
+        tables = [t for t in doc.tables if t.section and _key(t.section) == _key(body)]
+    view = dataclasses.replace(doc, tables=tables) if tables else None
+    b.views[body] = view
+    return view
+
+
+def unit_message(body: str) -> str:
+    return f"叙述说的是下属单位“{body}”，文件中没有该单位的表格，无法核对。"
+
+
+def other_level(doc: Document, body: str | None) -> list[tuple[str | None, Document]]:
+    """The views of the other bodies that have tables: where a figure that disagrees with its own
+    body's tables may have been taken from (存疑, naming both)."""
+    b = bodies(doc)
+    if not b.tabled:
+        return []
+    out: list[tuple[str | None, Document]] = []
+    for other in [None, *sorted(b.tabled)]:
+        if other == body or (other is not None and body is not None and _key(other) == _key(body)):
+            continue
+        view = view_for(doc, other)
+        if view is not None:
+            out.append((other, view))
+    return out
+
+
+def level_name(body: str | None) -> str:
+    return f"下属单位“{body}”" if body else "部门整体"
