@@ -20,7 +20,7 @@ from .completion import check_comparisons, check_completion, completion_pair
 from .internal import check_components, check_count_lists
 from .stated import change_from_rate, narrative_pct, narrative_share, speaks_of_prior_year, stated_change
 from .verdict import DIRECTION, SEVERITY, claim_result, compare_figures, decide, quoted
-from .facts import Fact, class_names, evidence_of, same_value_rows
+from .facts import Fact, class_names, concepts, evidence_of, same_value_rows
 from .lookup import (
     claim_scope,
     denominator,
@@ -31,11 +31,13 @@ from .lookup import (
     scope_name,
 )
 from .subject import subject_of
+from .parts import code_row_name, line_of, named_code, part_fact, splits_line
 from .body import body_of, level_name, other_level, unit_message, view_for
 
 
-def check_amount(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
-    fact, label = fact_for(doc, subj, claim)
+def check_amount(doc: Document, claim: Claim, subj: tuple[str, str],
+                 given: tuple[Fact | None, str] | None = None) -> Result:
+    fact, label = given or fact_for(doc, subj, claim)
     unit = claim.unit or "元"
     a = claim.amount
     if fact is None:
@@ -265,6 +267,19 @@ def _policy(claim: Claim, res: Result) -> Result:
     return res
 
 
+def _check_line_part(doc: Document, claim: Claim, subj: tuple[str, str], line: tuple[str, str | None]) -> Result:
+    """A part of one classification line (its 人员经费, 公用经费, 项目支出): the line's row in the
+    column of that part, never the 部门 total. Without such a column it is 无法核对."""
+    name = next(c.name for c in concepts() if c.id == subj[1])
+    label = f"{line[0]}{f'（{line[1]}）' if line[1] else ''}中的{name}"
+    if claim.kind != "amount":
+        return claim_result(claim, "unverified", f"叙述说的是{quoted(label)}的变动，表格未列示其上年数，无法核对。")
+    fact = part_fact(doc, subj[1], line)
+    if fact is None:
+        return claim_result(claim, "unverified", f"叙述说的是{quoted(label)}，表格中没有该科目的{name}，无法核对。")
+    return check_amount(doc, claim, subj, given=(fact, label))
+
+
 def _other_level(doc: Document, claim: Claim, subj: tuple[str, str], body: str | None, res: Result) -> Result:
     """A figure that disagrees with its own body's tables but equals another body's (the 部门 total
     for a unit's figure, or a unit's for the 部门's): 存疑, naming both, never 不通过."""
@@ -302,6 +317,15 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
         if view is None and subj is not None and claim.kind != "completion":
             results.append(claim_result(claim, "unverified", unit_message(body)))
             continue
+        code = named_code(claim) if subj is not None and subj[0] == "row" and view is not None else None
+        if code is not None:
+            # "机关工资福利支出（501）": the code says which line; a row of another code is not it
+            by_code = code_row_name(view, code)
+            if by_code is None:
+                results.append(claim_result(
+                    claim, "unverified", f"叙述所列科目编码{code}在表格中没有对应的行，无法核对。"))
+                continue
+            subj = ("row", by_code)
         if claim.kind == "completion":
             fact = fact_for(view, subj)[0] if subj and view is not None else None
             results.append(check_completion(doc, claims, i, fact))
@@ -315,7 +339,11 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
                 claim.notes.append("internal")
             results.append(_policy(claim, stated or claim_result(claim, "unverified", "未能识别这个数字说的是哪一项，无法核对。")))
             continue
-        if claim.kind == "amount":
+        line = line_of(view, claim, names) if splits_line(subj) else None
+        if line is not None:
+            # "具体为：人员经费 675.90 万元" in a paragraph on one line: that line's 人员经费
+            res = _check_line_part(view, claim, subj, line)
+        elif claim.kind == "amount":
             res = check_amount(view, claim, subj)
             if res.verdict == "fail":
                 res = _other_level(doc, claim, subj, body, res)
