@@ -31,7 +31,7 @@ from .lookup import (
     scope_name,
 )
 from .subject import subject_of
-from .parts import code_row_name, line_of, named_code, part_fact, splits_line
+from .parts import code_row_name, line_of, named_code, part_fact, similar_line_policy, splits_line
 from .body import body_of, level_name, other_level, unit_message, view_for
 
 
@@ -259,6 +259,7 @@ def _policy(claim: Claim, res: Result) -> Result:
         if verdict != res.verdict:
             res.verdict, res.severity = verdict, SEVERITY[verdict]
             res.message = prefix + res.message
+    res = similar_line_policy(claim, res)
     if claim.typo and res.verdict in ("pass", "unverified"):
         # the figure may be right, the word is not: "较少" printed for "减少"
         right = DIRECTION.get(claim.direction or "", "")
@@ -322,10 +323,9 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
             # "机关工资福利支出（501）": the code says which line; a row of another code is not it
             by_code = code_row_name(view, code)
             if by_code is None:
-                results.append(claim_result(
-                    claim, "unverified", f"叙述所列科目编码{code}在表格中没有对应的行，无法核对。"))
-                continue
-            subj = ("row", by_code)
+                claim.notes.append(f"similar_line:{code}")
+            else:
+                subj = ("row", by_code)
         if claim.kind == "completion":
             fact = fact_for(view, subj)[0] if subj and view is not None else None
             results.append(check_completion(doc, claims, i, fact))

@@ -23,6 +23,10 @@ from ..model import Document, Sentence
 _NUMBER = regex.compile(
     r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、])\s*")
 
+# "第五部分 附件": reports appended to the disclosure (a program's 绩效评价报告) speak of the program
+APPENDIX = "附件"
+_APPENDIX = regex.compile(r"附\s*件")
+
 _CACHE: dict[int, tuple[Document, "Bodies"]] = {}
 
 
@@ -102,13 +106,15 @@ def body_of(doc: Document, sentence: Sentence) -> str | None:
 
     A sentence that opens with a unit's name speaks of it; otherwise the deepest heading above the
     sentence that opens with a unit's name does."""
+    parts = (sentence.section or "").split("/")
+    if any(_APPENDIX.fullmatch(_NUMBER.sub("", part)) for part in parts):
+        return APPENDIX
     b = bodies(doc)
     if not b.units:
         return None
     own = _match_unit(_NUMBER.sub("", sentence.text), b.units)
     if own is not None:
         return own
-    parts = (sentence.section or "").split("/")
     for part in reversed(parts):
         found = _match_unit(_NUMBER.sub("", part), b.units)
         if found is not None:
@@ -119,6 +125,8 @@ def body_of(doc: Document, sentence: Sentence) -> str | None:
 def view_for(doc: Document, body: str | None) -> Document | None:
     """The document as the body sees it: the unit's own tables for a unit, the 部门's tables
     (section None) for the 部门. None when the unit has no tables of its own."""
+    if body == APPENDIX:
+        return None
     b = bodies(doc)
     if not b.tabled:
         return doc if body is None or not b.units else None
@@ -134,6 +142,8 @@ def view_for(doc: Document, body: str | None) -> Document | None:
 
 
 def unit_message(body: str) -> str:
+    if body == APPENDIX:
+        return "附件（绩效评价报告等）中的叙述说的是具体项目或年度，不与部门公开表格核对。"
     return f"叙述说的是下属单位“{body}”，文件中没有该单位的表格，无法核对。"
 
 

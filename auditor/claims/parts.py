@@ -105,3 +105,17 @@ def code_row_name(doc: Document, code: str) -> str | None:
 def known_names() -> frozenset[str]:
     """Every classification line name the reference lists know (功能 and 经济, all years)."""
     return frozenset(row_key(name) for entries in patterns.reference_codes().values() for name, *_ in entries)
+
+
+def similar_line_policy(claim: Claim, res):
+    """A line the tables do not print, compared with a row of a similar name ("机关工资福利支出（501）"
+    with 301 工资福利支出, "对个人和家庭的补助（509）" with 303): agreement confirms the figure, a
+    difference proves nothing about it, so it is 无法核对, naming the row."""
+    line = next((n.split(":", 1)[1] for n in claim.notes if n.startswith("similar_line:")), None)
+    if line is None or res.verdict not in ("fail", "warn") or "internal" in claim.notes:
+        return res
+    res.verdict, res.severity = "unverified", "info"
+    named = f"科目编码{line}" if line.isdigit() else f"“{line}”"
+    res.message = f"叙述说的是{named}，表格未列示该科目，名称相近的行不能证明其有误，无法核对。" + res.message
+    res.expected = None
+    return res

@@ -16,6 +16,7 @@ from ..model import Document
 from ..numbers import UNIT_SCALE
 from .extract import Claim, extract_sentence, normalize
 from .facts import concepts
+from .parts import known_names
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +80,18 @@ def candidates(doc: Document, norm: str, names: set[str]) -> list[tuple[int, int
             if not any(a <= m.start() and m.end() <= b for a, b in own):
                 cands.append((m.start(), m.end(), "row", name))
     return cands
+
+
+def _longer_name(norm: str, start: int, name: str) -> str | None:
+    """The longer classification name the text writes when a row name is its tail ("机关" +
+    "工资福利支出"): the reference lists know it as another line (501, not 301)."""
+    for k in range(1, 7):
+        pre = norm[max(0, start - k): start]
+        if len(pre) < k or not regex.fullmatch(r"\p{Han}+", pre):
+            return None
+        if any(n.startswith(pre + name) for n in known_names()):
+            return pre + name
+    return None
 
 
 def closest(cands: list[tuple[int, int, str, str]]) -> tuple[int, int, str, str]:
@@ -208,6 +221,10 @@ def _flat_sections(doc: Document) -> list:
 _LISTED_FIGURE = regex.compile(r"\d\s*(?:万元|亿元|千元|元)\s*、$")
 
 
+# totals a paragraph on one classification line uses for that line ("本年支出决算", "支出合计")
+_LINE_TOTALS = ("expenditure.total", "expenditure.current", "income.total", "income.current")
+
+
 def _list_item_start(norm: str, clause_start: int) -> int | None:
     """Where the last item of a list of amounts begins ("A 1 万元、B 2 万元、C 3 万元" → before C),
     when the item names something of its own rather than a bare 决算数/预算数."""
@@ -248,7 +265,8 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
         if not cands:
             return None
     own_clause = [c for c in cands if c[1] - c[0] >= 3 and c[1] > clause_start]
-    if not own_clause:
+    if not own_clause or all(c[2] == "concept" and c[3] in _LINE_TOTALS for c in own_clause):
+        # "1.其他支出（类）…（项）。本年支出决算568,051.63万元": the line's own total
         label = _paragraph_label(doc, claim)
         if label is not None:
             claim.notes.append("strong")
@@ -264,6 +282,9 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
         return None
     pick = closest(cands)
     best = (pick[1], pick[1] - pick[0], pick[2], pick[3])
+    longer = _longer_name(norm, pick[0], pick[3]) if pick[2] == "row" else None
+    if longer:
+        claim.notes.append(f"similar_line:{longer}")  # another line of a similar name: it may confirm only
     scope = _scope_of(norm[clause_start:pick[0]]) if pick[0] >= clause_start else None
     if scope:
         claim.notes.append(f"scope:{scope}")
@@ -282,6 +303,9 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
         strong = bool(opens) and best[0] > prev_start
     if _explanation_rx().search(norm):
         strong = False  # a part of an explained change, not a table value
+    gloss = regex.search(r"[（(][^（）()]*$", norm[: pick[0]])
+    if gloss and any(c[1] == gloss.start() for c in cands):
+        strong = False  # "行政运行（行政及参公单位基本支出）2678.58": a gloss on the line before it
     claim.notes.append("strong" if strong else "weak")
     own = g_years_stripped(norm[clause_start:])
     if not strong and own and not grammar()["bare_clause"].fullmatch(own) and not regex.match(r"(较|比|与|同比|相比|和|占)", own):
