@@ -7,7 +7,6 @@ so a difference that rounding explains is never a fail.
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal
 
 import regex
@@ -32,7 +31,7 @@ from .lookup import (
 )
 from .subject import subject_of
 from .parts import code_row_name, line_of, named_code, part_fact, similar_line_policy, splits_line
-from .body import body_of, level_name, other_level, unit_message, view_for
+from .body import body_of, other_level_agrees, unit_message, view_for
 
 
 def check_amount(doc: Document, claim: Claim, subj: tuple[str, str],
@@ -281,25 +280,6 @@ def _check_line_part(doc: Document, claim: Claim, subj: tuple[str, str], line: t
     return check_amount(doc, claim, subj, given=(fact, label))
 
 
-def _other_level(doc: Document, claim: Claim, subj: tuple[str, str], body: str | None, res: Result) -> Result:
-    """A figure that disagrees with its own body's tables but equals another body's (the 部门 total
-    for a unit's figure, or a unit's for the 部门's): 存疑, naming both, never 不通过."""
-    for other, view in other_level(doc, body):
-        fact, _label = fact_for(view, subj, dataclasses.replace(claim, notes=[]))
-        if fact is None or claim.amount is None:
-            continue
-        v, h = fact.in_unit(claim.unit or "元")
-        if abs(v - claim.amount.value) <= claim.amount.half_unit + h:
-            res.verdict, res.severity = "warn", SEVERITY["warn"]
-            res.message = (f"叙述所在部分说的是{level_name(body)}，但数值与{level_name(other)}的"
-                           f"{fact.table.title}「{fact.row.label}」{fact.column.key} {current_txt(fact)}相同。"
-                           + res.message)
-            res.evidence.append(evidence_of(fact))
-            claim.notes.append("other_level")
-            return res
-    return res
-
-
 def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
     names = class_names(doc)
     results: list[Result] = []
@@ -346,7 +326,7 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
         elif claim.kind == "amount":
             res = check_amount(view, claim, subj)
             if res.verdict == "fail":
-                res = _other_level(doc, claim, subj, body, res)
+                res = other_level_agrees(doc, claim, subj, body, res)
         elif claim.kind in ("change", "change_pct"):
             res = check_change(view, claim, subj)
         elif claim.kind == "share":

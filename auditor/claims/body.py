@@ -19,12 +19,18 @@ import regex
 
 from .. import patterns
 from ..model import Document, Sentence
+from ..results import Result
+from .extract import Claim
+from .facts import evidence_of
+from .lookup import fact_for
+from .verdict import SEVERITY
 
 _NUMBER = regex.compile(
     r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、])\s*")
 
 # "第五部分 附件": reports appended to the disclosure (a program's 绩效评价报告) speak of the program
 APPENDIX = "附件"
+_MONEY = regex.compile(r"\d\s*(?:万元|亿元|元)")
 _APPENDIX = regex.compile(r"附\s*件")
 
 _CACHE: dict[int, tuple[Document, "Bodies"]] = {}
@@ -66,14 +72,14 @@ def bodies(doc: Document) -> Bodies:
     tabled = {t.section for t in doc.tables if t.section}
     names = set(tabled)
     headed: set[str] = set()
-    stack = list(doc.sections)
-    while stack:
-        sec = stack.pop()
-        stack.extend(sec.children)
+    flat = _flat(doc.sections)
+    for k, sec in enumerate(flat):
         m = _grammar()["unit_heading"].fullmatch(regex.sub(r"\s", "", sec.title or ""))
-        if m:
-            headed.add(m.group("name"))
-    headed = {h for h in headed if not _is_department(h, dept)}
+        if m is None or _is_department(m.group("name"), dept):
+            continue
+        end = next((f.start for f in flat[k + 1:] if f.level <= sec.level), len(doc.text))
+        if _MONEY.search(doc.text, sec.start, end):
+            headed.add(m.group("name"))  # a unit's budget, not a division in the 机构设置 list
     if len(headed) >= 2:  # one unit-like heading is the 部门 itself, or a stray title
         names |= headed
     out = Bodies(department=dept, units=sorted(names, key=len, reverse=True), tabled=tabled)
@@ -90,7 +96,21 @@ def _heading_title(path: str | None) -> str | None:
 
 
 def _is_department(name: str, dept: str | None) -> bool:
-    return bool(dept) and _key(name) == _key(dept)
+    """The 部门 itself, also when abbreviated ("省检察院" for "江苏省人民检察院")."""
+    if not dept:
+        return False
+    it = iter(_key(dept))
+    return all(ch in it for ch in _key(name))
+
+
+def _flat(sections: list) -> list:
+    out = []
+    stack = list(reversed(sections))
+    while stack:
+        s = stack.pop()
+        out.append(s)
+        stack.extend(reversed(s.children))
+    return sorted(out, key=lambda s: s.start)
 
 
 def _match_unit(text: str, units: list[str]) -> str | None:
@@ -165,3 +185,22 @@ def other_level(doc: Document, body: str | None) -> list[tuple[str | None, Docum
 
 def level_name(body: str | None) -> str:
     return f"下属单位“{body}”" if body else "部门整体"
+
+
+def other_level_agrees(doc: Document, claim: Claim, subj: tuple[str, str], body: str | None, res: Result) -> Result:
+    """A figure that disagrees with its own body's tables but equals another body's (the 部门 total
+    for a unit's figure, or a unit's for the 部门's): 存疑, naming both, never 不通过."""
+    for other, view in other_level(doc, body):
+        fact, _label = fact_for(view, subj, dataclasses.replace(claim, notes=[]))
+        if fact is None or claim.amount is None:
+            continue
+        v, h = fact.in_unit(claim.unit or "元")
+        if abs(v - claim.amount.value) <= claim.amount.half_unit + h:
+            res.verdict, res.severity = "warn", SEVERITY["warn"]
+            res.message = (f"叙述所在部分说的是{level_name(body)}，但数值与{level_name(other)}的"
+                           f"{fact.table.title}「{fact.row.label}」{fact.column.key} {fact.shown}{fact.unit}相同。"
+                           + res.message)
+            res.evidence.append(evidence_of(fact))
+            claim.notes.append("other_level")
+            return res
+    return res
