@@ -55,7 +55,7 @@ def test_a_units_figures_are_compared_with_that_units_tables(shenzhen):
     _, results = shenzhen
     s = "深圳市水务工程质量安全监督站预算"
     # 项目支出 2,150.38 is the unit's (表 一般公共预算支出 of the unit), not the 部门's 677,647.97
-    project = _at(results, s, "2150.38")
+    project = _at(results, s, "2,150.38")
     assert project.verdict == "pass" and "677,647.97" not in project.message
     assert _at(results, s, "112.99").verdict == "pass"  # the unit's 303 row
     # "增人增资 62.00 万元" names nothing the tables print: not the 对个人和家庭的补助 before it
@@ -79,10 +79,10 @@ def test_a_lines_personnel_split_is_read_at_that_lines_row():
     part = _at(results, "具体为：人员经费 675.90", "675.90")
     assert part.verdict == "warn" and "20805" in part.message
     # "机关工资福利支出（501）" is no row of the tables: never the 301 工资福利支出
-    wage = _at(results, "1.机关工资福利支出（501）", "4544.32")
+    wage = _at(results, "1.机关工资福利支出（501）", "4,544.32")
     assert wage.verdict == "unverified"
     # 财政拨款收入 is 一般公共预算 + 政府性基金 (70,376.86 万元 in the 财政拨款收支总表)
-    fiscal = _at(results, "2021 年本部门财政拨款收入", "70376.87")
+    fiscal = _at(results, "2021 年本部门财政拨款收入", "70,376.87")
     assert fiscal.verdict != "fail" and "53,598.71" not in fiscal.message
     fails = [r for r in results if r.rule == "N101" and r.verdict == "fail"]
     assert not [r for r in fails if "人员经费" in r.message or "公用经费" in r.message]
