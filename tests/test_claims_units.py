@@ -62,6 +62,8 @@ def test_a_units_figures_are_compared_with_that_units_tables(shenzhen):
     assert _at(results, s, "62.00").verdict == "unverified"
     assert not [r for r in results if r.rule == "N101" and r.verdict == "fail" and "预算" in r.text[:30]
                 and r.text.startswith("深圳市")]
+    # one project's 项目支出 ("水务发展资金项目支出"), not the unit's 项目支出 total
+    assert _at(results, "3.水务发展资金项目支出", "939.06").verdict != "fail"
 
 
 def test_shenzhen_three_public_table_reads_its_year_column(shenzhen):

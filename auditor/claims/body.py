@@ -23,6 +23,7 @@ from ..results import Result
 from .extract import Claim
 from .facts import evidence_of
 from .lookup import fact_for
+from .subject import _flat_sections
 from .verdict import SEVERITY
 
 _NUMBER = regex.compile(
@@ -72,7 +73,7 @@ def bodies(doc: Document) -> Bodies:
     tabled = {t.section for t in doc.tables if t.section}
     names = set(tabled)
     headed: set[str] = set()
-    flat = _flat(doc.sections)
+    flat = _flat_sections(doc)
     for k, sec in enumerate(flat):
         m = _grammar()["unit_heading"].fullmatch(regex.sub(r"\s", "", sec.title or ""))
         if m is None or _is_department(m.group("name"), dept):
@@ -88,29 +89,12 @@ def bodies(doc: Document) -> Bodies:
     return out
 
 
-def _heading_title(path: str | None) -> str | None:
-    if not path:
-        return None
-    last = path.split("/")[-1]
-    return _NUMBER.sub("", last).strip()
-
-
 def _is_department(name: str, dept: str | None) -> bool:
     """The 部门 itself, also when abbreviated ("省检察院" for "江苏省人民检察院")."""
     if not dept:
         return False
     it = iter(_key(dept))
     return all(ch in it for ch in _key(name))
-
-
-def _flat(sections: list) -> list:
-    out = []
-    stack = list(reversed(sections))
-    while stack:
-        s = stack.pop()
-        out.append(s)
-        stack.extend(reversed(s.children))
-    return sorted(out, key=lambda s: s.start)
 
 
 def _match_unit(text: str, units: list[str]) -> str | None:
@@ -156,7 +140,8 @@ def view_for(doc: Document, body: str | None) -> Document | None:
         tables = [t for t in doc.tables if t.section is None]
     else:
         tables = [t for t in doc.tables if t.section and _key(t.section) == _key(body)]
-    view = dataclasses.replace(doc, tables=tables) if tables else None
+    # last year's disclosure (--previous) speaks of the 部门: no unit's prior-year figure comes from it
+    view = dataclasses.replace(doc, tables=tables, previous=doc.previous if body is None else None) if tables else None
     b.views[body] = view
     return view
 

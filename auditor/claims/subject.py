@@ -225,6 +225,23 @@ _LISTED_FIGURE = regex.compile(r"\d\s*(?:万元|亿元|千元|元)\s*、$")
 _LINE_TOTALS = ("expenditure.total", "expenditure.current", "income.total", "income.current")
 
 
+_BODY_NAME = regex.compile(r"^\p{Han}*(?:局|厅|委员会|办公室|院|馆|中心|站|所|队|处|部门|单位)(?:本级)?")
+_GLUE = regex.compile(r"其中|包括|含|用于|安排|中|的|及|和|为|是")
+
+
+def _named_before(norm: str, start: int, clause_start: int) -> bool:
+    """A concept's wording glued to a name of its own ("水务发展资金" + "项目支出"): what is left of the
+    Han run before it, without years, scopes and the words of a bare clause, names something else."""
+    run = regex.search(r"\p{Han}+$", norm[clause_start:start])
+    if run is None:
+        return False
+    rest = _GLUE.sub("", grammar()["years"].sub("", run.group(0)))
+    for scope in grammar()["scopes"]:
+        rest = scope["rx"].sub("", rest)
+    rest = _BODY_NAME.sub("", rest)  # "国家信访局财政拨款收支总预算": the body's own name
+    return len(rest) >= 2 and not grammar()["bare_clause"].fullmatch(rest)
+
+
 def _list_item_start(norm: str, clause_start: int) -> int | None:
     """Where the last item of a list of amounts begins ("A 1 万元、B 2 万元、C 3 万元" → before C),
     when the item names something of its own rather than a bare 决算数/预算数."""
@@ -303,6 +320,8 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
         strong = bool(opens) and best[0] > prev_start
     if _explanation_rx().search(norm):
         strong = False  # a part of an explained change, not a table value
+    if pick[2] == "concept" and _named_before(norm, pick[0], clause_start):
+        strong = False  # "3.水务发展资金项目支出 939.06 万元": one project's, not the 项目支出 total
     gloss = regex.search(r"[（(][^（）()]*$", norm[: pick[0]])
     if gloss and any(c[1] == gloss.start() for c in cands):
         strong = False  # "行政运行（行政及参公单位基本支出）2678.58": a gloss on the line before it
