@@ -319,7 +319,7 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
                 claim.notes.append("internal")
             results.append(_policy(claim, stated or claim_result(claim, "unverified", "未能识别这个数字说的是哪一项，无法核对。")))
             continue
-        line = line_of(view, claim, names) if splits_line(subj) else None
+        line = line_of(view, claim, names) if splits_line(subj) and claim.kind != "share" else None
         if line is not None:
             # "具体为：人员经费 675.90 万元" in a paragraph on one line: that line's 人员经费
             res = _check_line_part(view, claim, subj, line)
