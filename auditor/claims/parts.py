@@ -63,9 +63,9 @@ def part_fact(doc: Document, concept_id: str, line: tuple[str, str | None]) -> F
     name, code = line
     year = doc.meta.year
     for spec in _split_concepts().get(concept_id, []):
-        for kind in spec["table"]:
-            if kind not in _CLASS_KINDS:
-                continue
+        # any classification table with the part's column: Xi'an's 支出明细表 prints 人员经费 per line
+        # where the 基本支出 table leaves out lines without basic spending
+        for kind in [*[k for k in spec["table"] if k in _CLASS_KINDS], *_CLASS_KINDS]:
             for table in doc.tables_of(kind):
                 row = next((r for r in table.rows if (r.code == code if code else row_key(r.name) == name)), None)
                 if row is None:
