@@ -20,7 +20,7 @@ from .completion import check_comparisons, check_completion, completion_pair
 from .internal import check_components, check_count_lists
 from .stated import change_from_rate, narrative_pct, narrative_share, speaks_of_prior_year, stated_change
 from .verdict import DIRECTION, SEVERITY, claim_result, compare_figures, decide, quoted
-from .facts import Fact, class_names, evidence_of, same_value_rows
+from .facts import Fact, class_names, concepts, evidence_of, same_value_rows
 from .lookup import (
     claim_scope,
     denominator,
@@ -32,10 +32,13 @@ from .lookup import (
     scope_name,
 )
 from .subject import subject_of
+from .parts import code_row_name, line_of, named_code, part_fact, similar_line_policy, splits_line
+from .body import body_of, other_level_agrees, unit_message, view_for
 
 
-def check_amount(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
-    fact, label = fact_for(doc, subj, claim)
+def check_amount(doc: Document, claim: Claim, subj: tuple[str, str],
+                 given: tuple[Fact | None, str] | None = None) -> Result:
+    fact, label = given or fact_for(doc, subj, claim)
     unit = claim.unit or "元"
     a = claim.amount
     if fact is None:
@@ -284,12 +287,26 @@ def _policy(claim: Claim, res: Result) -> Result:
         if verdict != res.verdict:
             res.verdict, res.severity = verdict, SEVERITY[verdict]
             res.message = prefix + res.message
+    res = similar_line_policy(claim, res)
     if claim.typo and res.verdict in ("pass", "unverified"):
         # the figure may be right, the word is not: "较少" printed for "减少"
         right = DIRECTION.get(claim.direction or "", "")
         res.verdict, res.severity = "warn", "warning"
         res.message = f"用词有误：原文“{claim.typo}”应为“{right}”。" + res.message
     return res
+
+
+def _check_line_part(doc: Document, claim: Claim, subj: tuple[str, str], line: tuple[str, str | None]) -> Result:
+    """A part of one classification line (its 人员经费, 公用经费, 项目支出): the line's row in the
+    column of that part, never the 部门 total. Without such a column it is 无法核对."""
+    name = next(c.name for c in concepts() if c.id == subj[1])
+    label = f"{line[0]}{f'（{line[1]}）' if line[1] else ''}中的{name}"
+    if claim.kind != "amount":
+        return claim_result(claim, "unverified", f"叙述说的是{quoted(label)}的变动，表格未列示其上年数，无法核对。")
+    fact = part_fact(doc, subj[1], line)
+    if fact is None:
+        return claim_result(claim, "unverified", f"叙述说的是{quoted(label)}，表格中没有该科目的{name}，无法核对。")
+    return check_amount(doc, claim, subj, given=(fact, label))
 
 
 def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
@@ -308,8 +325,21 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
         partial = _partial_figure(claim)
         if partial:
             claim.notes.append(f"partial:{partial}")
+        body = body_of(doc, claim.sentence)
+        view = view_for(doc, body)  # a unit's figure is checked against that unit's tables only
+        if view is None and subj is not None and claim.kind != "completion":
+            results.append(claim_result(claim, "unverified", unit_message(body)))
+            continue
+        code = named_code(claim) if subj is not None and subj[0] == "row" and view is not None else None
+        if code is not None:
+            # "机关工资福利支出（501）": the code says which line; a row of another code is not it
+            by_code = code_row_name(view, code)
+            if by_code is None:
+                claim.notes.append(f"similar_line:{code}")
+            else:
+                subj = ("row", by_code)
         if claim.kind == "completion":
-            fact = fact_for(doc, subj)[0] if subj else None
+            fact = fact_for(view, subj)[0] if subj and view is not None else None
             results.append(check_completion(doc, claims, i, fact))
             continue
         if subj is None:
@@ -321,12 +351,18 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
                 claim.notes.append("internal")
             results.append(_policy(claim, stated or claim_result(claim, "unverified", "未能识别这个数字说的是哪一项，无法核对。")))
             continue
-        if claim.kind == "amount":
-            res = check_amount(doc, claim, subj)
+        line = line_of(view, claim, names) if splits_line(subj) and claim.kind != "share" else None
+        if line is not None:
+            # "具体为：人员经费 675.90 万元" in a paragraph on one line: that line's 人员经费
+            res = _check_line_part(view, claim, subj, line)
+        elif claim.kind == "amount":
+            res = check_amount(view, claim, subj)
+            if res.verdict == "fail":
+                res = other_level_agrees(doc, claim, subj, body, res)
         elif claim.kind in ("change", "change_pct"):
-            res = check_change(doc, claim, subj)
+            res = check_change(view, claim, subj)
         elif claim.kind == "share":
-            res = check_share(doc, claim, subj, claims, i)
+            res = check_share(view, claim, subj, claims, i)
         else:
             res = claim_result(claim, "unverified", "未能核对。")
         if claim.kind in ("change", "change_pct") and (res.verdict == "unverified" or

@@ -196,8 +196,10 @@ def _resolve_one(doc: Document, spec: dict, *, prior: bool, column_hint: str | N
     for kind in spec["table"]:
         for table in doc.tables_of(kind):
             names = list(spec.get("row", ["@total"]))
+            if names[:1] == ["@first"] and doc.meta.stage == "决算":
+                names = ["决算数", "决算"] + names  # a table with a 预算数 row and a 决算数 row
             row = find_rows(table, names, spec.get("side"), year)
-            if prior and row is not None and names[0] == "@first" and year_row(table.rows, year) is row:
+            if prior and row is not None and "@first" in names and year_row(table.rows, year) is row:
                 # a row per year: last year's figure is in last year's row, same column
                 last = year_row(table.rows, year - 1)
                 if last is not None:

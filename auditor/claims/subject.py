@@ -16,6 +16,7 @@ from ..model import Document
 from ..numbers import UNIT_SCALE
 from .extract import Claim, extract_sentence, normalize
 from .facts import concepts
+from .parts import known_names
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +80,18 @@ def candidates(doc: Document, norm: str, names: set[str]) -> list[tuple[int, int
             if not any(a <= m.start() and m.end() <= b for a, b in own):
                 cands.append((m.start(), m.end(), "row", name))
     return cands
+
+
+def _longer_name(norm: str, start: int, name: str) -> str | None:
+    """The longer classification name the text writes when a row name is its tail ("机关" +
+    "工资福利支出"): the reference lists know it as another line (501, not 301)."""
+    for k in range(1, 7):
+        pre = norm[max(0, start - k): start]
+        if len(pre) < k or not regex.fullmatch(r"\p{Han}+", pre):
+            return None
+        if any(n.startswith(pre + name) for n in known_names()):
+            return pre + name
+    return None
 
 
 def closest(cands: list[tuple[int, int, str, str]]) -> tuple[int, int, str, str]:
@@ -205,6 +218,42 @@ def _flat_sections(doc: Document) -> list:
     return sorted(out, key=lambda s: s.start)
 
 
+_LISTED_FIGURE = regex.compile(r"\d\s*(?:万元|亿元|千元|元)\s*、$")
+
+
+# totals a paragraph on one classification line uses for that line ("本年支出决算", "支出合计")
+_LINE_TOTALS = ("expenditure.total", "expenditure.current", "income.total", "income.current")
+
+
+_BODY_NAME = regex.compile(r"^\p{Han}*(?:局|厅|委员会|办公室|院|馆|中心|站|所|队|处|部门|单位)(?:本级)?")
+_GLUE = regex.compile(r"其中|包括|含|用于|安排|中|的|及|和|为|是")
+
+
+def _named_before(norm: str, start: int, clause_start: int) -> bool:
+    """A concept's wording glued to a name of its own ("水务发展资金" + "项目支出"): what is left of the
+    Han run before it, without years, scopes and the words of a bare clause, names something else."""
+    run = regex.search(r"\p{Han}+$", norm[clause_start:start])
+    if run is None:
+        return False
+    rest = _GLUE.sub("", grammar()["years"].sub("", run.group(0)))
+    for scope in grammar()["scopes"]:
+        rest = scope["rx"].sub("", rest)
+    rest = _BODY_NAME.sub("", rest)  # "国家信访局财政拨款收支总预算": the body's own name
+    return len(rest) >= 2 and not grammar()["bare_clause"].fullmatch(rest)
+
+
+def _list_item_start(norm: str, clause_start: int) -> int | None:
+    """Where the last item of a list of amounts begins ("A 1 万元、B 2 万元、C 3 万元" → before C),
+    when the item names something of its own rather than a bare 决算数/预算数."""
+    at = norm.rfind("、")
+    if at < clause_start or not _LISTED_FIGURE.search(norm[: at + 1]):
+        return None
+    own = g_years_stripped(norm[at + 1:])
+    if len(regex.findall(r"\p{Han}", own)) < 2 or grammar()["bare_clause"].fullmatch(own):
+        return None
+    return at + 1
+
+
 def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] | None:
     """(kind, id-or-name) of the subject ending closest before the figure: a concept or a row name,
     else the subject a section heading names."""
@@ -225,8 +274,16 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
         groups = m.groupdict()
         return "chain", "/".join(groups[g] for g in ("lei", "kuan", "xiang") if groups.get(g))
     cands = candidates(doc, norm, names)
+    item = _list_item_start(norm, clause_start) if claim.kind == "amount" else None
+    if item is not None:
+        # "…补助支出 112.99 万元、增人增资 62.00 万元": the names before the last figure of a list
+        # belong to that figure; an item that names nothing we know is not their figure
+        cands = [c for c in cands if c[1] > item]
+        if not cands:
+            return None
     own_clause = [c for c in cands if c[1] - c[0] >= 3 and c[1] > clause_start]
-    if not own_clause:
+    if not own_clause or all(c[2] == "concept" and c[3] in _LINE_TOTALS for c in own_clause):
+        # "1.其他支出（类）…（项）。本年支出决算568,051.63万元": the line's own total
         label = _paragraph_label(doc, claim)
         if label is not None:
             claim.notes.append("strong")
@@ -242,6 +299,9 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
         return None
     pick = closest(cands)
     best = (pick[1], pick[1] - pick[0], pick[2], pick[3])
+    longer = _longer_name(norm, pick[0], pick[3]) if pick[2] == "row" else None
+    if longer:
+        claim.notes.append(f"similar_line:{longer}")  # another line of a similar name: it may confirm only
     scope = _scope_of(norm[clause_start:pick[0]]) if pick[0] >= clause_start else None
     if scope:
         claim.notes.append(f"scope:{scope}")
@@ -260,6 +320,11 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
         strong = bool(opens) and best[0] > prev_start
     if _explanation_rx().search(norm):
         strong = False  # a part of an explained change, not a table value
+    if pick[2] == "concept" and _named_before(norm, pick[0], clause_start):
+        strong = False  # "3.水务发展资金项目支出 939.06 万元": one project's, not the 项目支出 total
+    gloss = regex.search(r"[（(][^（）()]*$", norm[: pick[0]])
+    if gloss and any(c[1] == gloss.start() for c in cands):
+        strong = False  # "行政运行（行政及参公单位基本支出）2678.58": a gloss on the line before it
     claim.notes.append("strong" if strong else "weak")
     own = g_years_stripped(norm[clause_start:])
     if not strong and own and not grammar()["bare_clause"].fullmatch(own) and not regex.match(r"(较|比|与|同比|相比|和|占)", own):
