@@ -104,11 +104,20 @@ def test_a_300_page_pdf_is_read_page_by_page(tmp_path):
     assert doc.paragraphs[-1].page == 300
 
 
+def _clear_pattern_caches() -> None:
+    """Every module keeps what it compiled from patterns/ in an lru_cache; an earlier test may have
+    filled them, and then the broken file would never be read. Clear them all, not a hand-kept list."""
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if name == "auditor" or name.startswith("auditor."):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+
+
 def test_a_broken_patterns_file_names_the_file_and_line(tmp_path, monkeypatch, capsys):
     import shutil
-
-    from auditor import patterns
-    from auditor.rules import catalogue
 
     broken = tmp_path / "patterns"
     shutil.copytree(ROOT / "patterns", broken)
@@ -117,8 +126,7 @@ def test_a_broken_patterns_file_names_the_file_and_line(tmp_path, monkeypatch, c
     lines.insert(5, "  - id: [unclosed")
     claims.write_text("\n".join(lines) + "\n", encoding="utf-8")
     monkeypatch.setenv("AUDITOR_PATTERNS", str(broken))
-    for cached in (patterns.load, patterns.reference_codes, catalogue.catalogue):
-        cached.cache_clear()
+    _clear_pattern_caches()
     try:
         code = main([str(SEED)])
         err = capsys.readouterr().err
@@ -127,8 +135,7 @@ def test_a_broken_patterns_file_names_the_file_and_line(tmp_path, monkeypatch, c
         assert "claims.yaml:" in err and "Traceback" not in err
     finally:
         monkeypatch.delenv("AUDITOR_PATTERNS")
-        for cached in (patterns.load, patterns.reference_codes, catalogue.catalogue):
-            cached.cache_clear()
+        _clear_pattern_caches()
 
 
 def test_a_rule_without_examples_is_a_catalogue_error(tmp_path, monkeypatch):

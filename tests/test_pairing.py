@@ -9,7 +9,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 
 from auditor.engine import audit_document
 from auditor.batch import expand

@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("textual")
 
-from textual.widgets import OptionList, Static  # noqa: E402
+from textual.widgets import OptionList  # noqa: E402
 
 from auditor.errors import EXIT_UNREADABLE  # noqa: E402
 from auditor.review import sidecar_path  # noqa: E402

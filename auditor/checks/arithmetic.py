@@ -123,7 +123,7 @@ def _children(rows: list[Row], parent: Row) -> list[Row]:
 def check_hierarchy(table: Table) -> list[Result]:
     """类 = Σ款, 款 = Σ项 (function codes); 301 = Σ301xx (economic codes)."""
     out: list[Result] = []
-    for side in {r.side for r in table.rows}:
+    for side in dict.fromkeys(r.side for r in table.rows):  # first-seen order: reports are reproducible
         rows = [r for r in table.rows if r.side == side and r.code]
         for parent in rows:
             if len(parent.code) >= 7:
@@ -153,7 +153,7 @@ def _is_total_row(row: Row) -> bool:
 def check_total_rows(table: Table) -> list[Result]:
     """The 合计 row equals the sum of the top-level (类) rows."""
     out: list[Result] = []
-    for side in {r.side for r in table.rows}:
+    for side in dict.fromkeys(r.side for r in table.rows):  # first-seen order: reports are reproducible
         rows = [r for r in table.rows if r.side == side]
         totals = [r for r in rows if _is_total_row(r)]
         tops = [r for r in rows if r.code and len(r.code) == 3]
@@ -209,7 +209,7 @@ def _sibling_parts(cols: list[Column], total: Column) -> list[Column]:
 def check_total_columns(table: Table) -> list[Result]:
     """A 合计/小计 column equals the sum of the columns beside it under the same heading."""
     out: list[Result] = []
-    for side in {c.side for c in table.columns}:
+    for side in dict.fromkeys(c.side for c in table.columns):  # first-seen order: reports are reproducible
         cols = table.value_columns(side)
         for total in cols:
             if not total.path or total.path[-1] not in _TOTAL_COL:

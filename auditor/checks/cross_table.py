@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .. import patterns
+from ..claims.columns import expand, rank
 from ..claims.facts import current_columns, row_key
 from ..model import Column, Document, Row, Table
 from ..numbers import UNIT_SCALE, fmt
@@ -88,8 +89,8 @@ def _column(doc: Document, table: Table, side: str | None, pattern: str) -> Colu
     cols = [c for c in current_columns(table, doc.meta.year) if side is None or (c.side or "").startswith(side)]
     if side is not None:
         cols = [c for c in cols if "用途" not in (c.side or "") and "经济" not in (c.side or "")]
-    rx = re.compile(pattern)
-    hits = [c for c in cols if rx.search(c.key)]
+    rx = re.compile(expand(pattern))
+    hits = rank([c for c in cols if rx.search(c.key)], cols, rx)  # a part's 小计 after the whole
     if doc.meta.stage == "决算":
         hits.sort(key=lambda c: "预算" in c.key and "决算" not in c.key)
     return hits[0] if hits else None

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import regex
 
+from .. import patterns
 from ..model import Document
 from ..numbers import UNIT_SCALE, change_rate_interval, fmt, percent_interval
 from ..results import Figure, Result, dec
@@ -20,21 +21,25 @@ from .internal import check_components, check_count_lists
 from .repeats import check_repeats
 from .stated import change_from_rate, narrative_pct, narrative_share, speaks_of_prior_year, stated_change
 from .verdict import DIRECTION, SEVERITY, claim_result, compare_figures, decide, quoted
-from .facts import Fact, class_names, evidence_of, same_value_rows
+from .facts import Fact, class_names, concepts, evidence_of, same_value_rows
 from .lookup import (
     claim_scope,
     denominator,
     denominators,
     fact_for,
     other_scope_agrees,
+    places,
     prior_fact,
     scope_name,
 )
 from .subject import subject_of
+from .parts import code_row_name, line_of, named_code, part_fact, similar_line_policy, splits_line
+from .body import body_of, other_level_agrees, unit_message, view_for
 
 
-def check_amount(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
-    fact, label = fact_for(doc, subj, claim)
+def check_amount(doc: Document, claim: Claim, subj: tuple[str, str],
+                 given: tuple[Fact | None, str] | None = None) -> Result:
+    fact, label = given or fact_for(doc, subj, claim)
     unit = claim.unit or "元"
     a = claim.amount
     if fact is None:
@@ -193,7 +198,12 @@ def check_share(doc: Document, claim: Claim, subj: tuple[str, str] | None, claim
         n, nt = fact.in_unit("元")
         shown_n = current_txt(fact)
     own = denominator(doc, fact) if fact is not None else None
-    dens = [d for d in denominators(doc, fact, claim) if d.value != 0
+    wholes = [fact]
+    if stated is not None and fact is not None and subj[0] != "chain":
+        # the part's figure is the narrative's own: the whole may be that of any table printing the
+        # subject ("一般公共服务支出 15,291.3万元，占81.65%" under 财政拨款收支总表 counts carry-over)
+        wholes += [f for f in places(doc, subj)[0] if f.table is not fact.table]
+    dens = [d for w in wholes for d in denominators(doc, w, claim) if d.value != 0
             and not (stated is None and fact is not None and d.row is fact.row and d.column is fact.column)]
     if not dens:
         return claim_result(claim, "unverified", f"找不到{quoted(label)}占比的分母，无法核对。",
@@ -236,6 +246,23 @@ def _stated_part(claims: list[Claim], i: int) -> Claim | None:
     return before[-1] if 0 <= at <= 4 else None
 
 
+_PARTIAL_MESSAGE = {
+    "covered": "这是某项工作涉及的资金，不一定是该项目的全部，无法核对。供参考：",
+    "rate": "这是人均或单位标准，不是该项目的金额，无法核对。供参考：",
+}
+
+
+def _partial_figure(claim: Claim) -> str | None:
+    """"涉及…0万元" or "人均月补贴90元": which kind of partial figure the claim's own clause makes
+    it (patterns/claims.yaml partial_figures), or None."""
+    before = claim.sentence.text[: claim.start - claim.sentence.start]
+    clause = regex.split(r"[，,；;：:。]", before)[-1]
+    for kind, words in patterns.load("claims").get("partial_figures", {}).items():
+        if regex.search(words, clause):
+            return kind
+    return None
+
+
 _BUDGET_FIGURE = regex.compile(r"(?:年初|全年|调整后?)?预算(?:数)?(?:为|是)?\s*$")
 
 
@@ -247,6 +274,11 @@ def _policy(claim: Claim, res: Result) -> Result:
         # a bare 收入/支出 far from the figure is no candidate: nothing to name
         res.verdict, res.severity = "unverified", "info"
         res.message = "未能识别这个数字说的是哪一项，无法核对。"
+        return res
+    partial = next((n.split(":")[1] for n in claim.notes if n.startswith("partial:")), None)
+    if partial and res.verdict in ("fail", "warn") and "internal" not in claim.notes:
+        res.verdict, res.severity = "unverified", "info"
+        res.message = _PARTIAL_MESSAGE[partial] + res.message
         return res
     if res.verdict != "unverified" and "internal" not in claim.notes:
         other = next((n.split(":")[1] for n in claim.notes if n.startswith("other_scope:")), None)
@@ -264,12 +296,26 @@ def _policy(claim: Claim, res: Result) -> Result:
         if verdict != res.verdict:
             res.verdict, res.severity = verdict, SEVERITY[verdict]
             res.message = prefix + res.message
+    res = similar_line_policy(claim, res)
     if claim.typo and res.verdict in ("pass", "unverified"):
         # the figure may be right, the word is not: "较少" printed for "减少"
         right = DIRECTION.get(claim.direction or "", "")
         res.verdict, res.severity = "warn", "warning"
         res.message = f"用词有误：原文“{claim.typo}”应为“{right}”。" + res.message
     return res
+
+
+def _check_line_part(doc: Document, claim: Claim, subj: tuple[str, str], line: tuple[str, str | None]) -> Result:
+    """A part of one classification line (its 人员经费, 公用经费, 项目支出): the line's row in the
+    column of that part, never the 部门 total. Without such a column it is 无法核对."""
+    name = next(c.name for c in concepts() if c.id == subj[1])
+    label = f"{line[0]}{f'（{line[1]}）' if line[1] else ''}中的{name}"
+    if claim.kind != "amount":
+        return claim_result(claim, "unverified", f"叙述说的是{quoted(label)}的变动，表格未列示其上年数，无法核对。")
+    fact = part_fact(doc, subj[1], line)
+    if fact is None:
+        return claim_result(claim, "unverified", f"叙述说的是{quoted(label)}，表格中没有该科目的{name}，无法核对。")
+    return check_amount(doc, claim, subj, given=(fact, label))
 
 
 def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
@@ -287,11 +333,27 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
             results.append(claim_result(claim, "unverified", "决算说明中的预算数，公开表格未列示，无法核对。"))
             continue
         subj = subject_of(doc, claim, names)
+        partial = _partial_figure(claim)
+        if partial:
+            claim.notes.append(f"partial:{partial}")
+        body = body_of(doc, claim.sentence)
+        view = view_for(doc, body)  # a unit's figure is checked against that unit's tables only
+        if view is None and subj is not None and claim.kind != "completion":
+            results.append(claim_result(claim, "unverified", unit_message(body)))
+            continue
+        code = named_code(claim) if subj is not None and subj[0] == "row" and view is not None else None
+        if code is not None:
+            # "机关工资福利支出（501）": the code says which line; a row of another code is not it
+            by_code = code_row_name(view, code)
+            if by_code is None:
+                claim.notes.append(f"similar_line:{code}")
+            else:
+                subj = ("row", by_code)
         if subj is not None:
             subjects[i] = subj
         at[i] = len(results)
         if claim.kind == "completion":
-            fact = fact_for(doc, subj)[0] if subj else None
+            fact = fact_for(view, subj)[0] if subj and view is not None else None
             results.append(check_completion(doc, claims, i, fact))
             continue
         if subj is None and claim.kind == "share":
@@ -306,12 +368,18 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
                 claim.notes.append("internal")
             results.append(_policy(claim, stated or claim_result(claim, "unverified", "未能识别这个数字说的是哪一项，无法核对。")))
             continue
-        if claim.kind == "amount":
-            res = check_amount(doc, claim, subj)
+        line = line_of(view, claim, names) if splits_line(subj) and claim.kind != "share" else None
+        if line is not None:
+            # "具体为：人员经费 675.90 万元" in a paragraph on one line: that line's 人员经费
+            res = _check_line_part(view, claim, subj, line)
+        elif claim.kind == "amount":
+            res = check_amount(view, claim, subj)
+            if res.verdict == "fail":
+                res = other_level_agrees(doc, claim, subj, body, res)
         elif claim.kind in ("change", "change_pct"):
-            res = check_change(doc, claim, subj)
+            res = check_change(view, claim, subj)
         elif claim.kind == "share":
-            res = check_share(doc, claim, subj, claims, i)
+            res = check_share(view, claim, subj, claims, i)
         else:
             res = claim_result(claim, "unverified", "未能核对。")
         if claim.kind in ("change", "change_pct") and (res.verdict == "unverified" or

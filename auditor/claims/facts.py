@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import Iterator
 
 import regex
 
@@ -13,10 +14,11 @@ from .. import patterns
 from ..model import Cell, Column, Document, Row, Table
 from ..numbers import UNIT_SCALE, Amount, fmt
 from ..results import Evidence
+from .columns import current_columns, pick_column, prior_columns  # noqa: F401 - re-exported
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)])")
+_SUBITEM = re.compile(r"^\s*其中\s*[：:]?\s*")  # "其中：（一）因公出国（境）支出" names the item after it
 _TOTAL_NAMES = ("合计", "总计", "本年支出合计", "本年收入合计")
-_CURRENT_HINT = re.compile(r"合计|小计|预算数|决算数|金额|本年")
 
 
 def row_key(name: str) -> str:
@@ -37,6 +39,7 @@ class Fact:
     amount: Amount | None  # None: blank cell (taken as 0 when the concept allows it)
     doc_unit: str | None = None  # the unit every other table states, for a table whose unit line was not read
     confirm_only: bool = False  # a stand-in value: agreement confirms the claim, a difference proves nothing
+    scope: str | None = None  # a place that holds one scope's part (spec `scope`): only for claims naming it
 
     @property
     def unit(self) -> str:
@@ -98,54 +101,6 @@ def doc_unit(doc: Document) -> str | None:
     return units.pop() if len(units) == 1 else None
 
 
-def _year_of(key: str) -> int | None:
-    m = re.search(r"(20\d\d)", key)
-    return int(m.group(1)) if m else None
-
-
-def current_columns(table: Table, year: int | None, side: str | None = None) -> list[Column]:
-    cols = []
-    for c in table.columns:
-        if side is not None and not (c.side or "").startswith(side):
-            continue
-        y = _year_of(c.key)
-        if "上年" in c.key or (y is not None and year is not None and y < year):
-            continue
-        cols.append(c)
-    return cols
-
-
-def prior_columns(table: Table, year: int | None) -> list[Column]:
-    out = []
-    for c in table.columns:
-        y = _year_of(c.key)
-        if "上年" in c.key or (y is not None and year is not None and y == year - 1):
-            out.append(c)
-    return out
-
-
-def pick_column(
-    cols: list[Column], pattern: str | None, prefer: str | None = None, row: Row | None = None
-) -> Column | None:
-    """The column a fact is read from; in a 决算 the 决算数 column before the 预算数 beside it.
-
-    Column keys are matched as read and with the "·" joins removed, because a header word broken
-    over two lines ("公务用车运·行维护费") is still the same word. When a row is given, a column
-    whose cell holds a figure is preferred over a blank one: a header split into two columns leaves
-    a blank twin beside the real one, and a blank twin is no evidence of 0.
-    """
-    if pattern:
-        rx = regex.compile(pattern)
-        hits = [c for c in cols if rx.search(c.key) or rx.search(c.key.replace("·", ""))]
-        def blank(c: Column) -> bool:
-            return row is not None and (row.cells.get(c.key) is None or row.cells[c.key].amount is None)
-
-        hits.sort(key=lambda c: (bool(prefer) and prefer not in c.key, blank(c)))
-        return hits[0] if hits else None
-    hint = [c for c in cols if _CURRENT_HINT.search(c.key)]
-    return (hint or cols or [None])[0]
-
-
 def year_row(rows: list[Row], year: int | None) -> Row | None:
     """The row a table with one row per year prints for that year ("年度: 2026年")."""
     if year is None:
@@ -179,7 +134,7 @@ def find_rows(table: Table, names: list[str], side: str | None, year: int | None
                 return rows[0]
             continue
         for r in rows:
-            if row_key(r.name) == name:
+            if row_key(r.name) == name or row_key(_SUBITEM.sub("", r.name)) == name:
                 return r
     return None
 
@@ -194,9 +149,9 @@ def resolve_all(doc: Document, specs: list[dict], *, prior: bool = False, column
     """Every place the concept's value is printed, in the order of preference."""
     out: list[Fact] = []
     for spec in specs:
-        f = _resolve_one(doc, spec, prior=prior, column_hint=column_hint)
-        if f is not None:
+        for f in _resolve_one(doc, spec, prior=prior, column_hint=column_hint):
             f.confirm_only = bool(spec.get("confirm_only"))
+            f.scope = spec.get("scope")
             out.append(f)
     return out
 
@@ -239,29 +194,37 @@ def _lists_categories(table: Table, how: bool | str) -> bool:
     return any(row_key(r.name).endswith("类") for r in table.rows)
 
 
-def _resolve_one(doc: Document, spec: dict, *, prior: bool, column_hint: str | None) -> Fact | None:
+def _resolve_one(doc: Document, spec: dict, *, prior: bool, column_hint: str | None) -> Iterator[Fact]:
+    """Every table of the spec's kinds that prints the value: a document may carry two tables of one
+    kind (苏州: 财政拨款支出表 with 政府性基金 and 一般公共预算支出表), and the claim's figure tells which."""
     if spec.get("codes"):
-        return _sum_of_codes(doc, spec, prior=prior, column_hint=column_hint)
+        found = _sum_of_codes(doc, spec, prior=prior, column_hint=column_hint)
+        if found is not None:
+            yield found
+        return
     year = doc.meta.year
     for kind in spec["table"]:
         for table in doc.tables_of(kind):
             names = list(spec.get("row", ["@total"]))
+            if names[:1] == ["@first"] and doc.meta.stage == "决算":
+                names = ["决算数", "决算"] + names  # a table with a 预算数 row and a 决算数 row
             row = find_rows(table, names, spec.get("side"), year)
-            if prior and row is not None and names[0] == "@first" and year_row(table.rows, year) is row:
+            if prior and row is not None and "@first" in names and year_row(table.rows, year) is row:
                 # a row per year: last year's figure is in last year's row, same column
                 last = year_row(table.rows, year - 1)
                 if last is not None:
                     col = pick_column(current_columns(table, year, row.side), spec.get("column"), None, last)
                     cell = last.cells.get(col.key) if col is not None else None
                     if cell is not None and (cell.amount is not None or spec.get("zero_if_blank")):
-                        return Fact(table=table, row=last, column=col, amount=cell.amount, doc_unit=doc_unit(doc))
+                        yield Fact(table=table, row=last, column=col, amount=cell.amount, doc_unit=doc_unit(doc))
                 continue
             if row is None and spec.get("zero_if_absent") and not prior and _lists_categories(table, spec["zero_if_absent"]):
                 # the table lists its categories and this one is not among them: it is 0
                 col = pick_column(current_columns(table, year), spec.get("column"))
                 if col is not None:
                     ghost = Row(name=f"{names[0]}（表中无此行）", code=None, cells={}, page=None, index=-1)
-                    return Fact(table=table, row=ghost, column=col, amount=None, doc_unit=doc_unit(doc))
+                    yield Fact(table=table, row=ghost, column=col, amount=None, doc_unit=doc_unit(doc))
+                    continue
             if row is None:
                 continue
             if prior:
@@ -279,8 +242,7 @@ def _resolve_one(doc: Document, spec: dict, *, prior: bool, column_hint: str | N
                 continue
             if cell.amount is None and not spec.get("zero_if_blank"):
                 continue
-            return Fact(table=table, row=row, column=col, amount=cell.amount, doc_unit=doc_unit(doc))
-    return None
+            yield Fact(table=table, row=row, column=col, amount=cell.amount, doc_unit=doc_unit(doc))
 
 
 _GENERIC_ROWS = ("基本支出", "项目支出", "本年支出", "本年收入", "财政拨款收入", "一般公共预算财政拨款收入")
@@ -288,24 +250,13 @@ _CLASS_TABLES = ("gpb_expenditure", "expenditure", "summary", "fiscal_summary", 
 _FUND_TABLES = ("gov_fund", "state_capital")  # searched for a classification chain of that scope
 
 
-def class_row_fact(doc: Document, name: str) -> Fact | None:
-    """A row named in the narrative (一般公共服务支出, 上级补助收入 …): its current total.
-
-    Every classification table is tried; a printed figure wins over a blank cell (a table whose
-    figures were read into the wrong column leaves its class rows blank), and a blank is only
-    taken as the answer when no table prints the row with a figure.
-    """
-    blank: Fact | None = None
-    for fact in _class_row_facts(doc, lambda r: row_key(r.name) == name):
-        if fact.amount is not None:
-            return fact
-        blank = blank or fact
-    return blank
-
-
 def class_row_facts(doc: Document, name: str) -> list[Fact]:
-    """Every table's printed value of a named row (the 支出总表 of all funds and the 财政拨款 tables
-    may print different values); a blank cell only when no table prints the row with a figure."""
+    """A row named in the narrative (一般公共服务支出, 上级补助收入 …): its current total in every
+    classification table that prints the row with a figure, in the order of _CLASS_TABLES (一般公共预算
+    first, then all funds); the first blank one only when none prints a figure (a table whose figures
+    were read into the wrong column leaves its class rows blank, and a blank is no 0). The narrative's
+    "教育支出 33862.49万元" under 部门收支总体情况 speaks of all funds, the same words under
+    财政拨款 of the 一般公共预算 table: the caller takes the one the claim's scope and figure fit."""
     found = _class_row_facts(doc, lambda r: row_key(r.name) == name)
     printed = [f for f in found if f.amount is not None]
     return printed or found[:1]

@@ -30,6 +30,7 @@ def _grammar() -> dict:
         "partial": regex.compile("|".join(f"(?:{p})" for p in comp["partial"])),
         "gap": regex.compile(comp["gap"]),
         "partitions": [[regex.compile(w) for w in part] for part in comp.get("partitions", [])],
+        "restated": regex.compile(comp.get("restated", "(?!)")),
         "list_before": regex.compile(lists["before"]),
         "list_after": regex.compile(lists["after"]),
         "separators": regex.compile(lists["separators"]),
@@ -122,6 +123,8 @@ def check_components(doc: Document, claims: list[Claim]) -> list[Result]:
                 if end_off is not None and c.start >= end_off:
                     break
                 if _family(c) == fam:
+                    if g["restated"].match(_own_clause(c)):
+                        break  # "…，合计1410.00万": the total said again closes the list
                     parts.append(c)
             if len(parts) == 1 and exhaustive and fam != "change":
                 out.append(_single_part(total, parts[0], fam))  # "其中，…为34万元": a part within its whole
@@ -160,6 +163,12 @@ def _complete_partition(labels: list[str]) -> bool:
         if None not in hits and sorted(hits) == list(range(len(members))):
             return True
     return False
+
+
+def _own_clause(c: Claim) -> str:
+    """The words between the last separator and the figure: "合计" in "…80.00万元，合计1410.00万"."""
+    before = c.sentence.text[: c.start - c.sentence.start]
+    return regex.split(r"[，,；;、：:。]", before)[-1]
 
 
 def _norm_pos(index: list[int], raw: int) -> int:

@@ -26,8 +26,7 @@ from .facts import (
     resolve_all,
     year_row,
 )
-from .coded import code_facts
-from .subject import candidates, closest, grammar
+from .subject import _scope_of as scope_of, candidates, closest, grammar
 
 
 def scope_name(scope: str) -> str:
@@ -44,6 +43,26 @@ def claim_scope(claim: Claim | None) -> str | None:
     return next((n[6:] for n in claim.notes if n.startswith("scope:")), None)
 
 
+_CLAUSE_END = regex.compile(r"[，,；;。]")
+
+
+def clause_scope(claim: Claim | None) -> str | None:
+    """The scope the claim's own clause names, its wording included ("其中一般公共预算拨款政府采购
+    0 万元"), else the scope of the list head it belongs to ("…政府采购 0 万元：政府采购货物预算 0 万元、
+    …"): the head's clause ends in a colon with no clause break between it and the figure."""
+    if claim is None:
+        return None
+    before = claim.sentence.text[: claim.start - claim.sentence.start]
+    own = _CLAUSE_END.split(before)[-1]
+    found = scope_of(own.split("：")[-1].split(":")[-1])
+    if found:
+        return found
+    colon = max(before.rfind("："), before.rfind(":"))
+    if colon < 0 or _CLAUSE_END.search(before[colon:]):
+        return None
+    return scope_of(_CLAUSE_END.split(before[:colon])[-1])
+
+
 def fact_for(doc: Document, subj: tuple[str, str], claim: Claim | None = None) -> tuple[Fact | None, str]:
     """The table value a subject points at. A concept printed in several places (基本支出 of all
     funds in 支出决算表, of 财政拨款 in 一般公共预算支出表) is taken where the claimed figure agrees,
@@ -51,21 +70,13 @@ def fact_for(doc: Document, subj: tuple[str, str], claim: Claim | None = None) -
     places are candidates; another scope's value is used only when the named scope has none, and
     then marked (claim note "other_scope"), so that it can never make the claim pass."""
     kind, key = subj
-    if kind == "row":
-        facts, name = class_row_facts(doc, key), key
-    elif kind == "chain":
-        facts, name = chain_facts(doc, key.split("/")), key.split("/")[-1]
-    elif kind == "code":
-        # "code" or "code|人员经费": a row named by its code, or a column of it
-        code, _, column = key.partition("|")
-        facts = code_facts(doc, code, column or None)
-        name = f"{code}{column and '·' + column}"
-        if facts:
-            name = f"{facts[0].row.label}{column and '·' + column}"
-    else:
-        c = next(c for c in concepts() if c.id == key)
-        facts, name = resolve_all(doc, c.facts), c.name
+    facts, label = places(doc, subj)
     scope = claim_scope(claim)
+    if any(f.scope for f in facts):
+        # places of one scope's part (政府采购 一般公共预算 column): for a claim naming it, the only ones
+        named = scope or clause_scope(claim)
+        facts = [f for f in facts if f.scope == named] if named and any(f.scope == named for f in facts) \
+            else [f for f in facts if not f.scope]
     if scope and facts:
         same = [f for f in facts if table_scope(f.table.kind) == scope]
         facts = same or facts
@@ -81,16 +92,27 @@ def fact_for(doc: Document, subj: tuple[str, str], claim: Claim | None = None) -
         claim.notes.append(f"fact_scope:{table_scope(pick.table.kind)}")
     if scope and pick is not None and table_scope(pick.table.kind) not in (None, scope):
         claim.notes.append(f"other_scope:{table_scope(pick.table.kind)}")
-    return pick, name
+    return pick, label
+
+
+def places(doc: Document, subj: tuple[str, str]) -> tuple[list[Fact], str]:
+    """Every place a concept, a classification row or a classification chain is printed, in the
+    order of preference (a chain's row may be printed in the all-funds and the 财政拨款 tables)."""
+    kind, key = subj
+    if kind == "row":
+        return class_row_facts(doc, key), key
+    if kind == "chain":
+        return chain_facts(doc, key.split("/")), key.split("/")[-1]
+    c = next(c for c in concepts() if c.id == key)
+    return resolve_all(doc, c.facts), c.name
 
 
 def other_scope_agrees(doc: Document, subj: tuple[str, str], claim: Claim, fact: Fact) -> Fact | None:
     """A place of another scope whose value equals the claimed figure: named in a fail's message."""
-    if subj[0] != "concept" or claim.amount is None:
+    if subj[0] == "chain" or claim.amount is None:
         return None
-    c = next(c for c in concepts() if c.id == subj[1])
     unit = claim.unit or "元"
-    for f in resolve_all(doc, c.facts):
+    for f in places(doc, subj)[0]:
         if table_scope(f.table.kind) == table_scope(fact.table.kind):
             continue
         v, h = f.in_unit(unit)

@@ -15,8 +15,8 @@ from .. import patterns
 from ..model import Document
 from ..numbers import UNIT_SCALE
 from .extract import Claim, bracket_opening, extract_sentence, normalize
-from .coded import has_code
 from .facts import concepts
+from .parts import known_names
 
 
 @lru_cache(maxsize=1)
@@ -62,16 +62,6 @@ def _sentence_scope(claim: Claim) -> str | None:
     return _scope_of(norm[: first.start()]) if first else None
 
 
-def _item_code(doc: Document, claim: Claim) -> str | None:
-    """The code of the item whose paragraph the claim is in, after its opening sentence."""
-    para = doc.paragraphs[claim.sentence.paragraph]
-    first = para.sentences[0] if para.sentences else None
-    if first is None or first is claim.sentence:
-        return None
-    m = grammar()["item_opening"].match(normalize(first.text)[0])
-    return m.group("code") if m else None
-
-
 def _chain_scope(claim: Claim, before: str) -> str | None:
     """The scope a classification figure speaks in: named before the chain in its sentence
     ("一般公共预算支出中，教育（类）…"), else by its section heading ("五、关于一般公共预算支出表的说明").
@@ -100,6 +90,18 @@ def candidates(doc: Document, norm: str, names: set[str]) -> list[tuple[int, int
             if not any(a <= m.start() and m.end() <= b for a, b in own):
                 cands.append((m.start(), m.end(), "row", name))
     return cands
+
+
+def _longer_name(norm: str, start: int, name: str) -> str | None:
+    """The longer classification name the text writes when a row name is its tail ("机关" +
+    "工资福利支出"): the reference lists know it as another line (501, not 301)."""
+    for k in range(1, 7):
+        pre = norm[max(0, start - k): start]
+        if len(pre) < k or not regex.fullmatch(r"\p{Han}+", pre):
+            return None
+        if any(n.startswith(pre + name) for n in known_names()):
+            return pre + name
+    return None
 
 
 def closest(cands: list[tuple[int, int, str, str]]) -> tuple[int, int, str, str]:
@@ -226,6 +228,42 @@ def _flat_sections(doc: Document) -> list:
     return sorted(out, key=lambda s: s.start)
 
 
+_LISTED_FIGURE = regex.compile(r"\d\s*(?:万元|亿元|千元|元)\s*、$")
+
+
+# totals a paragraph on one classification line uses for that line ("本年支出决算", "支出合计")
+_LINE_TOTALS = ("expenditure.total", "expenditure.current", "income.total", "income.current")
+
+
+_BODY_NAME = regex.compile(r"^\p{Han}*(?:局|厅|委员会|办公室|院|馆|中心|站|所|队|处|部门|单位)(?:本级)?")
+_GLUE = regex.compile(r"其中|包括|含|用于|安排|中|的|及|和|为|是")
+
+
+def _named_before(norm: str, start: int, clause_start: int) -> bool:
+    """A concept's wording glued to a name of its own ("水务发展资金" + "项目支出"): what is left of the
+    Han run before it, without years, scopes and the words of a bare clause, names something else."""
+    run = regex.search(r"\p{Han}+$", norm[clause_start:start])
+    if run is None:
+        return False
+    rest = _GLUE.sub("", grammar()["years"].sub("", run.group(0)))
+    for scope in grammar()["scopes"]:
+        rest = scope["rx"].sub("", rest)
+    rest = _BODY_NAME.sub("", rest)  # "国家信访局财政拨款收支总预算": the body's own name
+    return len(rest) >= 2 and not grammar()["bare_clause"].fullmatch(rest)
+
+
+def _list_item_start(norm: str, clause_start: int) -> int | None:
+    """Where the last item of a list of amounts begins ("A 1 万元、B 2 万元、C 3 万元" → before C),
+    when the item names something of its own rather than a bare 决算数/预算数."""
+    at = norm.rfind("、")
+    if at < clause_start or not _LISTED_FIGURE.search(norm[: at + 1]):
+        return None
+    own = g_years_stripped(norm[at + 1:])
+    if len(regex.findall(r"\p{Han}", own)) < 2 or grammar()["bare_clause"].fullmatch(own):
+        return None
+    return at + 1
+
+
 def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] | None:
     """(kind, id-or-name) of the subject ending closest before the figure: a concept or a row name,
     else the subject a section heading names."""
@@ -253,13 +291,6 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
             claim.notes.append(f"scope:{scope}")
         groups = m.groupdict()
         return "chain", "/".join(groups[g] for g in ("lei", "kuan", "xiang") if groups.get(g))
-    coded = grammar()["code_before"].search(norm)
-    if coded and has_code(doc, coded.group("code")):
-        claim.notes.append("strong")
-        return "code", coded.group("code")
-    # "机关工资福利支出（501）": a code the tables do not print. The row of the name (301 工资福利支出)
-    # is another line: it may confirm the figure, a difference is only 存疑 naming it
-    unprinted_code = coded is not None
     cands = candidates(doc, norm, names)
     opened = bracket_opening(doc, s) if not cands else None
     if opened is not None:
@@ -270,8 +301,16 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
             pick = closest(lead_cands)
             claim.notes.append("strong" if pick[1] - pick[0] >= 3 else "weak")
             return pick[2], pick[3]
+    item = _list_item_start(norm, clause_start) if claim.kind == "amount" else None
+    if item is not None:
+        # "…补助支出 112.99 万元、增人增资 62.00 万元": the names before the last figure of a list
+        # belong to that figure; an item that names nothing we know is not their figure
+        cands = [c for c in cands if c[1] > item]
+        if not cands:
+            return None
     own_clause = [c for c in cands if c[1] - c[0] >= 3 and c[1] > clause_start]
-    if not own_clause:
+    if not own_clause or all(c[2] == "concept" and c[3] in _LINE_TOTALS for c in own_clause):
+        # "1.其他支出（类）…（项）。本年支出决算568,051.63万元": the line's own total
         label = _paragraph_label(doc, claim)
         if label is not None:
             claim.notes.append("strong")
@@ -288,12 +327,10 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
     pick = closest(cands)
     if pick[0] > 0 and grammar()["part_of"].search(norm[: pick[0]]):
         return None  # a part of another quantity ("上年结转结余的一般公共预算拨款"): no table row of its own
-    part = grammar()["item_parts"].get(pick[3]) if pick[2] == "concept" else None
-    item = _item_code(doc, claim) if part else None
-    if item is not None:
-        claim.notes.append("strong")
-        return "code", f"{item}|{part}"
     best = (pick[1], pick[1] - pick[0], pick[2], pick[3])
+    longer = _longer_name(norm, pick[0], pick[3]) if pick[2] == "row" else None
+    if longer:
+        claim.notes.append(f"similar_line:{longer}")  # another line of a similar name: it may confirm only
     scope = _scope_of(norm[clause_start:pick[0]]) if pick[0] >= clause_start else None
     if scope is None and pick[2] == "row" and not _sentence_scope(claim):
         scope = _chain_scope(claim, "")  # a classification row, in the scope its heading names
@@ -305,10 +342,8 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
             claim.notes.append(f"opening_scope:{opening}")
     # strong: named inside the figure's own clause by a specific wording; weak: inherited from an
     # earlier clause or a bare 收入/支出. A weak subject never produces a fail, only 存疑.
-    glued = (pick[2] == "row" and pick[0] > clause_start and regex.match(r"\p{Han}", norm[pick[0] - 1])
-             and not grammar()["row_name_lead"].match(norm[pick[0] - 1]))
-    strong = best[0] > clause_start and best[1] >= 3 and not unprinted_code and not glued
-    if not strong and not unprinted_code and claim.kind in ("change", "change_pct", "share") and best[1] >= 3:
+    strong = best[0] > clause_start and best[1] >= 3
+    if not strong and claim.kind in ("change", "change_pct", "share") and best[1] >= 3:
         # "X 3.00万元，较上年减少1.00万元" and "X 105.58万元，占34.30%": a clause that opens with the
         # comparison or the share speaks of the subject of the clause just before it
         prev_start = max(norm.rfind(ch, 0, max(clause_start - 1, 0)) for ch in "，,；;：:。") + 1
@@ -316,6 +351,11 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
         strong = bool(opens) and best[0] > prev_start
     if _explanation_rx().search(norm):
         strong = False  # a part of an explained change, not a table value
+    if pick[2] == "concept" and _named_before(norm, pick[0], clause_start):
+        strong = False  # "3.水务发展资金项目支出 939.06 万元": one project's, not the 项目支出 total
+    gloss = regex.search(r"[（(][^（）()]*$", norm[: pick[0]])
+    if gloss and any(c[1] == gloss.start() for c in cands):
+        strong = False  # "行政运行（行政及参公单位基本支出）2678.58": a gloss on the line before it
     claim.notes.append("strong" if strong else "weak")
     own = g_years_stripped(norm[clause_start:])
     if not strong and own and not grammar()["bare_clause"].fullmatch(own) and not regex.match(r"(较|比|与|同比|相比|和|占)", own):
@@ -332,10 +372,6 @@ def grammar() -> dict:
     return {
         "own_name": regex.compile(subj["own_name"]),
         "part_of": regex.compile(subj["part_of"]),
-        "row_name_lead": regex.compile(subj["row_name_lead"]),
-        "code_before": regex.compile(subj["code_before"]),
-        "item_opening": regex.compile(subj["item_opening"]),
-        "item_parts": dict(subj["item_parts"]),
         "row_name_follow": regex.compile(subj["row_name_follow"]),
         "bare_clause": regex.compile(subj["bare_clause"]),
         "years": regex.compile(subj["years"]),

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..argparse_zh import Parser
-from ..errors import EXIT_OK, EXIT_UNREADABLE
+from ..errors import EXIT_UNREADABLE
 
 
 def _parser() -> argparse.ArgumentParser:

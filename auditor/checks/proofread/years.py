@@ -8,13 +8,31 @@ name Y−1 (DESIGN-NOTES §7). A year that is certainly wrong is 不通过; one 
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import Callable
 
 from ...model import Document, Paragraph
 from ...results import Result
-from .common import Findings, config, identity, narrative_readable, prose, rx, unreadable
+from .common import Findings, Identity, config, identity, narrative_readable, prose, rx, unreadable
 
 _NO_YEAR = "文件标题未写明年度，无法核对年度。"
+
+
+_YearCheck = Callable[[Document, Findings, Identity], list[Result]]
+
+
+def _dated(rule: str) -> Callable[[_YearCheck], Callable[[Document], list[Result]]]:
+    """Every year check needs the document's own year: without one it is 无法核对, said once here."""
+    def wrap(check: _YearCheck) -> Callable[[Document], list[Result]]:
+        @functools.wraps(check)
+        def run(doc: Document) -> list[Result]:
+            f, me = Findings(rule), identity(doc)
+            if me.year is None:
+                return f.done("", unverified=_NO_YEAR)
+            return check(doc, f, me)
+        return run
+    return wrap
 
 
 def _cfg() -> dict:
@@ -28,12 +46,9 @@ def _paragraph_sentence(para: Paragraph, offset: int):
     return None
 
 
-def check_comparisons(doc: Document) -> list[Result]:
+@_dated("P101")
+def check_comparisons(doc: Document, f: Findings, me: Identity) -> list[Result]:
     """P101: the year a figure is compared with."""
-    f = Findings("P101")
-    me = identity(doc)
-    if me.year is None:
-        return f.done("", unverified=_NO_YEAR)
     y = me.year
     cfg = _cfg()
     budget, final, figure = rx(cfg["budget_words"]), rx(cfg["final_words"]), rx(cfg["figure_words"])
@@ -73,13 +88,10 @@ def check_comparisons(doc: Document) -> list[Result]:
     return f.done(f"比较年度与{y}年{me.stage}相符（{'上年' if me.stage == '预算' else '本年预算或上年'}）。")
 
 
-def check_cutoff_dates(doc: Document) -> list[Result]:
+@_dated("P102")
+def check_cutoff_dates(doc: Document, f: Findings, me: Identity) -> list[Result]:
     """P102: "截至…" dates of assets, vehicles and staff fit the kind: a budget counts at last year's
     date (or early in its own year, before it is published), a 决算 at the end of its own year."""
-    f = Findings("P102")
-    me = identity(doc)
-    if me.year is None:
-        return f.done("", unverified=_NO_YEAR)
     y = me.year
     cfg = _cfg()
     subject = rx(cfg["cutoff_subject"])
@@ -120,12 +132,9 @@ def _headings(doc: Document) -> list[Paragraph]:
     return [p for i, p in enumerate(paras) if p.start in starts or (i < 3 and len(p.text) <= 60)]
 
 
-def check_heading_years(doc: Document) -> list[Result]:
+@_dated("P103")
+def check_heading_years(doc: Document, f: Findings, me: Identity) -> list[Result]:
     """P103: headings and titles carry the document's own year."""
-    f = Findings("P103")
-    me = identity(doc)
-    if me.year is None:
-        return f.done("", unverified=_NO_YEAR)
     y = me.year
     for para in _headings(doc):
         title = re.split(r"[。，,；;：:]", para.text, maxsplit=1)[0]  # a heading's own words, not the sentence after
@@ -138,12 +147,9 @@ def check_heading_years(doc: Document) -> list[Result]:
     return f.done(f"标题年度与文件年度{y}年一致。")
 
 
-def check_project_periods(doc: Document) -> list[Result]:
+@_dated("P104")
+def check_project_periods(doc: Document, f: Findings, me: Identity) -> list[Result]:
     """P104: a project's 实施周期 covers the year the document is about."""
-    f = Findings("P104")
-    me = identity(doc)
-    if me.year is None:
-        return f.done("", unverified=_NO_YEAR)
     y = me.year
     subject = rx(_cfg()["period_subject"])
     for para in prose(doc):
@@ -166,12 +172,9 @@ def check_project_periods(doc: Document) -> list[Result]:
     return f.done(f"项目实施周期均含{y}年。")
 
 
-def check_scope_year(doc: Document) -> list[Result]:
+@_dated("P105")
+def check_scope_year(doc: Document, f: Findings, me: Identity) -> list[Result]:
     """P105: "纳入本部门Y年…编制范围" names the document's own year."""
-    f = Findings("P105")
-    me = identity(doc)
-    if me.year is None:
-        return f.done("", unverified=_NO_YEAR)
     y = me.year
     for para in prose(doc):
         for m in rx(_cfg()["scope"]).finditer(para.text):
