@@ -343,6 +343,8 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
     # strong: named inside the figure's own clause by a specific wording; weak: inherited from an
     # earlier clause or a bare 收入/支出. A weak subject never produces a fail, only 存疑.
     strong = best[0] > clause_start and best[1] >= 3
+    if pick[2] == "row" and pick[0] > clause_start and grammar()["row_glued"].match(norm[pick[0] - 1]):
+        strong = False  # "代理银行手续费": the tail of a longer name is not the row 30204 手续费
     if not strong and claim.kind in ("change", "change_pct", "share") and best[1] >= 3:
         # "X 3.00万元，较上年减少1.00万元" and "X 105.58万元，占34.30%": a clause that opens with the
         # comparison or the share speaks of the subject of the clause just before it
@@ -372,6 +374,7 @@ def grammar() -> dict:
     return {
         "own_name": regex.compile(subj["own_name"]),
         "part_of": regex.compile(subj["part_of"]),
+        "row_glued": regex.compile(subj["row_glued"]),
         "row_name_follow": regex.compile(subj["row_name_follow"]),
         "bare_clause": regex.compile(subj["bare_clause"]),
         "years": regex.compile(subj["years"]),
