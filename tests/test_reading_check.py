@@ -167,3 +167,33 @@ def test_pieces_of_a_split_table_share_its_doubt():
     doc.tables.append(piece)
     assess_document(doc)
     assert piece.reading.doubtful and "同一张表" in piece.reading.reasons[0]
+
+
+# 上年 | 本年 | 增减 with one sub-heading each: the 上年·合计 leaves out 会议费 in every row (a
+# formula error in the document), while 增减 = 本年 − 上年 holds for every figure.
+YEARS = (
+    "测试局2019年部门预算\n表13\n测试局“三公”经费及会议费支出预算表\n单位：万元\n"
+    "单位编码\t单位名称\t2018年\t\t\t2019年\t\t\t增减变化情况\t\t\n"
+    "\t\t合计\t三公经费\t会议费\t合计\t三公经费\t会议费\t合计\t三公经费\t会议费\n"
+    "\t合计\t{a}\t10.00\t4.00\t20.00\t15.00\t5.00\t{d}\t5.00\t1.00\n"
+    "001\t测试局本级\t{b}\t6.00\t3.00\t12.00\t9.00\t3.00\t{e}\t3.00\t0.00\n"
+    "002\t测试中心\t{c}\t4.00\t1.00\t8.00\t6.00\t2.00\t{f}\t2.00\t1.00\n"
+)
+
+
+def test_a_total_wrong_in_every_row_of_a_table_that_reads_right_still_fails():
+    """Every figure of each broken sum is confirmed in its column by 增减 = 本年 − 上年: the reading is
+    right, the document's 上年·合计 is not (issue 16)."""
+    text = YEARS.format(a="10.00", b="6.00", c="4.00", d="10.00", e="6.00", f="4.00")
+    doc = load_string(text)
+    table = doc.tables[0]
+    assert table.reading.status == "ok" and table.reading.held < table.reading.checked
+    fails = [r for r in audit_document(doc, select=["T"]) if r.verdict == "fail"]
+    assert len(fails) == 6 and {r.rule for r in fails} == {"T103"}
+
+
+def test_a_total_wrong_in_every_row_without_confirmation_is_doubtful():
+    """The same sums broken, but the 增减 column does not confirm the figures: nothing says the
+    reading is right, so the table stays 读取存疑."""
+    text = YEARS.format(a="10.00", b="6.00", c="4.00", d="7.00", e="9.00", f="1.00")
+    assert load_string(text).tables[0].reading.doubtful

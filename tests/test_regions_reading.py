@@ -74,3 +74,17 @@ def test_xian_pages_with_an_upside_down_media_box_are_read():
     for t in doc.tables:
         assert all("序号" not in c.key for c in t.columns)
     assert _fails(doc) == []
+
+
+ANJIAN = "shaanxi/西安市安监局_2019_部门综合预算_附件2报表.pdf"
+
+
+def test_xian_three_public_table_with_a_wrong_2018_total_reads_right():
+    """表13 prints 2018年·合计 as the 三公 total alone (会议费、培训费 left out) in every row, and 增减
+    follows it; every figure is confirmed by 增减 = 2019 − 2018, so the table reads right and its
+    broken sums are the document's 不通过, not 读取存疑."""
+    doc = regions_doc(ANJIAN)
+    table = next(t for t in doc.tables if t.kind == "three_public")
+    assert table.reading.status == "ok" and table.unit == "万元"
+    fails = [f for f in _fails(doc) if "2018年·合计" in f]
+    assert any("24.08" in f and "36.97" in f for f in fails)
