@@ -88,3 +88,18 @@ def test_xian_three_public_table_with_a_wrong_2018_total_reads_right():
     assert table.reading.status == "ok" and table.unit == "万元"
     fails = [f for f in _fails(doc) if "2018年·合计" in f]
     assert any("24.08" in f and "36.97" in f for f in fails)
+
+
+def test_xian_tables_only_file_reads_its_units_titles_and_contents_reasons():
+    """表11's title and 单位 are printed inside its frame (a sheet name stands above it); 表12's
+    "单位：万" wraps its 元 to the next line; the 目录 gives 表9's 空表理由; no 情况说明, one D104 note."""
+    from auditor.engine import audit_document
+
+    doc = regions_doc(ANJIAN)
+    by_number = {t.number: t for t in doc.tables if t.number}
+    assert by_number["表11"].title == "2019年部门综合预算财政拨款结转资金支出表" and by_number["表11"].unit == "万元"
+    assert by_number["表12"].unit == "万元"
+    results = audit_document(doc, select=["D"])
+    assert [r.verdict for r in results if r.rule == "D103"] == ["pass"]
+    [d104] = [r for r in results if r.rule == "D104"]
+    assert d104.verdict == "warn" and "只有报表" in d104.message

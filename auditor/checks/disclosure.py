@@ -201,24 +201,54 @@ def _printed_tables(doc: Document) -> list[list[Table]]:
     return list(groups.values())
 
 
-def check_empty_notes(doc: Document) -> list[Result]:
-    """D103: an empty table says why it is empty."""
-    rx = re.compile(_config()["empty_note"])
+_REASON_HEAD = re.compile(r"空表.{0,4}(理由|原因|说明)|为空的?(理由|原因)")
+
+
+def _listed_reasons(doc: Document, rx: re.Pattern) -> list[str]:
+    """Reasons printed in a 目录 table's 空表理由 column ("是否空表 | 公开空表理由"). Such a table
+    holds no figures, so it is read as all heading: each column's path lists its entries, and which
+    reason stands on which row is lost."""
     out = []
-    for parts in _printed_tables(doc):
-        t = parts[0]
-        if t.kind in ("other", "performance", "project") or not any(p.rows for p in parts) \
-                or not all(_is_empty(p) for p in parts):
+    for t in doc.tables:
+        if t.kind != "other":
             continue
-        note = next((n for p in parts for n in p.notes if rx.search(n)), None)
-        where = None
-        if note is None:
-            short = kind_names().get(t.kind, t.title).strip("“”\"")
-            short = short.replace("表", "")
-            for s in doc.sentences():
-                if (short in s.text or (t.number and t.number.replace(" ", "") in s.text.replace(" ", ""))) and rx.search(s.text):
-                    note, where = s.text, s
-                    break
+        for c in t.columns:
+            if c.path and _REASON_HEAD.search(c.path[0]):
+                out += [x for x in c.path[1:] if rx.search(x)]
+    return out
+
+
+def _empty_note(doc: Document, parts: list[Table], rx: re.Pattern) -> tuple[str | None, object]:
+    """The sentence or note saying why a printed table is empty, and the sentence it is in."""
+    note = next((n for p in parts for n in p.notes if rx.search(n)), None)
+    if note is not None:
+        return note, None
+    t = parts[0]
+    short = kind_names().get(t.kind, t.title).strip("“”\"").replace("表", "")
+    for s in doc.sentences():
+        if (short in s.text or (t.number and t.number.replace(" ", "") in s.text.replace(" ", ""))) and rx.search(s.text):
+            return s.text, s
+    return next((x for x in _listed_reasons(doc, rx) if short in x), None), None
+
+
+def check_empty_notes(doc: Document) -> list[Result]:
+    """D103: an empty table says why it is empty (in a note, the narrative, or the 目录's 空表理由)."""
+    rx = re.compile(_config()["empty_note"])
+    empty = [parts for parts in _printed_tables(doc)
+             if parts[0].kind not in ("other", "performance", "project") and any(p.rows for p in parts)
+             and all(_is_empty(p) for p in parts)]
+    notes = {id(parts): _empty_note(doc, parts, rx) for parts in empty}
+    # reasons the 目录 lists without naming the table: they explain the empty tables nothing else
+    # explains when there are as many of them
+    listed = _listed_reasons(doc, rx)
+    unexplained = [parts for parts in empty if notes[id(parts)][0] is None]
+    if listed and len(listed) >= len(unexplained):
+        for parts in unexplained:
+            notes[id(parts)] = (f"目录中列明的空表理由：{'；'.join(dict.fromkeys(listed))}", None)
+    out = []
+    for parts in empty:
+        t = parts[0]
+        note, where = notes[id(parts)]
         if note is None and len(doc.text) < _NARRATIVE_MIN:
             out.append(_result("D103", "warn", f"{t.number or ''}《{t.title}》没有数据；本文件没有情况说明，"
                                "请与说明文件一并核对（--together）是否说明了原因。", anchor=t.id,
@@ -239,6 +269,7 @@ def check_sections(doc: Document) -> list[Result]:
         return []  # a tables-only file: its narrative is published separately
     spec = profile(doc).get(doc.meta.stage) or {}
     out = []
+    missing = []
     for name, pattern in (spec.get("sections") or {}).items():
         m = re.search(pattern, doc.text)
         if m:
@@ -246,7 +277,16 @@ def check_sections(doc: Document) -> list[Result]:
             out.append(_result("D104", "pass", f"已说明{name}。", anchor=name, page=s.page if s else None,
                                text=s.text if s else "", span=(m.start(), m.end())))
         else:
-            out.append(_result("D104", "fail", f"情况说明中未见“{name}”的说明。", anchor=name))
+            missing.append(name)
+    if missing and not doc.sections and any(t.kind != "other" for t in doc.tables):
+        # tables with no 情况说明 at all (no heading of one): the text beside them is notes and form
+        # text (a 绩效目标 form may even name a topic), not a narrative that left things out. One
+        # note, as for a narrative without its tables (D101 "no-tables").
+        return [_result("D104", "warn", f"本文件只有报表，未见情况说明：{len(missing)} 项说明要求（"
+                        + "、".join(missing) + "）无从核对，不逐条列出。若情况说明在另一个文件中，请把两个文件一并审核"
+                        "（audit 说明 报表 --together，或放在同一文件夹中审核 audit 文件夹）。",
+                        anchor="no-narrative", severity="warning")]
+    out += [_result("D104", "fail", f"情况说明中未见“{name}”的说明。", anchor=name) for name in missing]
     return out
 
 

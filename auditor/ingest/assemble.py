@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..model import Table
 from ..tables.build import Grid, build_table, find_header_end
 from ..tables.header import normalize_label
-from ..tables.kinds import title_pattern, unit_pattern
+from ..tables.kinds import title_pattern, unit_of, unit_pattern
 from ..numbers import parse_amount
 from .items import GridItem, Item, LineItem
 
@@ -167,14 +167,20 @@ def _strip_captions(cur: _Open, grid: GridItem) -> None:
             grid.rows.pop(0)
             continue
         caption = any(_CAPTION.match(c) or unit_pattern().search(c) for c in filled) and len(filled) <= 4
-        titled = not cur.title and all(_title_like(c) for c in filled)
-        if not (caption or titled) or any(parse_amount(c) for c in filled):
+        number = len(filled) == 1 and _TABLE_NO.match(normalize_label(filled[0]))
+        # the title printed inside the frame, alone on its row, is the table's own: a line above the
+        # frame may be a page header (a sheet name "表11-财拨结转支出表")
+        titled = (not cur.title or len(filled) == 1) and all(_title_like(c) for c in filled) \
+            and not any(_CAPTION.match(c) for c in filled)
+        if not (caption or titled or number) or any(parse_amount(c) for c in filled):
             break
+        if number:
+            cur.number = cur.number or f"表{number.group(1) or number.group(2)}"
         for c in filled:
             m = unit_pattern().search(c)
             if m and not cur.unit:
-                cur.unit = m.group(1)
-            elif not cur.title and _title_like(c) and not _CAPTION.match(c):
+                cur.unit = unit_of(m)
+            elif titled and _title_like(c) and not _CAPTION.match(c):
                 cur.title = normalize_label(c)
         grid.rows.pop(0)
         if grid.row_pages:
@@ -291,7 +297,7 @@ def _take_title(pending: list[LineItem]) -> tuple[str | None, str | None, str | 
         key = normalize_label(ln.text)
         m = unit_pattern().search(ln.text)
         if m and unit is None:
-            unit = m.group(1)
+            unit = unit_of(m)
             used.append(base + k)
             rest = ln.text[: m.start()].strip()
             if rest and title is None and _title_like(rest):
