@@ -103,3 +103,12 @@ def test_xian_tables_only_file_reads_its_units_titles_and_contents_reasons():
     assert [r.verdict for r in results if r.rule == "D103"] == ["pass"]
     [d104] = [r for r in results if r.rule == "D104"]
     assert d104.verdict == "warn" and "只有报表" in d104.message
+
+
+@pytest.mark.parametrize(("rel", "org"), [
+    ("guangdong/广州市司法局_2026_部门预算.pdf", "广州市司法局"),  # "2026年" / "广州市司法局部门预算"
+    ("shaanxi/西安市民政局_2021_部门综合预算.pdf", "西安市民政局"),  # 综合预算
+    ("shanghai/上海市审计局_2026_市级单位预算.pdf", "上海市审计局"),  # "预算单位：" under a regional title
+])
+def test_organisation_from_the_cover(rel, org):
+    assert regions_doc(rel).meta.organization == org
