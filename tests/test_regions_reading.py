@@ -112,3 +112,11 @@ def test_xian_tables_only_file_reads_its_units_titles_and_contents_reasons():
 ])
 def test_organisation_from_the_cover(rel, org):
     assert regions_doc(rel).meta.organization == org
+
+
+def test_contents_end_where_the_body_repeats_its_first_entry():
+    """国家信访局: "第一部分国家信访局基本情况……2" in the 目录, then the same heading without leaders
+    opens the body; the body's first paragraph is narrative, not contents."""
+    doc = regions_doc("central/国家信访局_2026_部门预算.pdf")
+    assert not any(e.startswith(("一、部门职责", "（一）")) for e in doc.toc[3:])
+    assert "（一）负责处理国内群众、境外人士、法人及其他组织通过信访渠道" in doc.text

@@ -20,6 +20,7 @@ from .items import GridItem, Item, LineItem
 _TABLE_NO = re.compile(r"^(?:表\s*(\d+)|公开(\d+)表[:：]?)$")
 _NOTE = re.compile(r"^[（(]?(备注|注[:：]|注\d|说明[:：])|本表|此表|无数据|空表")
 _TOC = re.compile(r"^目\s*录$")
+_LEADERS = re.compile(r"[.．…·‧•\s]*\d*$")  # a contents line's dot leaders and page number
 _NUMBERED = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+[.．、])")
 _NUMBERED_TITLE = re.compile(r"^(公开\d+表|表\d+|表[一二三四五六七八九十]+)[:：]?[^表]*$")
 _TOTAL_ROW = re.compile(r"^(合计|总计)")
@@ -101,10 +102,13 @@ def assemble(items: list[Item]) -> Assembled:
                 # or on a new page that does not go on listing numbered entries
                 new_page = it.page != toc_page
                 ends = _TABLE_NO.fullmatch(key) or unit_pattern().search(text)  # "表1" or "单位：元"
-                if "。" in text or key in toc_seen or ends or (new_page and not _NUMBERED.match(key)):
+                # an entry is known again without its dot leaders and page number: "第一部分 基本情况"
+                # after "第一部分 基本情况……2" is the body starting
+                entry = _LEADERS.sub("", key)
+                if "。" in text or entry in toc_seen or ends or (new_page and not _NUMBERED.match(key)):
                     in_toc = False
                 else:
-                    toc_seen.add(key)
+                    toc_seen.add(entry)
                     toc_page = it.page
                     toc.append(key)
                     continue
