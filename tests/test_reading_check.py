@@ -197,3 +197,15 @@ def test_a_total_wrong_in_every_row_without_confirmation_is_doubtful():
     reading is right, so the table stays 读取存疑."""
     text = YEARS.format(a="10.00", b="6.00", c="4.00", d="7.00", e="9.00", f="1.00")
     assert load_string(text).tables[0].reading.doubtful
+
+
+def test_rows_misread_though_the_sums_hold_are_not_judged_for_content():
+    """A code glued to its name: the sums may hold, but what the rows show (codes, depth) is the
+    reader's, not the document's; the reading says so once, on the table (issue 16)."""
+    from auditor.tables.reading import rows_readable
+
+    good = _doc(GOOD).tables[0]
+    assert rows_readable(good) and good.reading.row_reasons == []
+    glued = _doc(GOOD + "\t125001测试中心\t\t\t\n").tables[0]  # a unit code the reader left in the name
+    assert not glued.reading.doubtful and not rows_readable(glued)
+    assert "编码与名称" in glued.reading.row_reasons[0]

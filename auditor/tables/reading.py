@@ -183,6 +183,32 @@ def _header_missing(table: Table) -> bool:
     return any(r.code or r.name.startswith(("合计", "总计")) for r in table.rows)
 
 
+_GLUED = re.compile(r"^\d{3,}")
+_TWO_NUMBERS = re.compile(r"\d\s+[-\d]")
+_TOTAL_NAME = re.compile(r"合\s*计|总\s*计|小\s*计|^\s*$")
+
+
+def _row_doubt(table: Table) -> list[str]:
+    """Signs that rows were misread though the sums may hold: a code glued to its name, two figures in
+    one cell, or a row with figures and neither code nor total name in a coded table. A requirement
+    about what a table shows (its depth, its codes' names) would report such a reader's error as the
+    document's."""
+    coded = any(r.code for r in table.rows)
+    for r in table.rows:
+        if _GLUED.match(r.name.strip()):
+            return [f"编码与名称连在一起（{r.name[:20]}）"]
+        if any(_TWO_NUMBERS.search(c.text.strip()) for c in r.cells.values()):
+            return [f"一个单元格里有两个数字（{r.label[:20]}）"]
+        if coded and not r.code and any(c.value for c in r.cells.values()) and not _TOTAL_NAME.search(r.name):
+            return [f"有编码的表中一行没有编码（{r.label[:20]}）"]
+    return []
+
+
+def rows_readable(table: Table) -> bool:
+    """For the requirement checks: the table's rows can be judged for what they show."""
+    return reading_of(table).rows_readable
+
+
 def assess(table: Table) -> Reading:
     results = _relations(table)
     checked = [r for r in results if r.verdict in ("pass", "warn", "fail")]
@@ -217,6 +243,7 @@ def assess(table: Table) -> Reading:
         share = len(unexplained) / len(checked)
         if need > MAX_WRONG_CELLS or (need == MAX_WRONG_CELLS and share > MAX_BROKEN_SHARE_FOR_TWO):
             doubt.append(f"本表 {len(checked)} 项勾稽关系中 {len(broken)} 项不成立，不是个别数字之误")
+    reading.row_reasons = _row_doubt(table)
     if table.unit is None and not table.empty:
         reading.unit_found = False
         reading.reasons.append("单位未标明")
