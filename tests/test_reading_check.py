@@ -209,3 +209,12 @@ def test_rows_misread_though_the_sums_hold_are_not_judged_for_content():
     glued = _doc(GOOD + "\t125001测试中心\t\t\t\n").tables[0]  # a unit code the reader left in the name
     assert not glued.reading.doubtful and not rows_readable(glued)
     assert "编码与名称" in glued.reading.row_reasons[0]
+
+
+def test_a_unit_printed_in_the_column_headings_is_the_tables_unit():
+    body = GOOD
+    cols = "科目编码\t科目名称\t合计（万元）\t基本支出（万元）\t项目支出（万元）\n"
+    doc = load_string(HEAD.format(claim="", unit="") + cols + body)
+    assert doc.tables[0].unit == "万元" and doc.tables[0].reading.unit_found
+    mixed = "科目编码\t科目名称\t合计（万元）\t基本支出（元）\t项目支出\n"
+    assert load_string(HEAD.format(claim="", unit="") + mixed + body).tables[0].unit is None
