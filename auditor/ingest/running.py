@@ -4,7 +4,8 @@
 部门预算") are not narrative: left in, they glue into the paragraph that runs over the page break
 and split a sentence (or a figure) in two. A line is dropped when it is a page number in any of the
 printed forms, or when the same line, digits aside, is the first or the last line of at least
-three pages and of a quarter of them (its first print on the cover stays: it is the title).
+three pages and of a quarter of them (its first print on the cover stays: it is the title). A
+sentence (with 。，；) or the only line of a page is content, never a header.
 A table's title repeated over its continuation pages is kept:
 the assembler joins the pages by it.
 """
@@ -42,9 +43,11 @@ def drop_running_lines(items: list[Item]) -> list[Item]:
             pages[it.page].append(it)
     edge: dict[str, set[int]] = defaultdict(set)
     for page, its in pages.items():
+        if len(its) < 2:
+            continue  # a page's only line is its content, not a header over it
         ordered = sorted(its, key=lambda it: it.top)
-        for it in {id(ordered[0]): ordered[0], id(ordered[-1]): ordered[-1]}.values():
-            if isinstance(it, LineItem) and not _keeps(it.text):
+        for it in (ordered[0], ordered[-1]):
+            if isinstance(it, LineItem) and not _keeps(it.text) and not re.search(r"[。，；]", it.text):
                 edge[_key(it.text)].add(page)
     need = max(MIN_PAGES, MIN_SHARE * len(pages))
     running = {k for k, ps in edge.items() if len(ps) >= need}
