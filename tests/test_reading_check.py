@@ -218,3 +218,14 @@ def test_a_unit_printed_in_the_column_headings_is_the_tables_unit():
     assert doc.tables[0].unit == "万元" and doc.tables[0].reading.unit_found
     mixed = "科目编码\t科目名称\t合计（万元）\t基本支出（元）\t项目支出\n"
     assert load_string(HEAD.format(claim="", unit="") + mixed + body).tables[0].unit is None
+
+
+def test_a_table_without_unit_is_never_failed_against_a_table_in_wan_yuan():
+    """The 一般公共预算 table prints no unit: its 300.00 may be 元 or 万元, so set against the 支出总表's
+    万元 a difference is 存疑 ("单位未标明"), never 不通过."""
+    spend = ("表3\n测试局部门支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+             "\t合计\t{v}\t{b}\t{p}\n204\t公共安全支出\t{v}\t{b}\t{p}\n")
+    results = audit_document(_doc(GOOD, unit="", extra=spend.format(v="3.00", b="1.00", p="2.00")))
+    cross = [r for r in results if r.kind == "cross_table" and r.rule.startswith("X")]
+    assert cross and not [r for r in cross if r.verdict == "fail"]
+    assert any(r.verdict == "warn" and "单位未标明" in r.message for r in cross)
