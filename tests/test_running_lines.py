@@ -47,3 +47,10 @@ def test_wuxi_running_header_does_not_split_narrative_sentences():
     doc = regions_doc("jiangsu/无锡市统计局_2026_部门预算.pdf")
     assert doc.meta.organization == "无锡市统计局" and doc.meta.year == 2026
     assert doc.text.count("无锡市统计局2026年度部门预算公开") <= 1
+
+
+def test_a_header_naming_a_unit_budget_is_still_a_running_header():
+    """"…2026年度单位预算公开" says 单位, but it is no 单位：万元 line."""
+    out = drop_running_lines(_pages(6, "某市自然资源和规划局2026年度单位预算公开"))
+    assert sum(isinstance(it, LineItem) and it.text.startswith("某市") for it in out) == 1
+    assert sum(isinstance(it, LineItem) and it.text == "单位：万元" for it in drop_running_lines(_pages(6, "单位：万元"))) == 6

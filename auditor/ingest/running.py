@@ -32,7 +32,7 @@ def _key(text: str) -> str:
 def _keeps(text: str) -> bool:
     """Lines that repeat at a page's top for a reason: a table's title or number, its 单位 line."""
     t = re.sub(r"\s+", "", text)
-    return t.endswith("表") or "单位" in t or re.fullmatch(r"(?:表|公开)\d+表?", t) is not None \
+    return t.endswith("表") or re.search(r"单位[:：]", t) is not None or re.fullmatch(r"(?:表|公开)\d+表?", t) is not None \
         or t.startswith(("注", "备注", "说明"))  # a note under each table ("注：无。")
 
 
