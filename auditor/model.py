@@ -135,10 +135,19 @@ class Reading:
     checked: int = 0  # the table's own arithmetic relations (T101–T105) with something printed
     held: int = 0  # of those, how many hold (within rounding)
     broken: list[dict] = field(default_factory=list)  # rule, row, column, page, message of each that broke
+    # signs that the rows' codes and names were misread though the sums may hold (a code glued to its
+    # name, two figures in a cell, an uncoded row of figures among coded ones): what a table shows
+    # (its depth, its codes' names) is not judged then, what it adds up to still is
+    row_reasons: list[str] = field(default_factory=list)
 
     @property
     def doubtful(self) -> bool:
         return self.status == "doubtful"
+
+    @property
+    def rows_readable(self) -> bool:
+        """Whether the table's rows can be judged for what they show, not only for their sums."""
+        return not self.doubtful and not self.row_reasons
 
     def as_dict(self) -> dict:
         return {
@@ -147,6 +156,7 @@ class Reading:
             "unit_found": self.unit_found,
             "relations": {"checked": self.checked, "held": self.held},
             "broken": [dict(b) for b in self.broken],
+            "row_reasons": list(self.row_reasons),
         }
 
 

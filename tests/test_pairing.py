@@ -90,3 +90,17 @@ def test_previous_with_force_warns_and_goes_on(capsys):
     out, err = capsys.readouterr()
     assert code != EXIT_USAGE and "警告" in err
     assert json.loads(out)["documents"][0]["previous"] == [str(SEED)]
+
+
+def test_a_lone_tables_file_gets_one_note_not_a_fail_per_missing_explanation():
+    """Tables with form text beside them (a 绩效目标 form's 年度目标) but no 情况说明 heading: the
+    narrative checks do not apply; one D104 note says so (issue 11 §4)."""
+    from auditor.ingest import load_string
+
+    form = "年度总体目标：做好档案保管利用工作，保障档案安全，提升服务水平，完成年度各项工作任务，确保档案馆正常运转。"
+    text = TABLES.read_text(encoding="utf-8") + "\n" + form + "\n" + form.replace("年度总体目标", "年度绩效目标") + "\n"
+    results = audit_document(load_string(text))
+    d104 = [r for r in results if r.rule == "D104"]
+    assert len(d104) == 1 and d104[0].verdict == "warn" and "只有报表" in d104[0].message
+    paired = audit_document(load(str(NARRATIVE), str(TABLES)))
+    assert not [r for r in paired if r.rule == "D104" and "只有报表" in r.message]

@@ -167,3 +167,65 @@ def test_pieces_of_a_split_table_share_its_doubt():
     doc.tables.append(piece)
     assess_document(doc)
     assert piece.reading.doubtful and "同一张表" in piece.reading.reasons[0]
+
+
+# 上年 | 本年 | 增减 with one sub-heading each: the 上年·合计 leaves out 会议费 in every row (a
+# formula error in the document), while 增减 = 本年 − 上年 holds for every figure.
+YEARS = (
+    "测试局2019年部门预算\n表13\n测试局“三公”经费及会议费支出预算表\n单位：万元\n"
+    "单位编码\t单位名称\t2018年\t\t\t2019年\t\t\t增减变化情况\t\t\n"
+    "\t\t合计\t三公经费\t会议费\t合计\t三公经费\t会议费\t合计\t三公经费\t会议费\n"
+    "\t合计\t{a}\t10.00\t4.00\t20.00\t15.00\t5.00\t{d}\t5.00\t1.00\n"
+    "001\t测试局本级\t{b}\t6.00\t3.00\t12.00\t9.00\t3.00\t{e}\t3.00\t0.00\n"
+    "002\t测试中心\t{c}\t4.00\t1.00\t8.00\t6.00\t2.00\t{f}\t2.00\t1.00\n"
+)
+
+
+def test_a_total_wrong_in_every_row_of_a_table_that_reads_right_still_fails():
+    """Every figure of each broken sum is confirmed in its column by 增减 = 本年 − 上年: the reading is
+    right, the document's 上年·合计 is not (issue 16)."""
+    text = YEARS.format(a="10.00", b="6.00", c="4.00", d="10.00", e="6.00", f="4.00")
+    doc = load_string(text)
+    table = doc.tables[0]
+    assert table.reading.status == "ok" and table.reading.held < table.reading.checked
+    fails = [r for r in audit_document(doc, select=["T"]) if r.verdict == "fail"]
+    assert len(fails) == 6 and {r.rule for r in fails} == {"T103"}
+
+
+def test_a_total_wrong_in_every_row_without_confirmation_is_doubtful():
+    """The same sums broken, but the 增减 column does not confirm the figures: nothing says the
+    reading is right, so the table stays 读取存疑."""
+    text = YEARS.format(a="10.00", b="6.00", c="4.00", d="7.00", e="9.00", f="1.00")
+    assert load_string(text).tables[0].reading.doubtful
+
+
+def test_rows_misread_though_the_sums_hold_are_not_judged_for_content():
+    """A code glued to its name: the sums may hold, but what the rows show (codes, depth) is the
+    reader's, not the document's; the reading says so once, on the table (issue 16)."""
+    from auditor.tables.reading import rows_readable
+
+    good = _doc(GOOD).tables[0]
+    assert rows_readable(good) and good.reading.row_reasons == []
+    glued = _doc(GOOD + "\t125001测试中心\t\t\t\n").tables[0]  # a unit code the reader left in the name
+    assert not glued.reading.doubtful and not rows_readable(glued)
+    assert "编码与名称" in glued.reading.row_reasons[0]
+
+
+def test_a_unit_printed_in_the_column_headings_is_the_tables_unit():
+    body = GOOD
+    cols = "科目编码\t科目名称\t合计（万元）\t基本支出（万元）\t项目支出（万元）\n"
+    doc = load_string(HEAD.format(claim="", unit="") + cols + body)
+    assert doc.tables[0].unit == "万元" and doc.tables[0].reading.unit_found
+    mixed = "科目编码\t科目名称\t合计（万元）\t基本支出（元）\t项目支出\n"
+    assert load_string(HEAD.format(claim="", unit="") + mixed + body).tables[0].unit is None
+
+
+def test_a_table_without_unit_is_never_failed_against_a_table_in_wan_yuan():
+    """The 一般公共预算 table prints no unit: its 300.00 may be 元 or 万元, so set against the 支出总表's
+    万元 a difference is 存疑 ("单位未标明"), never 不通过."""
+    spend = ("表3\n测试局部门支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+             "\t合计\t{v}\t{b}\t{p}\n204\t公共安全支出\t{v}\t{b}\t{p}\n")
+    results = audit_document(_doc(GOOD, unit="", extra=spend.format(v="3.00", b="1.00", p="2.00")))
+    cross = [r for r in results if r.kind == "cross_table" and r.rule.startswith("X")]
+    assert cross and not [r for r in cross if r.verdict == "fail"]
+    assert any(r.verdict == "warn" and "单位未标明" in r.message for r in cross)

@@ -74,3 +74,49 @@ def test_xian_pages_with_an_upside_down_media_box_are_read():
     for t in doc.tables:
         assert all("序号" not in c.key for c in t.columns)
     assert _fails(doc) == []
+
+
+ANJIAN = "shaanxi/西安市安监局_2019_部门综合预算_附件2报表.pdf"
+
+
+def test_xian_three_public_table_with_a_wrong_2018_total_reads_right():
+    """表13 prints 2018年·合计 as the 三公 total alone (会议费、培训费 left out) in every row, and 增减
+    follows it; every figure is confirmed by 增减 = 2019 − 2018, so the table reads right and its
+    broken sums are the document's 不通过, not 读取存疑."""
+    doc = regions_doc(ANJIAN)
+    table = next(t for t in doc.tables if t.kind == "three_public")
+    assert table.reading.status == "ok" and table.unit == "万元"
+    fails = [f for f in _fails(doc) if "2018年·合计" in f]
+    assert any("24.08" in f and "36.97" in f for f in fails)
+
+
+def test_xian_tables_only_file_reads_its_units_titles_and_contents_reasons():
+    """表11's title and 单位 are printed inside its frame (a sheet name stands above it); 表12's
+    "单位：万" wraps its 元 to the next line; the 目录 gives 表9's 空表理由; no 情况说明, one D104 note."""
+    from auditor.engine import audit_document
+
+    doc = regions_doc(ANJIAN)
+    by_number = {t.number: t for t in doc.tables if t.number}
+    assert by_number["表11"].title == "2019年部门综合预算财政拨款结转资金支出表" and by_number["表11"].unit == "万元"
+    assert by_number["表12"].unit == "万元"
+    results = audit_document(doc, select=["D"])
+    assert [r.verdict for r in results if r.rule == "D103"] == ["pass"]
+    [d104] = [r for r in results if r.rule == "D104"]
+    assert d104.verdict == "warn" and "只有报表" in d104.message
+
+
+@pytest.mark.parametrize(("rel", "org"), [
+    ("guangdong/广州市司法局_2026_部门预算.pdf", "广州市司法局"),  # "2026年" / "广州市司法局部门预算"
+    ("shaanxi/西安市民政局_2021_部门综合预算.pdf", "西安市民政局"),  # 综合预算
+    ("shanghai/上海市审计局_2026_市级单位预算.pdf", "上海市审计局"),  # "预算单位：" under a regional title
+])
+def test_organisation_from_the_cover(rel, org):
+    assert regions_doc(rel).meta.organization == org
+
+
+def test_contents_end_where_the_body_repeats_its_first_entry():
+    """国家信访局: "第一部分国家信访局基本情况……2" in the 目录, then the same heading without leaders
+    opens the body; the body's first paragraph is narrative, not contents."""
+    doc = regions_doc("central/国家信访局_2026_部门预算.pdf")
+    assert not any(e.startswith(("一、部门职责", "（一）")) for e in doc.toc[3:])
+    assert "（一）负责处理国内群众、境外人士、法人及其他组织通过信访渠道" in doc.text

@@ -83,18 +83,19 @@ def _relation(
     unknown = "" if table.unit else "（本表未标明单位）"  # every figure read with its unit, or said to lack one
     want = total.value or Decimal(0)
     shown = total.text or "空白"
+    printed = f"{shown}{unit}" if total.text else shown  # "空白", never "空白万元"
     if verdict == "unverified":
         msg = f"{total_row.label}「{total_col.key}」：{UNCOMPUTED}。"
     elif verdict == "pass":
-        msg = f"{total_row.label}「{total_col.key}」{shown}{unit}，等于{what}之和。"
+        msg = f"{total_row.label}「{total_col.key}」{printed}，等于{what}之和。"
     elif verdict == "warn":
         msg = (
-            f"{total_row.label}「{total_col.key}」{shown}{unit}，{what}之和为{fmt(got)}{unit}，"
+            f"{total_row.label}「{total_col.key}」{printed}，{what}之和为{fmt(got)}{unit}，"
             f"相差{fmt(abs(want - got))}{unit}，在四舍五入允许范围（±{dec(tol)}{unit}）内。"
         )
     else:
         msg = (
-            f"{total_row.label}「{total_col.key}」为{shown}{unit}，但{what}之和为{fmt(got)}{unit}，"
+            f"{total_row.label}「{total_col.key}」为{printed}，但{what}之和为{fmt(got)}{unit}，"
             f"相差{fmt(want - got)}{unit}。"
         )
     msg += unknown

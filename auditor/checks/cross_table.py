@@ -147,10 +147,26 @@ def _label(key: str, p: Point) -> str:
     return "合计" if key == "total" else p.row.label
 
 
+def _in_one_unit(a: Point, b: Point) -> tuple[Point, Point]:
+    """A printing from a table whose unit was not found is read in the other table's unit, not as
+    元: "300.00" beside "3.00万元" is then 300万元, and a difference is 存疑 ("单位未标明",
+    checks/doubt.py), never a pass that rests on reading it as 元."""
+    if (a.table.unit is None) == (b.table.unit is None):
+        return a, b
+    unit = a.table.unit or b.table.unit
+    scale = UNIT_SCALE.get(unit or "元", Decimal(1))
+
+    def rescale(p: Point) -> Point:
+        return Point(p.table, p.row, p.column, p.value * scale, p.half * scale, p.text) if p.table.unit is None else p
+
+    return rescale(a), rescale(b)
+
+
 def _compare(rule: str, anchor: str, title: str, a: Point, b: Point, *, relation: str = "eq",
              extra: str = "") -> Result:
     """a is the reference printing; b must equal it (eq) or not exceed it (le)."""
-    unit = a.table.unit or "元"
+    a, b = _in_one_unit(a, b)
+    unit = a.table.unit or b.table.unit or "元"
     scale = UNIT_SCALE.get(unit, Decimal(1))
     diff = b.value - a.value
     same_grid = a.half == b.half and a.table.unit == b.table.unit

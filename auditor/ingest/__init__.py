@@ -10,18 +10,17 @@ import re
 from pathlib import Path
 
 from ..errors import ReadError
-from ..model import Document, Meta
+from ..model import Document
 from ..narrative.structure import build_narrative
 from ..tables.reading import assess_document
 from .assemble import assemble
 from .items import GridItem, Item
+from .meta import detect_meta
 from .pdf import read_pdf
 from .text import read_text
 
 MAX_BYTES = 200 * 1024 * 1024
 
-_KINDS = ("部门预算", "单位预算", "部门决算", "单位决算")
-_TITLE = re.compile(r"(?P<org>[^\s，。、；：:]{2,40}?)\s*(?P<year>20\d\d)\s*年度?\s*(?:[区市省县]级)?\s*(?P<kind>部门|单位)?\s*(?P<k2>预算|决算)")
 
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -146,7 +145,8 @@ def _build(all_items: list[Item], total_pages: int | None, source: str, paths: l
         if kind == "xlsx" and not any(t.kind != "other" and t.origin and t.origin.file == path for t in asm.tables):
             raise ReadError(path, "no_table")
     text, paragraphs, sections = build_narrative(asm.narrative, each_line_a_paragraph=(source == "text"))
-    meta = _meta(asm.narrative, asm.tables, text, total_pages)
+    meta = detect_meta([ln.text for ln in asm.narrative[:6]], [t.title for t in asm.tables], text, total_pages,
+                       [str(p) for p in paths if not str(p).startswith("<")])
     if meta.organization is None or re.search(r"[XＸ]{2}", meta.organization or ""):
         # a draft's tables name the body in their caption line: "编制部门：上海市普陀区示例局"
         named = next((m.group(1) for ln in asm.preamble if (m := _CAPTIONED.search(ln))), None)
@@ -168,39 +168,6 @@ def _build(all_items: list[Item], total_pages: int | None, source: str, paths: l
     if not _looks_like_disclosure(doc):
         raise ReadError(str(paths[0]), "not_a_disclosure")
     return doc
-
-
-def _meta(lines, tables, text: str, pages: int | None) -> Meta:
-    meta = Meta(pages=pages)
-    head = "".join(ln.text.replace(" ", "") for ln in lines[:4])
-    m = _TITLE.search(head)
-    if m is None:
-        for t in tables:
-            m = _TITLE.search(t.title)
-            if m:
-                break
-    if m:
-        org = m.group("org")
-        org = re.sub(r"^(第[一二三四]部分|附件\d*[:：]?)", "", org)
-        meta.organization = org or None
-        meta.year = int(m.group("year"))
-        meta.kind = (m.group("kind") or "部门") + m.group("k2")
-    named = re.search(r"(?:预算主管部门|部门名称|单位名称)[:：]\s*([^\s，。；]{2,40})", text[:2000])
-    if named:  # "预算主管部门：上海市普陀区人民政府万里街道办事处" names it better than the title
-        meta.organization = named.group(1)
-    body = text + "".join(t.title for t in tables)
-    if meta.kind is None:
-        counts = {k: body.count(k) for k in _KINDS}
-        best = max(counts, key=counts.get)
-        if counts[best]:
-            meta.kind = best
-        elif "决算" in body or "预算" in body:
-            meta.kind = "部门决算" if body.count("决算") > body.count("预算") else "部门预算"
-    if meta.year is None:
-        years = re.findall(r"(20\d\d)\s*年", body)
-        if years:
-            meta.year = int(max(set(years), key=years.count))
-    return meta
 
 
 def _looks_like_disclosure(doc: Document) -> bool:

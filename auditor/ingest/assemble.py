@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from ..model import Table
 from ..tables.build import Grid, build_table, find_header_end
 from ..tables.header import normalize_label
-from ..tables.kinds import title_pattern, unit_pattern
+from ..tables.kinds import title_pattern, unit_of, unit_pattern
 from ..numbers import parse_amount
 from .items import GridItem, Item, LineItem
 
 _TABLE_NO = re.compile(r"^(?:表\s*(\d+)|公开(\d+)表[:：]?)$")
 _NOTE = re.compile(r"^[（(]?(备注|注[:：]|注\d|说明[:：])|本表|此表|无数据|空表")
 _TOC = re.compile(r"^目\s*录$")
+_LEADERS = re.compile(r"[.．…·‧•\s]*\d*$")  # a contents line's dot leaders and page number
 _NUMBERED = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+[.．、])")
 _NUMBERED_TITLE = re.compile(r"^(公开\d+表|表\d+|表[一二三四五六七八九十]+)[:：]?[^表]*$")
 _TOTAL_ROW = re.compile(r"^(合计|总计)")
@@ -101,10 +102,13 @@ def assemble(items: list[Item]) -> Assembled:
                 # or on a new page that does not go on listing numbered entries
                 new_page = it.page != toc_page
                 ends = _TABLE_NO.fullmatch(key) or unit_pattern().search(text)  # "表1" or "单位：元"
-                if "。" in text or key in toc_seen or ends or (new_page and not _NUMBERED.match(key)):
+                # an entry is known again without its dot leaders and page number: "第一部分 基本情况"
+                # after "第一部分 基本情况……2" is the body starting
+                entry = _LEADERS.sub("", key)
+                if "。" in text or entry in toc_seen or ends or (new_page and not _NUMBERED.match(key)):
                     in_toc = False
                 else:
-                    toc_seen.add(key)
+                    toc_seen.add(entry)
                     toc_page = it.page
                     toc.append(key)
                     continue
@@ -167,14 +171,20 @@ def _strip_captions(cur: _Open, grid: GridItem) -> None:
             grid.rows.pop(0)
             continue
         caption = any(_CAPTION.match(c) or unit_pattern().search(c) for c in filled) and len(filled) <= 4
-        titled = not cur.title and all(_title_like(c) for c in filled)
-        if not (caption or titled) or any(parse_amount(c) for c in filled):
+        number = len(filled) == 1 and _TABLE_NO.match(normalize_label(filled[0]))
+        # the title printed inside the frame, alone on its row, is the table's own: a line above the
+        # frame may be a page header (a sheet name "表11-财拨结转支出表")
+        titled = (not cur.title or len(filled) == 1) and all(_title_like(c) for c in filled) \
+            and not any(_CAPTION.match(c) for c in filled)
+        if not (caption or titled or number) or any(parse_amount(c) for c in filled):
             break
+        if number:
+            cur.number = cur.number or f"表{number.group(1) or number.group(2)}"
         for c in filled:
             m = unit_pattern().search(c)
             if m and not cur.unit:
-                cur.unit = m.group(1)
-            elif not cur.title and _title_like(c) and not _CAPTION.match(c):
+                cur.unit = unit_of(m)
+            elif titled and _title_like(c) and not _CAPTION.match(c):
                 cur.title = normalize_label(c)
         grid.rows.pop(0)
         if grid.row_pages:
@@ -291,7 +301,7 @@ def _take_title(pending: list[LineItem]) -> tuple[str | None, str | None, str | 
         key = normalize_label(ln.text)
         m = unit_pattern().search(ln.text)
         if m and unit is None:
-            unit = m.group(1)
+            unit = unit_of(m)
             used.append(base + k)
             rest = ln.text[: m.start()].strip()
             if rest and title is None and _title_like(rest):

@@ -116,6 +116,7 @@ def read_pdf(path: str, data: bytes | None = None, *, workers: int | None = None
     independent, so the items are the same as reading them in order, only sooner.
     """
     from .pages import page_ranges, read_ranges
+    from .running import drop_running_lines
 
     pdf = _open(path, data)
     try:
@@ -130,7 +131,7 @@ def read_pdf(path: str, data: bytes | None = None, *, workers: int | None = None
             parts = [read_range(path, 0, npages, pdf=pdf)]
     finally:
         pdf.close()
-    items = [it for part in parts for it in part[0]]
+    items = drop_running_lines([it for part in parts for it in part[0]])
     total_chars = sum(p[1] for p in parts)
     cid_chars = sum(p[2] for p in parts)
     if npages == 0:

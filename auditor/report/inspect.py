@@ -47,7 +47,8 @@ def reading_line(t: Table) -> str:
     held = f"勾稽关系 {rd.held}/{rd.checked} 项成立" if rd.checked else "无可核对的勾稽关系"
     if rd.doubtful:
         return f"读取：存疑——{'；'.join(rd.reasons)}（{held}）"
-    return f"读取：正常（{held}）" + ("；单位未标明" if not rd.unit_found else "")
+    rows = f"；行内容存疑（{rd.row_reasons[0]}），不核对本表的内容要求" if rd.row_reasons else ""
+    return f"读取：正常（{held}）" + ("；单位未标明" if not rd.unit_found else "") + rows
 
 
 def render_text(doc: Document) -> str:

@@ -126,6 +126,16 @@ def find_header_end(rows: list[list[str]]) -> int:
     return len(rows)
 
 
+_HEADER_UNIT = re.compile(r"[（(]\s*(万元|亿元|千元|元)\s*[）)]")
+
+
+def _header_unit(columns: list[Column]) -> str | None:
+    """A unit printed in the column headings ("预算数（万元）", "金额(元)") when no 单位 line gives one:
+    taken only when every heading that names a unit names the same one."""
+    found = {m.group(1) for c in columns for p in c.path if (m := _HEADER_UNIT.search(p))}
+    return found.pop() if len(found) == 1 else None
+
+
 def build_table(
     *,
     table_id: str,
@@ -239,7 +249,7 @@ def build_table(
         title=title,
         kind=kind,
         kind_name=kind_name,
-        unit=unit,
+        unit=unit or _header_unit(columns),
         pages=pages,
         columns=columns,
         rows=out_rows,

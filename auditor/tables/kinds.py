@@ -37,3 +37,10 @@ def unit_pattern() -> regex.Pattern:
 @lru_cache(maxsize=1)
 def title_pattern() -> regex.Pattern:
     return regex.compile(patterns.load("tables")["title"])
+
+
+def unit_of(match: regex.Match) -> str:
+    """The unit a 单位 line gives: "单位：万" whose "元" wrapped onto the next line is 万元 (万, 千 and
+    亿 are no unit alone)."""
+    unit = match.group(1)
+    return unit if unit.endswith("元") else unit + "元"

@@ -16,7 +16,8 @@ from pathlib import Path
 from ... import patterns
 from ...model import Document
 from ...results import Result
-from .common import readable, result, row_evidence
+from ...tables.reading import rows_readable
+from .common import result, row_evidence
 
 _MAX_PER_TABLE = 2
 _TAGS = re.compile(r"[（(](类|款|项|小计|合计)[)）]$")
@@ -104,7 +105,7 @@ def check_code_names(doc: Document) -> list[Result]:
     seen: set[tuple[str, str]] = set()
     for t in doc.tables:
         found: list[Result] = []
-        if not readable(t):
+        if not rows_readable(t):
             continue
         for r in t.rows:
             if not (r.code and r.code.isdigit() and r.code[0] in "23" and len(r.code) in (3, 5, 7)):

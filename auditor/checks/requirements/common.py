@@ -55,32 +55,6 @@ def table_evidence(t: Table, note: str = "") -> Evidence:
                     page=t.pages[0] if t.pages else None)
 
 
-_GLUED = re.compile(r"^\d{3,}")
-_TWO_NUMBERS = re.compile(r"\d\s+[-\d]")
-
-
-def readable(t: Table) -> bool:
-    """Whether a table was read well enough to judge what it shows (not only what it adds up to).
-
-    A requirement about a table's content (its depth, its codes' names) judged on a misread table
-    would report the reader's error as the document's. Signs of a misread: a code glued to its name,
-    two figures in one cell, or a row with amounts and neither code nor total name in a coded table.
-    """
-    reading = getattr(t, "reading", None)
-    if reading is not None and getattr(reading, "doubtful", False):
-        return False
-    coded = sum(1 for r in t.rows if r.code)
-    for r in t.rows:
-        if _GLUED.match(r.name.strip()) or any(_TWO_NUMBERS.search(c.text.strip()) for c in r.cells.values()):
-            return False
-        if coded and not r.code and any(c.value for c in r.cells.values()) and not _TOTAL.search(r.name):
-            return False
-    return True
-
-
-_TOTAL = re.compile(r"合\s*计|总\s*计|小\s*计|^\s*$")
-
-
 def section_sentences(doc: Document, pattern: str) -> list[Sentence]:
     """Sentences whose section heading path matches pattern (the 名词解释 section never counts)."""
     rx = re.compile(pattern)

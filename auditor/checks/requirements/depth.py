@@ -15,8 +15,9 @@ from functools import lru_cache
 from ... import patterns
 from ...model import Document, Row, Table
 from ...results import Result
+from ...tables.reading import rows_readable
 from .codes import name_key
-from .common import config, readable, result, row_evidence, table_evidence
+from .common import config, result, row_evidence, table_evidence
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +33,7 @@ def _coded_rows_with_amounts(t: Table, first: str) -> list[Row]:
 
 
 def _depth(t: Table, *, rule: str, first: str, depth: int, what: str, level: str) -> Result | None:
-    if not readable(t):
+    if not rows_readable(t):
         return None
     rows = [r for r in _coded_rows_with_amounts(t, first) if len(r.code) in (3, 5, 7)]
     if first == "2":  # a 3-digit code beside a unit's name is a unit code in a table listed by unit

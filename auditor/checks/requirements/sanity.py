@@ -12,7 +12,8 @@ from decimal import Decimal, InvalidOperation
 from ...model import Document
 from ...numbers import nfkc
 from ...results import Result
-from .common import profile_settings, readable, result, row_evidence, sentence_result
+from ...tables.reading import rows_readable
+from .common import profile_settings, result, row_evidence, sentence_result
 
 _SHARE = re.compile(r"占[^，。；%％]{0,24}?(?:的|比重|比例|为)?\s*(\d+(?:\.\d+)?)\s*[%％]")
 _TOTAL = re.compile(r"^(收入|支出|收支)?(总计|合计)$")
@@ -38,7 +39,7 @@ def _cells(doc: Document, max_decimals: int) -> list[Result]:
     over = re.compile(rf"\.\d{{{max_decimals + 1},}}$")
     bad = []
     for t in doc.tables:
-        if t.unit not in ("元", "万元") or not readable(t):
+        if t.unit not in ("元", "万元") or not rows_readable(t):
             continue
         bad += [(t, r, k, c) for r in t.rows for k, c in r.cells.items()
                 if c.amount is not None and over.search(c.text.strip().replace(",", ""))]
@@ -57,7 +58,7 @@ def _zero_totals(doc: Document) -> list[Result]:
         return []
     out = []
     for t in doc.tables_of("summary"):
-        if not readable(t):
+        if not rows_readable(t):
             continue
         for r in t.rows:
             if not _TOTAL.match(r.name.replace(" ", "")):
