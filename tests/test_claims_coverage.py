@@ -3,7 +3,6 @@ sentence, sums of changes, rates against a zero base, procurement categories."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
