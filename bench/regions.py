@@ -1,6 +1,6 @@
 """Per-document reading and claim figures over a folder of disclosures (default ../shared/regions).
 
-    python bench/regions.py [DIR_OR_JSONL ...] [--fails T,X] [--reasons N]
+    python bench/regions.py [DIR_OR_JSONL ...] [--fails T,X] [--reasons N] [--doubtful] [--tables]
 
 Per document: tables found and how many were read with doubt (dbt), T/X relations and the share that
 hold (pass or warn; relations inside a doubtful table and comparisons resting on one count as not
@@ -45,9 +45,12 @@ def main() -> int:
     ap.add_argument("--fails", default="", help="list every fail of these families, e.g. T,X")
     ap.add_argument("--reasons", type=int, default=15, help="how many 无法核对 reasons to tally")
     ap.add_argument("--doubtful", action="store_true", help="list every table read with doubt (读取存疑) and why")
+    ap.add_argument("--tables", action="store_true", help="list every table found: page, kind, unit, rows, reading")
     args = ap.parse_args()
     show = {f.strip() for f in args.fails.split(",") if f.strip()}
     reasons: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    unitless = 0
     rows = []
     listed: list[str] = []
     for d in reports(args.paths):
@@ -57,6 +60,14 @@ def main() -> int:
             continue
         c: Counter = Counter()
         doubtful = {t["id"]: t for t in d["tables"] if (t.get("reading") or {}).get("status") == "doubtful"}
+        unitless += sum(1 for t in d["tables"] if not t.get("unit") and t.get("rows")
+                        and t.get("kind") not in ("performance", "other", None))  # money tables
+        kinds.update(t.get("kind") or "unknown" for t in d["tables"])
+        if args.tables:
+            for t in d["tables"]:
+                listed.append(f"{name} {t['id']} p{(t['pages'] or ['?'])[0]} {t.get('kind') or '未识别'}"
+                              f" {t.get('unit') or '单位未标明'} {t.get('rows') or 0}行 "
+                              f"{(t.get('reading') or {}).get('status', '-')} {t['title'][:30]}")
         for t in doubtful.values():  # relations inside a doubtful table count as not held
             c["T", "doubt"] += t["reading"]["relations"]["checked"]
             if args.doubtful:
@@ -95,6 +106,8 @@ def main() -> int:
     print(f"narrative figures checked: median {statistics.median(shares) if shares else 0:.0f}% per document")
     print("fails T/X/N/D:", *(sum(r[i] for r in rows) for i in (4, 5, 8, 9)),
           f"; tables read with doubt: {sum(r[10] for r in rows)} of {sum(r[1] for r in rows)}")
+    print(f"tables by kind: {', '.join(f'{k} {n}' for k, n in kinds.most_common())}; "
+          f"money tables with rows but no unit found: {unitless}")
     print("\n无法核对 reasons:")
     for reason, k in reasons.most_common(args.reasons):
         print(f"{k:6}  {reason}")
