@@ -60,7 +60,7 @@ def check_same_quantity(doc: Document, points: dict[str, list[dict[str, Point]]]
 def _gpb_only(doc: Document) -> bool:
     """The department's whole income is 一般公共预算拨款, so gpb figures equal all-funds figures."""
     for table in doc.tables_of("income"):
-        total = next((r for r in table.rows if TOTAL.match(row_key(r.name)) or row_key(r.name) == "合计"), None)
+        total = next((r for r in table.rows if TOTAL.match(row_key(r.name))), None)
         cols = current_columns(table, doc.meta.year)
         tcol = next((c for c in cols if re.search(r"合计$", c.key)), None)
         gcol = next((c for c in cols if "一般公共预算" in c.key), None)

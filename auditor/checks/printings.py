@@ -19,6 +19,10 @@ from ..model import Column, Document, Row, Table
 from ..numbers import UNIT_SCALE, fmt
 from ..results import Evidence, Figure, Result, dec
 
+# The row that prints an expenditure measure's whole in any table that lists it (patterns/
+# crosscheck.yaml measures read the 支出 side): "本年支出合计" / "一、本年支出" of a 收支总表 as well as
+# a 支出表's "合计". Not claims/facts._TOTAL_NAMES (a narrative's total, either side) nor
+# checks/arithmetic._TOTAL_ROW (the sum of one side's 类 rows): each reads a different row.
 TOTAL = re.compile(r"^(合计|总计|本年支出合计|一、?本年支出|本年支出|支出合计)$")
 
 
