@@ -21,12 +21,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .ingest.meta import title_identity
+
 _NUM = re.compile(r"(?<![\w.])-?\d[\d,]*(?:\.\d+)?(?![\w.])")
 _YEAR = re.compile(r"(20\d\d)\s*年?")
-_TITLE = re.compile(r"(?P<org>[\u4e00-\u9fff（）()]{2,40}?)\s*(?P<year>20\d\d)\s*年?度?\s*(?:[区市省县]级)?\s*"
-                    r"(?P<kind>部门|单位)?\s*(?:综合)?\s*(?P<stage>预算|决算)")
-_ORG_TAIL = re.compile(r"[\u4e00-\u9fff（）()]{2,40}?(?:局|厅|院|委员会|委|办公室|办|会|部|中心|处|所|馆|站|队|署|社|校|园)"
-                       r"(?:（本级）|本级|（汇总）|汇总)?")
 _PREFIX = re.compile(r"^(?:附件\s*\d*[:：]?|第[一二三四五]部分|\d{4}年度?)")
 _NOISE = ("中共", "（本级）", "本级", "（汇总）", "汇总", "(本级)", "(汇总)", "常委会")
 
@@ -94,12 +92,6 @@ def normalize_org(name: str) -> str:
     return name
 
 
-def _is_org(name: str) -> bool:
-    """A body's name, not a region's ("上海市普陀区", "江苏省" name no body) nor a fragment."""
-    return 3 <= len(name) <= 30 and not re.fullmatch(r"[\u4e00-\u9fff]{2,12}?[省市区县]", name) \
-        and not re.search(r"预算|决算|[XＸ×]{2}", name)
-
-
 def _lcs(a: str, b: str) -> int:
     prev = [0] * (len(b) + 1)
     for ca in a:
@@ -125,23 +117,17 @@ def same_org(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
 
 
 def _identity(head: str, name: str) -> tuple[tuple[str, ...], int | None, str | None, str | None]:
+    """Organisation names, year, stage and level from the first lines and the file name, read as
+    ingest/meta reads a title (both must agree on what a body's name is)."""
     orgs: list[str] = []
     year = stage = level = None
     for source in (head, name):
-        m = _TITLE.search(source)
-        if m:
-            org = normalize_org(m.group("org"))
-            if _is_org(org):
-                orgs.append(org)
-            year = year or int(m.group("year"))
-            stage = stage or m.group("stage")
-            level = level or m.group("kind")
-    if not orgs:  # "2017年省检察院部门预算": the name after the year
-        for source in (head, name):
-            m = re.search(r"20\d\d\s*年度?\s*(" + _ORG_TAIL.pattern + ")", source)
-            if m and _is_org(normalize_org(m.group(1))):
-                orgs.append(normalize_org(m.group(1)))
-                break
+        org, y, lv, st = title_identity(source)
+        if org:
+            orgs.append(normalize_org(org))
+        year = year or y
+        stage = stage or st
+        level = level or lv
     if year is None:
         years = _YEAR.findall(name) or _YEAR.findall(head)
         year = int(years[0]) if years else None

@@ -15,6 +15,11 @@ from ..model import UNCOMPUTED, Cell, Column, Row, Table
 from ..numbers import fmt
 from ..results import Evidence, Figure, Result, dec
 
+# The row that must equal the sum of its table's 类 rows on its side (收入合计/支出合计 close the
+# sides of a two-sided table). Deliberately not the vocabulary of checks/printings.TOTAL or
+# claims/facts._TOTAL_NAMES: those find the row that prints a measure's or a narrative's total,
+# where "本年支出合计" of a 收支总表 is wanted; here only a row that sums coded 类 rows is meant,
+# matched on its raw name (no numbering removed), and a name outside this list leaves the check unrun.
 _TOTAL_ROW = ("合计", "总计", "收入合计", "支出合计")
 _TOTAL_COL = ("合计", "小计", "总计")
 _WORDY = re.compile(r"[\u4e00-\u9fff≥≤＝=<>%％]")

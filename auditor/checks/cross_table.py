@@ -9,207 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
-from decimal import Decimal
-from functools import lru_cache
-
-from .. import patterns
-from ..claims.columns import expand, rank
 from ..claims.facts import current_columns, row_key
 from ..model import Column, Document, Row, Table
-from ..numbers import UNIT_SCALE, fmt
-from ..results import Evidence, Figure, Result, dec
-
-_TOTAL = re.compile(r"^(合计|总计|本年支出合计|一、?本年支出|本年支出|支出合计)$")
-
-
-@dataclass
-class Point:
-    """One printing of a quantity: a cell of a table, with its value converted to 元."""
-
-    table: Table
-    row: Row
-    column: Column
-    value: Decimal  # in 元; a blank cell in a printed row is 0
-    half: Decimal  # half-unit of the last printed digit, in 元
-    text: str
-
-    def evidence(self) -> Evidence:
-        return Evidence(
-            table=self.table.title,
-            table_id=self.table.id,
-            row=self.row.label,
-            column=self.column.key,
-            value=self.text or "空白",
-            unit=self.table.unit,
-            page=self.row.page,
-        )
-
-    @property
-    def where(self) -> str:
-        return f"{self.table.number or ''}《{self.table.title}》"
-
-    @property
-    def shown(self) -> str:
-        """The figure as printed, with its table's unit: two printings in different units never
-        read as "266.80 超过了 266.80"."""
-        return f"{self.text}{self.table.unit or '（单位未标明）'}" if self.text else "空白"
-
-
-@lru_cache(maxsize=1)
-def _config() -> dict:
-    return patterns.load("crosscheck")
-
-
-@lru_cache(maxsize=None)
-def _class_codes(year: int) -> dict[str, str]:
-    """类 names -> codes for the document's year (both the current and the former names)."""
-    out: dict[str, str] = {}
-    for code, names in patterns.reference_codes().items():
-        if len(code) != 3 or not code.startswith("2"):
-            continue
-        for name, _y0, _y1, _conf in names:
-            out.setdefault(name, code)
-    return out
-
-
-def _row_key(row: Row, rows: str, year: int) -> str | None:
-    name = row_key(row.name)
-    if _TOTAL.match(name):
-        return "total"
-    if rows == "total":
-        return None
-    if row.code:
-        return row.code if row.code.startswith("2") else None
-    return _class_codes(year).get(name)
-
-
-
-def _column(doc: Document, table: Table, side: str | None, pattern: str) -> Column | None:
-    cols = [c for c in current_columns(table, doc.meta.year) if side is None or (c.side or "").startswith(side)]
-    if side is not None:
-        cols = [c for c in cols if "用途" not in (c.side or "") and "经济" not in (c.side or "")]
-    rx = re.compile(expand(pattern))
-    hits = rank([c for c in cols if rx.search(c.key)], cols, rx)  # a part's 小计 after the whole
-    if doc.meta.stage == "决算":
-        hits.sort(key=lambda c: "预算" in c.key and "决算" not in c.key)
-    return hits[0] if hits else None
-
-
-def _points(doc: Document, table: Table, column: Column, rows: str) -> dict[str, Point]:
-    scale = UNIT_SCALE.get(table.unit or "元", Decimal(1))
-    out: dict[str, Point] = {}
-    repeats: dict[str, int] = {}
-    for row in table.rows:
-        if column.side is not None and row.side != column.side:
-            continue
-        key = _row_key(row, rows, doc.meta.year or 0)
-        if key is None:
-            continue
-        cell = row.cells.get(column.key)
-        if cell is None:
-            continue
-        if cell.amount is None and (not cell.blank or key == "total"):
-            continue  # a dash or text, or a blank total (a heading row): nothing to compare
-        value = cell.amount.value if cell.amount else Decimal(0)
-        half = cell.amount.half_unit if cell.amount else Decimal(0)
-        if key in out:
-            if not row.code or key == "total":
-                continue
-            # a code printed on several rows (a listing by 功能 × 经济 科目, or one block per unit):
-            # the code's figure is the sum of its rows
-            p = out[key]
-            repeats[key] = repeats.get(key, 1) + 1
-            out[key] = Point(table, p.row, column, p.value + value * scale, p.half + half * scale,
-                             f"{fmt((p.value + value * scale) / scale)}（{repeats[key]}行之和）")
-            continue
-        out[key] = Point(table, row, column, value * scale, half * scale, cell.text)
-    return out
-
-
-def measure_points(doc: Document, measure: dict) -> list[dict[str, Point]]:
-    """For each table that prints the measure: row key -> Point."""
-    found: list[dict[str, Point]] = []
-    for src in measure["sources"]:
-        if src.get("docs") and src["docs"] != doc.meta.stage:
-            continue
-        for table in doc.tables_of(src["kind"]):
-            col = _column(doc, table, src.get("side"), src["column"])
-            if col is None:
-                continue
-            pts = _points(doc, table, col, measure.get("rows", "function"))
-            if pts:
-                found.append(pts)
-    return found
+from ..results import Result
+from .printings import TOTAL, Point, all_points, compare, config, find_column, point_of
 
 
 def _label(key: str, p: Point) -> str:
     return "合计" if key == "total" else p.row.label
-
-
-def _in_one_unit(a: Point, b: Point) -> tuple[Point, Point]:
-    """A printing from a table whose unit was not found is read in the other table's unit, not as
-    元: "300.00" beside "3.00万元" is then 300万元, and a difference is 存疑 ("单位未标明",
-    checks/doubt.py), never a pass that rests on reading it as 元."""
-    if (a.table.unit is None) == (b.table.unit is None):
-        return a, b
-    unit = a.table.unit or b.table.unit
-    scale = UNIT_SCALE.get(unit or "元", Decimal(1))
-
-    def rescale(p: Point) -> Point:
-        return Point(p.table, p.row, p.column, p.value * scale, p.half * scale, p.text) if p.table.unit is None else p
-
-    return rescale(a), rescale(b)
-
-
-def _compare(rule: str, anchor: str, title: str, a: Point, b: Point, *, relation: str = "eq",
-             extra: str = "") -> Result:
-    """a is the reference printing; b must equal it (eq) or not exceed it (le)."""
-    a, b = _in_one_unit(a, b)
-    unit = a.table.unit or b.table.unit or "元"
-    scale = UNIT_SCALE.get(unit, Decimal(1))
-    diff = b.value - a.value
-    same_grid = a.half == b.half and a.table.unit == b.table.unit
-    tol = (a.half + b.half) if not same_grid else Decimal(0)
-    rounding = 2 * max(a.half, b.half)  # one unit of the coarser last digit
-    if relation == "le" and diff < 0:
-        diff_bad = Decimal(0)
-    else:
-        diff_bad = abs(diff)
-    if diff_bad <= tol:
-        verdict, severity = "pass", "info"
-    elif diff_bad <= rounding:
-        verdict, severity = "warn", "info"
-    else:
-        verdict, severity = "fail", "error"
-    if verdict == "pass":
-        msg = f"{title}：{b.where}与{a.where}一致（{a.shown if a.text else '0'}）。" if relation == "eq" else (
-            f"{title}：{b.where}的 {b.shown if b.text else '0'} 未超过{a.where}的 {a.shown if a.text else '0'}。")
-    elif verdict == "warn":
-        msg = f"{title}：{b.where}为 {b.shown}，{a.where}为 {a.shown}，相差一个末位单位，属舍入差异。"
-    elif relation == "eq":
-        msg = f"{title}：{b.where}为 {b.shown}，{a.where}为 {a.shown}，两表不一致（相差 {fmt(abs(diff) / scale, 2)}{unit}）。"
-    else:
-        msg = f"{title}：{b.where}的 {b.shown} 超过了{a.where}的 {a.shown}（多 {fmt(diff / scale, 2)}{unit}）{extra}。"
-    return Result(
-        rule=rule,
-        kind="cross_table",
-        verdict=verdict,
-        severity=severity,
-        message=msg,
-        page=b.row.page,
-        text=f"{b.row.label} · {b.column.key}",
-        claimed=Figure(value=dec(b.value / scale), unit=unit),
-        expected=Figure(value=dec(a.value / scale), unit=unit),
-        tolerance=f"±{dec(tol / scale)}{unit}（舍入界 {dec(rounding / scale)}{unit}）",
-        evidence=[a.evidence(), b.evidence()],
-        anchor=f"{anchor}/{b.table.id}/{a.table.id}",
-    )
-
-
-def all_points(doc: Document) -> dict[str, list[dict[str, Point]]]:
-    """Every measure's printings, read once for X101 and X102."""
-    return {m["id"]: measure_points(doc, m) for m in _config()["measures"]}
 
 
 def _breadth(table: Table) -> int:
@@ -225,7 +32,7 @@ def check_same_quantity(doc: Document, points: dict[str, list[dict[str, Point]]]
     """X101: each printing of a measure agrees with its first printing (in the order listed)."""
     points = points if points is not None else all_points(doc)
     results: list[Result] = []
-    for m in _config()["measures"]:
+    for m in config()["measures"]:
         tables = points[m["id"]]
         if len(tables) < 2:
             continue
@@ -243,17 +50,17 @@ def check_same_quantity(doc: Document, points: dict[str, list[dict[str, Point]]]
                     # a 财政拨款 (or all-funds) table also holds other money: the 一般公共预算
                     # printing is a part of it, not the same figure
                     whole, part = (ref, p) if _breadth(ref.table) > _breadth(p.table) else (p, ref)
-                    results.append(_compare("X101", f"{m['id']}/{key}", title, whole, part, relation="le",
+                    results.append(compare("X101", f"{m['id']}/{key}", title, whole, part, relation="le",
                                             extra="，前者只是后者的一部分"))
                     continue
-                results.append(_compare("X101", f"{m['id']}/{key}", title, ref, p))
+                results.append(compare("X101", f"{m['id']}/{key}", title, ref, p))
     return results
 
 
 def _gpb_only(doc: Document) -> bool:
     """The department's whole income is 一般公共预算拨款, so gpb figures equal all-funds figures."""
     for table in doc.tables_of("income"):
-        total = next((r for r in table.rows if _TOTAL.match(row_key(r.name)) or row_key(r.name) == "合计"), None)
+        total = next((r for r in table.rows if TOTAL.match(row_key(r.name))), None)
         cols = current_columns(table, doc.meta.year)
         tcol = next((c for c in cols if re.search(r"合计$", c.key)), None)
         gcol = next((c for c in cols if "一般公共预算" in c.key), None)
@@ -282,10 +89,10 @@ def _first_per_section(tables: list[dict[str, Point]]) -> list[dict[str, Point]]
 def check_subsets(doc: Document, points: dict[str, list[dict[str, Point]]] | None = None) -> list[Result]:
     """X102: a 一般公共预算 figure never exceeds the all-funds figure of the same row."""
     points = points if points is not None else all_points(doc)
-    measures = {m["id"]: m for m in _config()["measures"]}
+    measures = {m["id"]: m for m in config()["measures"]}
     gpb_only = _gpb_only(doc)
     results: list[Result] = []
-    for s in _config()["subsets"]:
+    for s in config()["subsets"]:
         parts = points[s["part"]]
         wholes = points[s["whole"]]
         if not parts or not wholes:
@@ -298,11 +105,11 @@ def check_subsets(doc: Document, points: dict[str, list[dict[str, Point]]] | Non
                     continue
                 title = f"{measures[s['part']]['name']}不超过{measures[s['whole']]['name']}·{_label(key, p)}"
                 if gpb_only:
-                    r = _compare("X102", f"{s['part']}/{key}", title, w, p, relation="eq")
+                    r = compare("X102", f"{s['part']}/{key}", title, w, p, relation="eq")
                     if r.verdict == "fail":
                         r.message += "本部门收入全部为一般公共预算拨款，两者应相等。"
                 else:
-                    r = _compare("X102", f"{s['part']}/{key}", title, w, p, relation="le")
+                    r = compare("X102", f"{s['part']}/{key}", title, w, p, relation="le")
                 results.append(r)
     return results
 
@@ -318,36 +125,28 @@ def check_three_public(doc: Document) -> list[Result]:
     total_row = next((r for r in three.rows if any(c.amount is not None for c in r.cells.values())), None)
     if total_row is None:
         return results
-    for item in _config()["three_public"]:
-        col = _column(doc, three, None, item["column"])
+    for item in config()["three_public"]:
+        col = find_column(doc, three, None, item["column"])
         if col is None:
             continue
         for table in basic:
             if table.section != three.section:
                 continue
             row = table.find_row(code=item["code"])
-            bcol = _column(doc, table, None, r"合计|^金额$|决算数|预算数|公用经费")
+            bcol = find_column(doc, table, None, r"合计|^金额$|决算数|预算数|公用经费")
             if row is None or bcol is None or not _same_item(row, item["name"]):
                 continue
             cell = row.cells.get(bcol.key)
             tcell = total_row.cells.get(col.key)
             if cell is None or cell.amount is None or tcell is None:
                 continue
-            b = _point(table, row, bcol)
-            a = _point(three, total_row, col)
+            b = point_of(table, row, bcol)
+            a = point_of(three, total_row, col)
             title = f"基本支出表“{item['code']} {item['name']}”不超过“三公”经费表"
-            results.append(_compare("X103", f"{item['code']}/{table.id}", title, a, b, relation="le",
+            results.append(compare("X103", f"{item['code']}/{table.id}", title, a, b, relation="le",
                                     extra="，“三公”经费表应包括基本支出中的这部分"))
             break
     return results
-
-
-def _point(table: Table, row: Row, column: Column) -> Point:
-    scale = UNIT_SCALE.get(table.unit or "元", Decimal(1))
-    cell = row.cells[column.key]
-    value = cell.amount.value if cell.amount else Decimal(0)
-    half = cell.amount.half_unit if cell.amount else Decimal(0)
-    return Point(table, row, column, value * scale, half * scale, cell.text)
 
 
 def _same_item(row: Row, name: str) -> bool:
@@ -372,13 +171,13 @@ def check_operating_costs(doc: Document) -> list[Result]:
         for table in doc.tables_of("gpb_basic"):
             if table.section != oc.section:
                 continue
-            pcol = _column(doc, table, None, r"公用经费")
-            total = next((r for r in table.rows if _TOTAL.match(row_key(r.name))), None)
+            pcol = find_column(doc, table, None, r"公用经费")
+            total = next((r for r in table.rows if TOTAL.match(row_key(r.name))), None)
             if pcol is None or total is None or total.cells.get(pcol.key) is None:
                 continue
-            a = _point(table, total, pcol)
-            b = _point(oc, row, col)
-            results.append(_compare("X104", f"{oc.id}", "机关运行经费不超过公用经费", a, b, relation="le",
+            a = point_of(table, total, pcol)
+            b = point_of(oc, row, col)
+            results.append(compare("X104", f"{oc.id}", "机关运行经费不超过公用经费", a, b, relation="le",
                                     extra="，机关运行经费是行政单位的公用经费，不应超过全部公用经费"))
             break
     return results
@@ -400,7 +199,7 @@ def _row_key_any(row: Row) -> str | None:
     if row.code:
         return row.code
     name = row_key(row.name)
-    return "total" if _TOTAL.match(name) else (name or None)
+    return "total" if TOTAL.match(name) else (name or None)
 
 
 def check_previous_year(doc: Document) -> list[Result]:
@@ -442,9 +241,9 @@ def check_previous_year(doc: Document) -> list[Result]:
                 mine, last = row.cells[pc.key], theirs[k].cells[col.key]
                 if mine.amount is None and last.amount is None:
                     continue
-                a = _point(label, theirs[k], col)
-                b = _point(table, row, pc)
-                results.append(_compare("X105", f"{table.kind}/{k}/{pc.key}", f"上年数·{row.label or '合计'}", a, b))
+                a = point_of(label, theirs[k], col)
+                b = point_of(table, row, pc)
+                results.append(compare("X105", f"{table.kind}/{k}/{pc.key}", f"上年数·{row.label or '合计'}", a, b))
     return results
 
 

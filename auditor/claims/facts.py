@@ -18,6 +18,10 @@ from .columns import current_columns, pick_column, prior_columns  # noqa: F401 -
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)])")
 _SUBITEM = re.compile(r"^\s*其中\s*[：:]?\s*")  # "其中：（一）因公出国（境）支出" names the item after it
+# A table's "@total" row for a narrative figure (patterns/tables.yaml rows): the first row that closes
+# the table, either side ("本年收入合计" of a 收支总表 is what "收入预算…万元" states). Differs on purpose
+# from checks/printings.TOTAL (an expenditure measure's total row across tables, so also "本年支出")
+# and checks/arithmetic._TOTAL_ROW (the row that sums the 类 rows of one side, raw names).
 _TOTAL_NAMES = ("合计", "总计", "本年支出合计", "本年收入合计")
 
 

@@ -1,6 +1,6 @@
 """Building a claim's result: its rule, severity, the claimed figure and a stable anchor.
 
-Shared by the table alignment (align.py) and the checks of the narrative against its own figures
+Shared by the table alignment (align.py, against.py) and the checks of the narrative against its own figures
 (stated.py), so both speak in the same voice.
 """
 

@@ -23,14 +23,15 @@ _ORG = (r"(?P<org>[\u4e00-\u9fff（）()]{2,40}?(?:局|厅|院|委员会|委|办
         r"法院|检察院|政府|街道办事处|办事处|镇|乡)(?:（本级）|本级|（汇总）|汇总|\(本级\)|\(汇总\))?)")
 _BEFORE = re.compile(_ORG + r"\s*" + _YEAR + _KIND)  # 西安市民政局2021年部门综合预算
 _AFTER = re.compile(_YEAR + _ORG + r"\s*" + _KIND)  # 2026年深圳市水务局部门预算
-_FILE = re.compile(_ORG + r"\s*(?P<year>20\d\d)\s*年?度?\s*" + _KIND)  # 北京市司法局_2026_部门预算
+_FILE = re.compile(_ORG + r"\s*(?P<year>20\d\d)\s*年?度?\s*(?:[区市省县]级)?\s*" + _KIND)  # 北京市司法局_2026_部门预算
 _LOOSE = re.compile(r"(?P<org>[^\s，。、；：:]{2,40}?)\s*" + _YEAR + _KIND)  # the year and kind, for year/kind only
 _CAPTION = re.compile(r"(?:预算单位|预算主管部门|部门名称|单位名称|编制部门|编制单位|填报单位)[:：]\s*([^\s，。；:：]{2,40})")
 _PREFIX = re.compile(r"^(?:第[一二三四五]部分|附件\d*[:：]?|[一二三四五六七八九十]+、)")
 _REGION = re.compile(r"[\u4e00-\u9fff]{2,12}?[省市区县]")
 
 
-def _clean(org: str) -> str | None:
+def clean_org(org: str) -> str | None:
+    """The name as a body's name, or None for a region ("上海市普陀区"), a fragment or a template's XX."""
     org = _PREFIX.sub("", org.replace(" ", ""))
     org = re.split(r"公开|目录|年度", org)[-1]
     if not 3 <= len(org) <= 40 or _REGION.fullmatch(org) or re.search(r"预算|决算|[XＸ×]{2}", org):
@@ -44,10 +45,22 @@ def _title_org(candidates: list[str], *, patterns: tuple[re.Pattern, ...] = (_BE
     for text in candidates:
         for rx in patterns:
             for m in rx.finditer(text):
-                org = _clean(m.group("org"))
+                org = clean_org(m.group("org"))
                 if org:
                     return org, m
     return None, None
+
+
+def title_identity(text: str) -> tuple[str | None, int | None, str | None, str | None]:
+    """Organisation, year, level (部门/单位) and stage (预算/决算) that one title or file name states
+    ("北京市司法局_2026_部门预算" with the "_" removed, "2017年省检察院部门预算"); the year and kind of
+    a regional title ("上海市2026年市级单位预算") without an organisation. Used by pairing.py too."""
+    org, m = _title_org([text], patterns=(_BEFORE, _AFTER, _FILE))
+    if m is None:
+        m = _LOOSE.search(text)
+    if m is None:
+        return org, None, None, None
+    return org, int(m.group("year")), m.group("kind"), m.group("k2")
 
 
 def _joins(head: list[str]) -> list[str]:
@@ -73,8 +86,8 @@ def detect_meta(lines: list[str], table_titles: list[str], text: str, pages: int
         meta.year = int(m.group("year"))
         meta.kind = (m.group("kind") or "部门") + m.group("k2")
     named = _CAPTION.search(text[:2000])
-    if named and _clean(named.group(1)):  # "预算单位：上海市审计局" names it better than the title
-        org = _clean(named.group(1))
+    if named and clean_org(named.group(1)):  # "预算单位：上海市审计局" names it better than the title
+        org = clean_org(named.group(1))
     if org is None:
         for p in paths:
             found, _ = _title_org([Path(p).stem.replace("_", "")], patterns=(_FILE, _AFTER))

@@ -17,7 +17,10 @@ def check_level_words(doc: Document) -> list[Result]:
     f = Findings("P111")
     me = identity(doc)
     if me.level is None or me.year is None:
-        return f.done("", unverified="文件标题未写明年度和部门/单位，无法核对称谓。")
+        # say what the title lacks: "2018年度江苏省高级人民法院预算公开" prints its year, not 部门/单位
+        # (meta's 部门预算 is then only its default, no basis for calling a 部门 statement wrong)
+        missing = "和".join(w for w, gone in (("年度", me.year is None), ("部门/单位", me.level is None)) if gone)
+        return f.done("", unverified=f"文件标题未写明{missing}，无法核对称谓。")
     for para in prose(doc):
         for m in rx(config()["kind"]["own_statement"]).finditer(para.text):
             if int(m.group("year")) != me.year or m.group("stage") != me.stage or m.group("level") == me.level:
