@@ -348,11 +348,11 @@ def _take_title(pending: list[LineItem]) -> tuple[str | None, str | None, str | 
             continue
         if title is not None or number is not None:
             break
-        if len(key) > 40 or "。" in key or not _LABEL.match(key):
-            # only a label line (部门：…, 填报单位：…) sits between title and grid; a numbered section
-            # heading or a lead-in sentence ("…情况如下：") is narrative and must stay in the text
-            break
-        used.append(base + k)  # 部门：…, 填报单位：… between title and grid
+        if len(key) > 40 or "。" in key or _NUMBERED.match(key) or key.endswith(("：", ":")):
+            break  # a section heading or a lead-in sentence ("…情况如下：") is narrative: keep it in the text
+        if unit is not None and not _LABEL.match(key):
+            break  # above a unit only a label line (部门：…, 填报单位：…) belongs to the table
+        used.append(base + k)  # 部门：…, 填报单位：… between title and grid, or a header line printed as text
     if title is None and unit is None and number is None:
         return None, None, None, []
     return title, unit, number, sorted(used)
