@@ -26,6 +26,7 @@ _NUMBERED_TITLE = re.compile(r"^(公开\d+表|表\d+|表[一二三四五六七�
 _TOTAL_ROW = re.compile(r"^(合计|总计)")
 # a label line between a table's title and its grid: "部门：…", "编制单位：…", "单位名称：…"
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}(部门|单位|机关|主管)(名称|代码)?[:：]")
+_SUBTITLE = re.compile(r"^[（(][^（(）)]*[)）]$")  # "（按支出功能分类科目-不含上年结转）" under a title
 _CAPTION = re.compile(r"^(部门|单位|填报单位|编制单位|预算单位|金额单位)(名称)?[:：]")
 
 
@@ -350,8 +351,8 @@ def _take_title(pending: list[LineItem]) -> tuple[str | None, str | None, str | 
             break
         if len(key) > 40 or "。" in key or _NUMBERED.match(key) or key.endswith(("：", ":")):
             break  # a section heading or a lead-in sentence ("…情况如下：") is narrative: keep it in the text
-        if unit is not None and not _LABEL.match(key):
-            break  # above a unit only a label line (部门：…, 填报单位：…) belongs to the table
+        if unit is not None and not (_LABEL.match(key) or _SUBTITLE.match(key)):
+            break  # above a unit only a label (部门：…) or a subtitle (（按经济分类科目分）) belongs to the table
         used.append(base + k)  # 部门：…, 填报单位：… between title and grid, or a header line printed as text
     if title is None and unit is None and number is None:
         return None, None, None, []
