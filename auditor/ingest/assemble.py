@@ -25,7 +25,7 @@ _NUMBERED = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三
 _NUMBERED_TITLE = re.compile(r"^(公开\d+表|表\d+|表[一二三四五六七八九十]+)[:：]?[^表]*$")
 _TOTAL_ROW = re.compile(r"^(合计|总计)")
 # a label line between a table's title and its grid: "部门：…", "编制单位：…", "单位名称：…"
-_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}(部门|单位|机关|主管)(名称|代码)?[:：]")
+_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}(部门|单位|机关|主管)(名称|代码)?(?:[（(][^（(）)]{0,6}[)）])?\s*[:：]")
 _SUBTITLE = re.compile(r"^[（(][^（(）)]*[)）]$")  # "（按支出功能分类科目-不含上年结转）" under a title
 _CAPTION = re.compile(r"^(部门|单位|填报单位|编制单位|预算单位|金额单位)(名称)?[:：]")
 
