@@ -240,7 +240,7 @@ def check_total_columns(table: Table) -> list[Result]:
                 if same is not None and res.verdict in ("fail", "warn") and same.verdict == res.verdict:
                     # a one-unit department's 部门 row repeats the 合计 row figure for figure: one slip, once
                     same.evidence.append(_ev(table, row, total))
-                    same.message += f"（「{row.label}」行与该行逐数相同，同一差错只报一次）"
+                    same.message += f"（「{row.label}」行与该行逐数相同，不重复列出）"
                     continue
                 out.append(res)
     return out
