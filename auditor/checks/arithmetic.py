@@ -224,6 +224,8 @@ def check_total_columns(table: Table) -> list[Result]:
             if len(parts) < 2:
                 continue
             names = "、".join(p.key for p in parts)
+            copies = _copies_of_total(table, side, cols)
+            kept: dict[int, Result] = {}  # the total row's result for this column, by id(row)
             for row in table.rows:
                 if row.side != side:
                     continue
@@ -236,8 +238,35 @@ def check_total_columns(table: Table) -> list[Result]:
                     what=f"各列（{names}）",
                     anchor=f"{table.kind}/{table.title}/{row.code or row.name}/{total.key}",
                 )
-                if res:
-                    out.append(res)
+                if not res:
+                    continue
+                kept[id(row)] = res
+                same = kept.get(id(copies[id(row)])) if id(row) in copies else None
+                if same is not None and res.verdict in ("fail", "warn") and same.verdict == res.verdict:
+                    # a one-unit department's 部门 row repeats the 合计 row figure for figure: one slip, once
+                    same.evidence.append(_ev(table, row, total))
+                    same.message += f"（「{row.label}」行与该行逐数相同，不重复列出）"
+                    continue
+                out.append(res)
+    return out
+
+
+def _copies_of_total(table: Table, side: str | None, cols: list[Column]) -> dict[int, Row]:
+    """Rows (by id) that print exactly what a total row above them prints, in every value column of the
+    side, with some figure in it: the 部门 row of a department with one unit, under 合计."""
+    def sig(row: Row) -> tuple[str, ...]:
+        return tuple("".join((row.cells[c.key].text if c.key in row.cells else "").split()) for c in cols)
+
+    out: dict[int, Row] = {}
+    totals: dict[tuple[str, ...], Row] = {}
+    for row in table.rows:
+        if row.side != side:
+            continue
+        key = sig(row)
+        if _is_total_row(row):
+            totals.setdefault(key, row)
+        elif key in totals and any(c.value for c in row.cells.values() if c.amount is not None):
+            out[id(row)] = totals[key]
     return out
 
 

@@ -390,7 +390,8 @@ def fold_narrative_only(doc: Document, results: list[Result]) -> list[Result]:
 
 def check_disclosure(doc: Document) -> list[Result]:
     from .empty_tables import check_empty_notes  # it builds on this module's results and profile
+    from .template import check_blank_template
 
     return (check_required_tables(doc) + check_toc(doc) + check_empty_notes(doc) + check_sections(doc)
             + check_placeholders(doc) + check_years(doc) + check_outdated_names(doc)
-            + check_three_public_reasons(doc))
+            + check_three_public_reasons(doc) + check_blank_template(doc))

@@ -24,6 +24,9 @@ _LEADERS = re.compile(r"[.．…·‧•\s]*\d*$")  # a contents line's dot lead
 _NUMBERED = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+[.．、])")
 _NUMBERED_TITLE = re.compile(r"^(公开\d+表|表\d+|表[一二三四五六七八九十]+)[:：]?[^表]*$")
 _TOTAL_ROW = re.compile(r"^(合计|总计)")
+# a label line between a table's title and its grid: "部门：…", "编制单位：…", "单位名称：…"
+_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}(部门|单位|机关|主管)(名称|代码)?(?:[（(][^（(）)]{0,6}[)）])?\s*[:：]")
+_SUBTITLE = re.compile(r"^[（(][^（(）)]*[)）]$")  # "（按支出功能分类科目-不含上年结转）" under a title
 _CAPTION = re.compile(r"^(部门|单位|填报单位|编制单位|预算单位|金额单位)(名称)?[:：]")
 
 
@@ -290,6 +293,13 @@ def _same_title_block(prev: LineItem, line: LineItem) -> bool:
     )
 
 
+def _header_words_after(text: str, end: int) -> bool:
+    """Words after the unit ("预算数（单位：万元） 绩效目标"): the line is a grid header carrying the unit,
+    not a 单位 line ("单位：万元", "部门：… 单位：万元")."""
+    rest = re.sub(r"^[\s)）\]】]+", "", text[end:])
+    return bool(re.search(r"[\u4e00-\u9fff]{2,}", rest))
+
+
 def _take_title(pending: list[LineItem]) -> tuple[str | None, str | None, str | None, list[int]]:
     """Find title, unit and number among the lines just above a grid; return the indexes used."""
     title = unit = number = None
@@ -303,6 +313,10 @@ def _take_title(pending: list[LineItem]) -> tuple[str | None, str | None, str | 
         if m and unit is None:
             unit = unit_of(m)
             used.append(base + k)
+            if ln.text[: m.start()].strip() and _header_words_after(ln.text, m.end()):
+                # "项目 预算数（单位：万元） 绩效目标": the grid's header printed as a line; its unit holds for
+                # the table, but it is no 单位 line under a title, so what stands above is read afresh
+                continue
             rest = ln.text[: m.start()].strip()
             if rest and title is None and _title_like(rest):
                 title = normalize_label(rest)
@@ -335,9 +349,11 @@ def _take_title(pending: list[LineItem]) -> tuple[str | None, str | None, str | 
             continue
         if title is not None or number is not None:
             break
-        if len(key) > 40 or "。" in key:
-            break
-        used.append(base + k)  # 部门：…, 填报单位：… between title and grid
+        if len(key) > 40 or "。" in key or _NUMBERED.match(key) or key.endswith(("：", ":")):
+            break  # a section heading or a lead-in sentence ("…情况如下：") is narrative: keep it in the text
+        if unit is not None and not (_LABEL.match(key) or _SUBTITLE.match(key)):
+            break  # above a unit only a label (部门：…) or a subtitle (（按经济分类科目分）) belongs to the table
+        used.append(base + k)  # 部门：…, 填报单位：… between title and grid, or a header line printed as text
     if title is None and unit is None and number is None:
         return None, None, None, []
     return title, unit, number, sorted(used)
