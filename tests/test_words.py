@@ -10,6 +10,8 @@ from auditor.ingest import load_string
 from auditor.ingest.items import LineItem
 from auditor.narrative.structure import join_lines
 
+from .conftest import SHARED, load_cached
+
 
 def _line(text: str, *, indent: bool = False) -> LineItem:
     return LineItem(text=text, page=1, indent=indent, short=True)  # every line short: a wide right margin
@@ -53,3 +55,12 @@ def test_a_purpose_phrase_is_no_change():
 def test_a_defined_total_must_equal_its_parts(sentence: str, verdict: str | None):
     got = [r.verdict for r in _results(sentence, "N106")]
     assert got == ([verdict] if verdict else [])
+
+
+def test_a_project_sentence_is_not_the_department():
+    """"该项目…（含上年结转 750.00 万元）" is the project's carry-over: never 存疑 against the 部门收支总表."""
+    path = SHARED / "regions" / "central" / "国家信访局_2026_部门预算.pdf"
+    if not path.exists():
+        pytest.skip("regions not available")
+    results = audit_document(load_cached(str(path)), select=["N101"])
+    assert [r for r in results if "该项目" in r.text and r.verdict in ("fail", "warn")] == []
