@@ -128,3 +128,21 @@ def test_running_header_does_not_end_a_paragraph():
 def test_years_are_not_judged_without_a_year_in_the_title():
     doc = load_string("测试局部门预算说明\n2026年收入预算1万元，比2026年预算增加1万元。预算说明。\n")
     assert {r.verdict for r in audit_document(doc, select=["P101"])} == {"unverified"}
+
+
+@pytest.mark.parametrize("sentence, verdict, words", [
+    ("2026年预算数3,623.98为万元，比上年减少。", "fail", "“3,623.98为万元”：数字与单位之间多了“为”"),
+    ("支出较上年增加 314.25 万元万元。", "fail", "“314.25 万元万元”：单位重复"),
+    ("表格中部分数据约值万元时显示为零，实际不为零。", None, None),
+    ("金额精确到万元。", None, None),
+    ("部分数据不足万元时显示为零。", None, None),
+    ("本表中的数据万元时显示为零。", "warn", "可能是作单位名称使用"),
+])
+def test_p121_names_what_is_wrong(sentence: str, verdict: str | None, words: str | None):
+    """The quote keeps the whole figure; a misplaced 为 is not a missing figure; a rounding unit is no blank."""
+    doc = load_string(f"测试局2026年部门预算\n2026年收入预算1万元。2026年支出预算1万元。\n{sentence}\n")
+    got = [r for r in audit_document(doc, select=["P121"]) if r.verdict in ("fail", "warn")]
+    if verdict is None:
+        assert got == []
+    else:
+        assert [r.verdict for r in got] == [verdict] and words in got[0].message

@@ -67,6 +67,7 @@ def _grammar() -> dict:
         "decrease": words("decrease"),
         "flat": words("flat"),
         "typos": ch.get("typos", {}),
+        "phrases": tuple(ch.get("phrases", [])),
         "comparison": regex.compile(data["comparison"]),
         "share": regex.compile(data["share"]),
         "completion": regex.compile(data["completion"]),
@@ -89,6 +90,8 @@ def _direction_before(text: str) -> tuple[str | None, str | None]:
     """A change word right before a figure: "增加171.12万元", "下降 5%"."""
     g = _grammar()
     tail = text.rstrip()
+    if tail.endswith(g["phrases"]):
+        return None, None  # "稳增长30.00万": a purpose, not a change
     for key in ("increase", "decrease"):
         for w in g[key]:
             if tail.endswith(w) or tail.endswith(w + "了"):

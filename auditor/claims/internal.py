@@ -30,6 +30,8 @@ def _grammar() -> dict:
         "partial": regex.compile("|".join(f"(?:{p})" for p in comp["partial"])),
         "gap": regex.compile(comp["gap"]),
         "partitions": [[regex.compile(w) for w in part] for part in comp.get("partitions", [])],
+        "definitions": [(regex.compile(d["total"]), [regex.compile(w) for w in d["parts"]])
+                        for d in comp.get("definitions", [])],
         "restated": regex.compile(comp.get("restated", "(?!)")),
         "list_before": regex.compile(lists["before"]),
         "list_after": regex.compile(lists["after"]),
@@ -131,8 +133,10 @@ def check_components(doc: Document, claims: list[Claim]) -> list[Result]:
                 continue
             if len(parts) < 2:
                 continue
-            complete = _complete_partition([_label(p) for p in parts])
-            out.append(_verdict(total, parts, exhaustive, fam, complete))
+            labels = [_label(p) for p in parts]
+            complete = _complete_partition(labels)
+            defined = _defined_by(_label(total), labels)
+            out.append(_verdict(total, parts, exhaustive, fam, complete, defined))
     return out
 
 
@@ -156,13 +160,22 @@ def _single_part(total: Claim, part: Claim, fam: str) -> Result:
 def _complete_partition(labels: list[str]) -> bool:
     """Whether the parts are, one each, all the members of a partition of their total ("基本支出" and
     "项目支出" of 支出): then they must add up to it exactly, whatever word introduces them."""
-    for members in _grammar()["partitions"]:
-        if len(members) != len(labels):
-            continue
-        hits = [next((k for k, rx in enumerate(members) if rx.search(label)), None) for label in labels]
-        if None not in hits and sorted(hits) == list(range(len(members))):
-            return True
-    return False
+    return any(_covers(members, labels) for members in _grammar()["partitions"])
+
+
+def _covers(members: list, labels: list[str]) -> bool:
+    """Each label matches one member and every member is matched once."""
+    if len(members) != len(labels):
+        return False
+    hits = [next((k for k, rx in enumerate(members) if rx.search(label)), None) for label in labels]
+    return None not in hits and sorted(hits) == list(range(len(members)))
+
+
+def _defined_by(total_label: str, labels: list[str]) -> bool:
+    """Whether the total is, by its very name, the sum of exactly these parts ("离退休" of 离休 and 退休):
+    unlike 基本/项目 (a 支出总表 may add 上缴上级支出) nothing else can belong to it."""
+    return any(total_rx.search(total_label) and _covers(members, labels)
+               for total_rx, members in _grammar()["definitions"])
 
 
 def _own_clause(c: Claim) -> str:
@@ -179,7 +192,8 @@ def _norm_pos(index: list[int], raw: int) -> int:
     return len(index) - 1
 
 
-def _verdict(total: Claim, parts: list[Claim], exhaustive: bool, fam: str, complete: bool = False) -> Result:
+def _verdict(total: Claim, parts: list[Claim], exhaustive: bool, fam: str, complete: bool = False,
+             defined: bool = False) -> Result:
     unit = total.unit if total.unit in UNIT_SCALE else (total.unit or "")
     count = fam.startswith("count")
     t_val, t_tol = _signed(total, unit)
@@ -198,6 +212,10 @@ def _verdict(total: Claim, parts: list[Claim], exhaustive: bool, fam: str, compl
     if abs(diff) <= tol:
         verdict = "pass"
         msg = f"分项之和与总数相符：{expr} = {fmt(s, 0 if count else 2)}{unit}，总数{shown_total}。"
+    elif defined:
+        verdict = "fail"
+        msg = (f"分项之和与总数不等：{names}，合计{fmt(s, 0 if count else 2)}{unit}，而总数为{shown_total}，"
+               f"相差{fmt(abs(diff), 0 if count else 2)}{unit}；“{_label(total)}”按定义即为这几项之和。")
     elif exhaustive and diff > tol:
         verdict = "fail"
         msg = (f"分项之和大于总数：{names}，合计{fmt(s, 0 if count else 2)}{unit}，"

@@ -358,7 +358,12 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
     gloss = regex.search(r"[（(][^（）()]*$", norm[: pick[0]])
     if gloss and any(c[1] == gloss.start() for c in cands):
         strong = False  # "行政运行（行政及参公单位基本支出）2678.58": a gloss on the line before it
+    project = pick[2] == "concept" and grammar()["project_scope"].search(norm[: pick[0]])
+    if project:
+        strong = False  # "该项目…（含上年结转 750.00 万元）": the project's carry-over, not the department's
     claim.notes.append("strong" if strong else "weak")
+    if project:
+        claim.notes.append("unnamed")
     own = g_years_stripped(norm[clause_start:])
     if not strong and own and not grammar()["bare_clause"].fullmatch(own) and not regex.match(r"(较|比|与|同比|相比|和|占)", own):
         claim.notes.append("unnamed")  # the clause names something we do not know: not the earlier subject
@@ -379,6 +384,7 @@ def grammar() -> dict:
         "bare_clause": regex.compile(subj["bare_clause"]),
         "years": regex.compile(subj["years"]),
         "heading_tail": regex.compile(subj["heading_tail"]),
+        "project_scope": regex.compile(subj.get("project_scope", "(?!)")),
         "scopes": [{"id": k, "rx": regex.compile(v["words"]), "name": v["name"], "tables": set(v["tables"])}
                    for k, v in subj["scopes"].items()],
     }

@@ -21,6 +21,21 @@ HEADINGS: list[tuple[int, re.Pattern]] = [
     (3, re.compile(r"^(\d{1,2}[.．、](?!\d))\s*")),
 ]
 _SENTENCE_END = re.compile(r"[。！？；;!?]")
+# a line that starts with a figure and its unit ("932.50万元。") or a bare unit ("元。") carries on the
+# sentence of the line above when that line stopped without punctuation: the figure's subject is there
+_CONTINUES = re.compile(r"^(?:[\d][\d,，.]*\s*(?:万元|亿元|元|万|%|％)|(?:万元|亿元|元|%|％)(?=[，。；、,;）)]|$))")
+_OPEN_END = re.compile(r"[^\s。！？；;!?：:）)]$")
+
+
+def _continues(prev: LineItem, ln: LineItem) -> bool:
+    """Whether `ln` goes on with the sentence `prev` left open although `prev` ended short of the margin
+    (a right margin measured on a wider line marks every line short)."""
+    return (
+        bool(_CONTINUES.match(ln.text))
+        and bool(_OPEN_END.search(prev.text))
+        and prev.heading is None
+        and heading_of(prev.text) is None
+    )
 
 
 def heading_of(text: str) -> tuple[int, str, str] | None:
@@ -51,7 +66,7 @@ def join_lines(lines: list[LineItem], *, each_line_a_paragraph: bool,
             each_line_a_paragraph
             or prev is None
             or ln.indent
-            or prev.short
+            or (prev.short and not _continues(prev, ln))
             or heading_of(ln.text) is not None
             or ln.heading is not None
         )

@@ -26,11 +26,24 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a < span[1] and span[0] < b for a, b in spans)
 
 
+_FIGURE_CHARS = "0123456789０１２３４５６７８９.,，．"
+
+
+def _quote_start(text: str, at: int) -> int:
+    """Eight characters before `at`, widened to the start of a number the window would cut ("3,623.98")."""
+    i = max(0, at - 8)
+    while i > 0 and text[i - 1] in _FIGURE_CHARS and text[i] in _FIGURE_CHARS:
+        i -= 1
+    return i
+
+
 def check_missing_figures(doc: Document) -> list[Result]:
     """P121: "支出万元", "增长%": a unit with no figure before it."""
     f = Findings("P121")
     cfg = config()["blanks"]
     allowed = rx(rf"(?:{cfg['unit_allowed_before']})\s*$")
+    as_name = rx(rf"\s*(?:{cfg['unit_as_name_after']})")
+    misplaced = rx(rf"\d\s*(?P<word>{cfg['misplaced_between']})\s*$")
     for para in prose(doc):
         taken = _placeholder_spans(para.text)
         for m in rx(cfg["unit_without_figure"]).finditer(para.text):
@@ -40,10 +53,20 @@ def check_missing_figures(doc: Document) -> list[Result]:
             span = (m.start("unit"), m.end("unit"))
             if _overlaps((m.start() - 1, m.end()), taken):
                 continue  # D105's "占 %", "增长（减少）%", "x,xxx万元": a placeholder, reported there
-            lead = para.text[max(0, m.start() - 8): m.end()].strip()
+            lead = para.text[_quote_start(para.text, m.start()): m.end()].strip()
             unit = m.group("unit")
-            what = "单位重复" if para.text[: m.start()].rstrip().endswith(unit) else f"{unit}前缺少数字"
-            f.add("fail", f"“{lead}”：{what}。", doc=doc, para=para,
+            verdict = "fail"
+            wrong = misplaced.search(para.text[: m.start()])
+            if para.text[: m.start()].rstrip().endswith(unit):
+                what = "单位重复"
+            elif wrong:
+                what = f"数字与单位之间多了“{wrong.group('word')}”（词序颠倒）"
+            elif as_name.match(para.text, m.end()):
+                verdict = "warn"  # "…万元时显示为零": likely the unit's name in a condition
+                what = f"{unit}前没有数字，可能是作单位名称使用（如“约值万元时”），请核对是否缺少数字"
+            else:
+                what = f"{unit}前缺少数字"
+            f.add(verdict, f"“{lead}”：{what}。", doc=doc, para=para,
                   start=para.start + span[0], end=para.start + span[1])
     return f.done("未发现缺少数字的金额或百分比。")
 
