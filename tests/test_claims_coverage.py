@@ -3,15 +3,11 @@ sentence, sums of changes, rates against a zero base, procurement categories."""
 
 from __future__ import annotations
 
-
 import pytest
 
 from auditor.claims.align import check_claims
-from auditor.ingest import load_string
-from auditor.rules.catalogue import Example
-from auditor.rules.examples import example_text
 
-from .conftest import SHARED, load_cached
+from .conftest import SHARED, load_cached, small_disclosure
 
 TWO_SCOPES = """
 表1
@@ -44,7 +40,7 @@ SUMMARY = """
 
 
 def _doc(narrative: str, tables: str = SUMMARY, title: str = "测试局2026年部门预算"):
-    return load_string(example_text(Example(document=title + "\n" + narrative.strip() + "\n" + tables)))
+    return small_disclosure(narrative, tables, title)
 
 
 def _find(doc, value: str, rule: str | None = None):

@@ -7,26 +7,15 @@ from pathlib import Path
 
 from auditor.claims.align import check_claims
 from auditor.claims.verdict import decide
-from auditor.ingest import load, load_string
-from auditor.rules.catalogue import Example
-from auditor.rules.examples import example_text
+from auditor.ingest import load
 
-from .conftest import SAMPLES, SEED
+from .conftest import SAMPLES, SEED, SMALL_SUMMARY, small_disclosure
 
-TABLES = """
-表1
-测试局部门收支总表
-单位：万元
-收入 | 预算数 | 支出 | 预算数
-一般公共预算拨款收入 | 100.00 | 一般公共服务支出 | 100.00
-本年收入合计 | 100.00 | 本年支出合计 | 100.00
-"""
+TABLES = SMALL_SUMMARY
 
 
 def _doc(tmp_path: Path, narrative: str, tables: str = TABLES):
-    """A small disclosure written as the rule examples are (" | " between cells)."""
-    text = "测试局2026年部门预算\n" + narrative.strip() + "\n" + tables
-    return load_string(example_text(Example(document=text)))
+    return small_disclosure(narrative, tables)
 
 
 def _mutated(tmp_path: Path, src: Path, old: str, new: str):

@@ -11,7 +11,7 @@ import pytest
 from auditor.claims.align import check_claims
 from auditor.claims.body import body_of, bodies
 
-from .conftest import SHARED, load_cached
+from .conftest import SHARED, load_cached, small_disclosure
 
 REGIONS = SHARED / "regions"
 SHENZHEN = "guangdong/深圳市水务局_2026_部门预算_187页.pdf"
@@ -102,20 +102,7 @@ def test_three_public_total_excludes_meeting_and_training_fees():
 
 
 def _synthetic(narrative: str):
-    from auditor.ingest import load_string
-    from auditor.rules.catalogue import Example
-    from auditor.rules.examples import example_text
-
-    tables = """
-表1
-测试局部门收支总表
-单位：万元
-收入 | 预算数 | 支出 | 预算数
-一般公共预算拨款收入 | 100.00 | 一般公共服务支出 | 100.00
-本年收入合计 | 100.00 | 本年支出合计 | 100.00
-"""
-    text = "测试局2026年部门预算\n" + narrative.strip() + "\n" + tables
-    return load_string(example_text(Example(document=text)))
+    return small_disclosure(narrative)
 
 
 def test_units_without_tables_are_unverified_not_failed():
