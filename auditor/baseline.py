@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import PatternError
+from .errors import PatternError, read_user_file
 from .results import VERDICTS
 
 FINDINGS = ("fail", "warn", "unverified")
@@ -49,10 +49,7 @@ class Baseline:
 def load(path: str | Path) -> Baseline:
     """Read an old report (JSON or JSONL) or a review sidecar."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"{path}: 无法读取基线文件：{getattr(exc, 'strerror', None) or exc}") from None
+    text = read_user_file(path, "基线文件", BaselineError)
     try:
         data: Any = json.loads(text)
         docs = data.get("documents") if isinstance(data, dict) else None

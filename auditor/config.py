@@ -27,7 +27,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from .errors import PatternError
+from .errors import PatternError, read_user_file
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -133,10 +133,7 @@ def _has_tool_table(path: Path) -> bool:
 def load(path: Path | str) -> Config:
     """Read one config file (audit.toml, or pyproject.toml's [tool.auditor])."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: 无法读取配置文件：{getattr(exc, 'strerror', None) or exc}") from None
+    text = read_user_file(path, "配置文件", ConfigError)
     try:
         data = tomllib.loads(text, parse_float=Decimal)  # 0.05 stays 0.05, never a binary float
     except tomllib.TOMLDecodeError as exc:

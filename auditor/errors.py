@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -47,3 +49,13 @@ class ReadError(Exception):
 
 class PatternError(Exception):
     """A broken file in patterns/: the message names the file and line."""
+
+
+def read_user_file(path: Path, what: str, error: type[Exception]) -> str:
+    """Read a file the user named (a config, a baseline): any failure is one line naming the file and the
+    cause, raised as the caller's own error so its exit code stays the caller's."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error(f"{path}: 无法读取{what}：{getattr(exc, 'strerror', None) or exc}") from None
+
