@@ -31,6 +31,11 @@ _NOISE = ("中共", "（本级）", "本级", "（汇总）", "汇总", "(本级
 TABLES_PROSE_PER_PAGE = 40  # characters of prose a page of a tables-only file prints at most (notes)
 NARRATIVE_MAX_FIGURES = 100  # figures outside prose lines a narrative-only file prints at most
 MIN_FIGURES_FOR_TABLES = 100
+# Headings only a narrative prints. A tables file may print long prose in its 绩效目标 tables (Beijing's
+# 附件2 runs to 12,000 characters of it), so prose alone does not make a file narrative; the narrative's
+# own structure does. At most one of them may appear in a tables file (a 绩效 table's "部门职责" column).
+_NARRATIVE_MARKS = re.compile(r"情况说明|部门职责|主要职责|职能配置|机构设置|名词解释|总体情况|第[一二三]部分|"
+                              r"部门概况|单位概况|收支.{0,4}说明")
 
 
 @dataclass
@@ -102,6 +107,24 @@ def _lcs(a: str, b: str) -> int:
     return prev[-1]
 
 
+def org_fit(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
+    """How well two files' names fit: 2 one name equals the other, 1 one is a shortened form of
+    the other, 0 none fits, None when one is unknown. 北京市公安局 fits 北京市公安局交通管理局 only as
+    a shortened form, so the bureau's own tables file goes to the bureau, not to its sub-bureau."""
+    if not a or not b:
+        return None
+    best = 0
+    for x in a:
+        for y in b:
+            x, y = normalize_org(x), normalize_org(y)
+            if x == y or x.replace("市", "") == y.replace("市", ""):
+                return 2
+            short = min(len(x), len(y))
+            if short >= 3 and _lcs(x, y) == short:
+                best = 1
+    return best
+
+
 def same_org(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
     """True when some name of one is the other's (allowing a shortened form: 省人大办公厅 is
     江苏省人大常委会办公厅), False when both are known and none fits, None when one is unknown."""
@@ -152,6 +175,7 @@ def sketch(path: str) -> Sketch | None:
     except Exception:  # noqa: BLE001 - any failure here only means "do not pair this file"
         return None
     prose = figures = 0
+    marks = {m.group(0) for t in texts for m in _NARRATIVE_MARKS.finditer(t)}
     for t in texts:
         for line in t.splitlines():
             line = line.strip()
@@ -163,7 +187,7 @@ def sketch(path: str) -> Sketch | None:
             elif not ("。" in line or "，" in line):
                 figures += nums
     pages = len(texts) if len(texts) > 1 else max(1, prose // 2000 + figures // 400)
-    if figures >= MIN_FIGURES_FOR_TABLES and prose <= TABLES_PROSE_PER_PAGE * pages:
+    if figures >= MIN_FIGURES_FOR_TABLES and (prose <= TABLES_PROSE_PER_PAGE * pages or len(marks) <= 1):
         role = "tables"
     elif figures < NARRATIVE_MAX_FIGURES and prose >= 500:
         role = "narrative"
@@ -175,23 +199,24 @@ def sketch(path: str) -> Sketch | None:
     return Sketch(path, orgs, year, stage, level, role, len(texts), prose, figures)
 
 
-def _partner(n: Sketch, tables: list[Sketch]) -> Sketch | None:
-    """The one tables-only file that fits a narrative-only file, or None (none, or no clear best)."""
+def _partner(n: Sketch, tables: list[Sketch]) -> tuple[int, Sketch] | None:
+    """The one tables-only file that fits a narrative-only file and how well (org_fit, or 0 when a
+    name is unknown), or None (none, or no clear best)."""
     fits = []
     for t in tables:
         if t.folder != n.folder or n.year is None or t.year != n.year or t.stage != n.stage:
             continue
         if n.level and t.level and n.level != t.level:
             continue
-        org = same_org(n.orgs, t.orgs)
-        if org is False:
+        org = org_fit(n.orgs, t.orgs)
+        if org == 0:
             continue
-        fits.append((1 if org else 0, t))
+        fits.append((org or 0, t))
     if not fits:
         return None
     best = max(score for score, _ in fits)
     top = [t for score, t in fits if score == best]
-    return top[0] if len(top) == 1 else None
+    return (best, top[0]) if len(top) == 1 else None
 
 
 def plan(files: list[str], sketches: dict[str, Sketch | None] | None = None) -> Plan:
@@ -200,14 +225,16 @@ def plan(files: list[str], sketches: dict[str, Sketch | None] | None = None) -> 
     narratives = [s for f in files if (s := sk.get(f)) and s.role == "narrative"]
     tables = [s for f in files if (s := sk.get(f)) and s.role == "tables"]
     pairs: dict[str, str] = {}
-    wanted: dict[str, list[str]] = {}
+    wanted: dict[str, list[tuple[int, str]]] = {}
     for n in narratives:
-        t = _partner(n, tables)
-        if t is not None:
-            wanted.setdefault(t.path, []).append(n.path)
+        fit = _partner(n, tables)
+        if fit is not None:
+            wanted.setdefault(fit[1].path, []).append((fit[0], n.path))
     for t, ns in wanted.items():
-        if len(ns) == 1:  # two narratives wanting one tables file: neither is sure
-            pairs[ns[0]] = t
+        best = max(score for score, _ in ns)
+        top = [n for score, n in ns if score == best]
+        if len(top) == 1:  # two narratives wanting one tables file equally: neither is sure
+            pairs[top[0]] = t
     taken = set(pairs.values())
     groups: list[list[str]] = []
     for f in files:

@@ -9,13 +9,15 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 
 from auditor.engine import audit_document
 from auditor.batch import expand
 from auditor.cli import main
 from auditor.errors import EXIT_USAGE
 from auditor.ingest import load
-from auditor.pairing import plan, same_org, sketch
+from auditor.pairing import org_fit, plan, same_org, sketch
 
 from .conftest import ROOT, SAMPLES, SEED
 
@@ -104,3 +106,38 @@ def test_a_lone_tables_file_gets_one_note_not_a_fail_per_missing_explanation():
     assert len(d104) == 1 and d104[0].verdict == "warn" and "只有报表" in d104[0].message
     paired = audit_document(load(str(NARRATIVE), str(TABLES)))
     assert not [r for r in paired if r.rule == "D104" and "只有报表" in r.message]
+
+
+def test_a_tables_file_with_long_performance_prose_is_still_a_tables_file(tmp_path):
+    """Beijing's 附件2 prints thousands of characters of prose in its 绩效目标 tables; what makes a file a
+    narrative is the narrative's own headings (情况说明, 机构设置, 名词解释…), not prose alone."""
+    rows = "\n".join(f"项目{i}\t{i}01.00\t{i}02.00\t{i}03.00\t{i}04.00" for i in range(40))
+    prose = "本项目主要用于保障日常运转，确保各项工作顺利开展，提升服务质量，按期完成年度目标任务。" * 30
+    tables = tmp_path / "北京_某某局_2026年部门预算.txt"
+    tables.write_text(f"预算01表 收支总表\n金额单位：万元\n{rows}\n预算12表 项目支出绩效目标表\n{prose}\n",
+                      encoding="utf-8")
+    assert sketch(str(tables)).role == "tables"
+
+
+def test_the_bureau_gets_its_own_tables_file_not_its_sub_bureau(tmp_path):
+    """Two narratives, 北京市公安局 and 北京市公安局交通管理局, both fit the tables file 北京市公安局 (one as
+    a shortened form): the one whose name equals the tables file's wins; the other stays alone."""
+    assert org_fit(("北京市公安局",), ("北京市公安局",)) == 2
+    assert org_fit(("北京市公安局交通管理局",), ("北京市公安局",)) == 1
+    assert org_fit(("北京市司法局",), ("北京市国资委",)) == 0
+    assert org_fit(("北京商务局",), ("北京市商务局",)) == 2
+
+
+def test_beijing_narratives_pair_with_their_tables_files():
+    """In wide/beijing each bureau's 情况说明 and its 报表 are separate files, the 报表 often named only
+    after the bureau; audited apart, the narrative got a D102 per table listed in its 目录 and the tables
+    file a D104 per section."""
+    folder = ROOT.parent / "shared" / "wide" / "beijing"
+    if not folder.is_dir():
+        pytest.skip("../shared/wide is absent")
+    made = plan(expand([str(folder)]))
+    found = {Path(g[0]).name: Path(g[1]).name for g in made.groups if len(g) > 1}
+    assert found["2026年北京市商务局部门预算.pdf"] == "北京_商务局_2026年部门预算.pdf"
+    assert found["2026年北京市人力资源和社会保障局部门预算.pdf"] == "北京_人力资源和社会保障局_2026年部门预算.pdf"
+    assert found["2026年北京市公安局部门预算.pdf"] == "北京_公安局_附件2：北京市公安局2026年度部门预算报表.pdf"
+    assert "2026年北京市公安局交通管理局部门预算.pdf" not in found
