@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -141,3 +143,15 @@ def test_beijing_narratives_pair_with_their_tables_files():
     assert found["2026年北京市人力资源和社会保障局部门预算.pdf"] == "北京_人力资源和社会保障局_2026年部门预算.pdf"
     assert found["2026年北京市公安局部门预算.pdf"] == "北京_公安局_附件2：北京市公安局2026年度部门预算报表.pdf"
     assert "2026年北京市公安局交通管理局部门预算.pdf" not in found
+
+
+def test_names_that_fit_are_not_enough_when_the_figures_disagree(tmp_path):
+    """A tables file whose name fits but whose figures are another body's (every amount shifted) is
+    not this narrative's: audited together, each stated amount would be a false 不通过."""
+    shutil.copy(NARRATIVE, tmp_path / NARRATIVE.name)
+    other = re.sub(r"\d,?\d*\.\d\d", lambda m: f"{Decimal(m.group(0).replace(',', '')) + 7:.2f}",
+                   TABLES.read_text(encoding="utf-8"))
+    (tmp_path / TABLES.name).write_text(other, encoding="utf-8")
+    assert plan(expand([str(tmp_path)])).groups == [[str(tmp_path / NARRATIVE.name)], [str(tmp_path / TABLES.name)]]
+    shutil.copy(TABLES, tmp_path / TABLES.name)
+    assert len(plan(expand([str(tmp_path)])).groups) == 1
