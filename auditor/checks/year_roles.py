@@ -50,12 +50,12 @@ def role_at(text: str, start: int, end: int) -> str:
     """The role of the number text[start:end] (four digits) in its text."""
     r = _rx()
     before, after = text[max(0, start - 12):start], text[end:end + 40]
-    if r["figure_before"].search(before) or r["figure_after"].search(after):
-        return "figure"
     if r["code_before"].search(before):
         return "code"
     if r["quantity_before"].search(before) or r["quantity_after"].search(after):
         return "quantity"
+    if r["figure_before"].search(before) or r["figure_after"].search(after):
+        return "figure"
     for m in r["span"].finditer(text[max(0, start - 16):end + 16]):
         lo = max(0, start - 16)
         if lo + m.start("a") == start or lo + m.start("b") == start:
