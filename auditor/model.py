@@ -212,6 +212,7 @@ class Document:
     source: str = "pdf"  # "pdf" | "text"
     previous: "Document | None" = None  # last year's disclosure of the same body, when given
     textless_pages: list[int] = field(default_factory=list)  # PDF pages with no text at all (blank or image)
+    part: str = "full"  # which part of a disclosure the file is: full | narrative | tables | attachment (ingest/gate.py)
 
 
     def sentences(self) -> Iterator[Sentence]:

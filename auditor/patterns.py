@@ -116,7 +116,7 @@ def load(name: str) -> Any:
     return data
 
 
-PATTERN_FILES = ("tables", "claims", "crosscheck", "disclosure")
+PATTERN_FILES = ("tables", "claims", "crosscheck", "disclosure", "gate", "proofread")
 
 
 def preflight() -> None:

@@ -69,6 +69,8 @@ def _table(c, top: float, rows: list[list[str]], *, open_top: bool = False, whit
 
 
 def _titled(c, title: str = "一般公共预算基本支出预算表") -> float:
+    c.setFont("STSong-Light", 16)
+    c.drawString(_X0, 815, "测试局2021年部门预算")  # the document's title: one table alone is no disclosure
     c.setFont("STSong-Light", 14)
     c.drawString(_X0, 790, title)
     c.setFont("STSong-Light", 10)

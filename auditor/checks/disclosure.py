@@ -13,11 +13,11 @@ from pathlib import Path
 from .. import patterns
 from ..config import active
 from ..claims.facts import row_key
+from .year_roles import judged_years
 from ..model import Document, Table
 from ..results import Evidence, Result
 from ..tables.kinds import classify, kind_names
 
-_YEAR = re.compile(r"(20\d\d)\s*年")
 _NARRATIVE_MIN = 120  # characters: less than this is a tables-only file (its narrative is published apart)
 
 
@@ -66,6 +66,10 @@ def check_required_tables(doc: Document) -> list[Result]:
     prof = profile(doc)
     spec = prof.get(doc.meta.stage) or {}
     names = kind_names()
+    if doc.part == "attachment":
+        # a 绩效目标表 or project list published under the disclosure's title: the required tables are
+        # in the disclosure's other files, which this one never meant to hold (ingest/gate.py)
+        return []
     if not any(t.kind != "other" for t in doc.tables):  # none at all, or none that is a budget table
         return [_result("D101", "warn", "未读到任何预算表格。若表格在另一个文件中，请用 --together 与说明一并核对。",
                         anchor="no-tables", severity="warning")]
@@ -189,8 +193,8 @@ def check_toc(doc: Document) -> list[Result]:
 
 def check_sections(doc: Document) -> list[Result]:
     """D104: the narrative explains what the profile requires (三公, 机关运行经费, 政府采购 …)."""
-    if len(doc.text) < _NARRATIVE_MIN:
-        return []  # a tables-only file: its narrative is published separately
+    if len(doc.text) < _NARRATIVE_MIN or doc.part == "attachment":
+        return []  # a tables-only file or an attachment: its narrative is published separately
     spec = profile(doc).get(doc.meta.stage) or {}
     out = []
     missing = []
@@ -202,8 +206,10 @@ def check_sections(doc: Document) -> list[Result]:
                                text=s.text if s else "", span=(m.start(), m.end())))
         else:
             missing.append(name)
-    if missing and not doc.sections and any(t.kind != "other" for t in doc.tables):
-        # tables with no 情况说明 at all (no heading of one): the text beside them is notes and form
+    tables_only = not doc.sections or doc.part == "tables"
+    if missing and tables_only and any(t.kind != "other" for t in doc.tables):
+        # tables with no 情况说明 at all (no heading of one, or none naming a 情况说明's topics: the gate's
+        # `tables` part): the text beside them is notes and form
         # text (a 绩效目标 form may even name a topic), not a narrative that left things out. One
         # note, as for a narrative without its tables (D101 "no-tables").
         return [_result("D104", "warn", f"本文件只有报表，未见情况说明：{len(missing)} 项说明要求（"
@@ -249,7 +255,8 @@ def check_years(doc: Document) -> list[Result]:
     out = []
     for t in doc.tables:
         # a year inside brackets names a project or a fund ("（2021年…补助资金）项目绩效自评表"), not the table's year
-        years = {int(y) for y in _YEAR.findall(re.sub(r"[（(][^）)]*[）)]", "", t.title))}
+        # years by their role (year_roles): a project's or a fund's name, a period, a quantity are not the table's year
+        years = set(judged_years(re.sub(r"[（(][^）)]*[）)]", "", t.title)))
         bad = sorted(y for y in years if y != year)
         if bad and year not in years:
             out.append(_result("D106", "fail", f"{t.number or ''}《{t.title}》标题年度为{bad[0]}年，与文件年度{year}年不符。",
@@ -258,7 +265,7 @@ def check_years(doc: Document) -> list[Result]:
         for c in t.columns:
             if not _is_heading(c.key):
                 continue  # prose read as a header (a 绩效目标 table's text): its years are the text's own
-            for y in {int(y) for y in re.findall(r"(20\d\d)", c.key)}:
+            for y in set(judged_years(c.key)):
                 if y not in (year, year - 1):
                     out.append(_result("D106", "fail", f"{t.number or ''}《{t.title}》的栏目“{c.key}”年度为{y}年，"
                                        f"文件年度为{year}年（上年为{year - 1}年）。",

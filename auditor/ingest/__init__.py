@@ -14,6 +14,7 @@ from ..model import Document
 from ..narrative.structure import build_narrative
 from ..tables.reading import assess_document
 from .assemble import assemble
+from .gate import judge
 from .items import GridItem, Item
 from .meta import detect_meta
 from .pdf import read_pdf
@@ -134,17 +135,25 @@ def _pages_with_text(items: list[Item]) -> set[int]:
 
 def load_string(text: str, name: str = "<text>") -> Document:
     """A disclosure given as text in the seed's form (rule examples, tests, pasted drafts)."""
-    return _build(read_text(name, text.encode("utf-8")), None, "text", [name])
+    return _build(read_text(name, text.encode("utf-8")), None, "text", [name], refuse=False)
 
 
 def _build(all_items: list[Item], total_pages: int | None, source: str, paths: list[str],
-           kinds: list[str] | None = None) -> Document:
+           kinds: list[str] | None = None, *, refuse: bool = True) -> Document:
+    """The Document from the items of its files. `refuse`: a file that is no disclosure (ingest/gate.py)
+    is a ReadError; text handed in as a disclosure (load_string: rule examples, pasted drafts) is not."""
     asm = assemble(all_items)
     for path, kind in zip(paths, kinds or []):
         # a workbook is the tables of a disclosure: without one we know, it is not a draft we can read
         if kind == "xlsx" and not any(t.kind != "other" and t.origin and t.origin.file == path for t in asm.tables):
             raise ReadError(path, "no_table")
     text, paragraphs, sections = build_narrative(asm.narrative, each_line_a_paragraph=(source == "text"))
+    # the top of the document: its first lines, and a form's title (a 绩效目标申报表 is all one table)
+    head = [ln.text for ln in asm.narrative[:8]] + asm.preamble[:3] + [t.title for t in asm.tables[:2]]
+    gate = judge(head, sections, asm.toc, asm.tables)
+    if refuse and not gate.is_disclosure and "xlsx" not in (kinds or []):
+        # decided before the reading checks and meta: a refused file costs no more than its parse
+        raise ReadError(str(paths[0]), "not_a_disclosure", gate.why_not())
     meta = detect_meta([ln.text for ln in asm.narrative[:6]], [t.title for t in asm.tables], text, total_pages,
                        [str(p) for p in paths if not str(p).startswith("<")])
     if meta.organization is None or re.search(r"[XＸ]{2}", meta.organization or ""):
@@ -162,16 +171,8 @@ def _build(all_items: list[Item], total_pages: int | None, source: str, paths: l
         source=source,
     )
     doc.toc = asm.toc  # type: ignore[attr-defined]
+    doc.part = gate.part
     last = total_pages or max((it.page for it in all_items if it.page is not None), default=0)
     doc.textless_pages = sorted(set(range(1, last + 1)) - _pages_with_text(all_items))
     assess_document(doc)  # each table's reading, once, before any rule reads it
-    if not _looks_like_disclosure(doc):
-        raise ReadError(str(paths[0]), "not_a_disclosure")
     return doc
-
-
-def _looks_like_disclosure(doc: Document) -> bool:
-    words = ("预算", "决算")
-    if any(t.kind != "other" for t in doc.tables):
-        return True
-    return sum(doc.text.count(w) for w in words) >= 3

@@ -51,13 +51,19 @@ def reading_line(t: Table) -> str:
     return f"读取：正常（{held}）" + ("；单位未标明" if not rd.unit_found else "") + rows
 
 
+# which part of a disclosure the file is (ingest/gate.py), when it is not the whole of one
+_PARTS = {"narrative": "只有情况说明（报表应在另一文件中）", "tables": "只有报表（情况说明应在另一文件中）",
+          "attachment": "公开文件的附件（如绩效目标表），不核对其余报表和说明是否齐全"}
+
+
 def render_text(doc: Document) -> str:
     m = doc.meta
     lines = [
         f"文件：{', '.join(m.sources) or doc.path}",
         f"单位：{m.organization or '未识别'}　年度：{m.year or '未识别'}　类型：{m.kind or '未识别'}　页数：{m.pages or '—'}",
         f"叙述段落 {len(doc.paragraphs)} 段，句子 {sum(len(p.sentences) for p in doc.paragraphs)} 句；表格 {len(doc.tables)} 张"
-        + (f"（读取存疑 {n} 张）" if (n := reading_summary(doc)["doubtful"]) else ""),
+        + (f"（读取存疑 {n} 张）" if (n := reading_summary(doc)["doubtful"]) else "")
+        + (f"；{_PARTS[doc.part]}" if doc.part in _PARTS else ""),
         "",
         "章节：",
     ]

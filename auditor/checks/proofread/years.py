@@ -1,4 +1,4 @@
-"""Years by their role (P101–P105): what a figure is compared with, the date assets are counted at,
+"""Years by their role (P101–P105, the role of each year from checks/year_roles.py): what a figure is compared with, the date assets are counted at,
 the year in headings, a project's period, the year of the 编制范围.
 
 The document's year Y and kind come from its title (common.identity). In a budget of Y, comparisons
@@ -14,6 +14,7 @@ from typing import Callable
 
 from ...model import Document, Paragraph
 from ...results import Result
+from ..year_roles import is_judged, role_at
 from .common import Findings, Identity, config, identity, narrative_readable, prose, rx, unreadable
 
 _NO_YEAR = "文件标题未写明年度，无法核对年度。"
@@ -59,6 +60,8 @@ def check_comparisons(doc: Document, f: Findings, me: Identity) -> list[Result]:
             s = _paragraph_sentence(para, para.start + m.start())
             if s is None or not figure.search(s.text) or not follow.search(what):
                 continue
+            if not is_judged(para.text, m.start("year"), m.end("year")):
+                continue  # "比2025—2035年规划", "较2025年度XX项目": not the year compared with
             said = m.group(0).strip()
             start, end = para.start + m.start("year"), para.start + m.end("year")
             if me.stage == "预算":
@@ -98,7 +101,7 @@ def check_cutoff_dates(doc: Document, f: Findings, me: Identity) -> list[Result]
     for para in prose(doc):
         for m in rx(cfg["cutoff"]).finditer(para.text):
             s = _paragraph_sentence(para, para.start + m.start())
-            if s is None or not subject.search(s.text):
+            if s is None or not subject.search(s.text) or not is_judged(para.text, m.start("year"), m.end("year")):
                 continue
             year = int(m.group("year"))
             month = int(m.group("month")) if m.group("month") else None
@@ -140,6 +143,8 @@ def check_heading_years(doc: Document, f: Findings, me: Identity) -> list[Result
         title = re.split(r"[。，,；;：:]", para.text, maxsplit=1)[0]  # a heading's own words, not the sentence after
         for m in rx(_cfg()["heading"]).finditer(title):
             year = int(m.group("year"))
+            if not is_judged(title, m.start("year"), m.end("year")):
+                continue  # "2025年度XX项目预算": a project's name, not the heading's year
             if year != y and m.group("stage") == me.stage:
                 f.add("fail", f"标题“{title.strip()[:40]}”的年度为{year}年，本文件是{y}年{me.stage}。",
                       doc=doc, para=para, start=para.start + m.start("year"), end=para.start + m.end("year"),
@@ -161,7 +166,9 @@ def check_project_periods(doc: Document, f: Findings, me: Identity) -> list[Resu
         # under a 实施周期 heading the paragraph is the period; elsewhere the sentence that names it
         spans = [(para.start, para.text)] if under else [(x.start, x.text) for x in para.sentences if subject.search(x.text)]
         for start, text in spans:
-            years = [(int(m.group(1)), m) for m in re.finditer(r"(20\d\d)(?=\s*[年.\-/．—]|\s*全)", text)]
+            # a period's own years (dates "2025.1.1", spans) count; a quantity or a code in the sentence does not
+            years = [(int(m.group(1)), m) for m in re.finditer(r"(20\d\d)(?=\s*[年.\-/．—]|\s*全)", text)
+                     if role_at(text, m.start(1), m.end(1)) not in ("quantity", "code")]
             if not years:
                 continue
             lo, hi = min(v for v, _ in years), max(v for v, _ in years)
@@ -179,7 +186,7 @@ def check_scope_year(doc: Document, f: Findings, me: Identity) -> list[Result]:
     for para in prose(doc):
         for m in rx(_cfg()["scope"]).finditer(para.text):
             year = int(m.group("year"))
-            if year != y:
+            if year != y and is_judged(para.text, m.start("year"), m.end("year")):
                 f.add("fail", f"编制范围写作“{year}年”，本文件是{y}年{me.stage}。", doc=doc, para=para,
                       start=para.start + m.start("year"), end=para.start + m.end("year"))
     return f.done(f"编制范围年度与文件年度{y}年一致。")
