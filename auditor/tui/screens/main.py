@@ -192,6 +192,18 @@ class MainScreen(Screen):
             self.notify("只有这一条不通过。")
         self.results_list.select_result(j)
 
+    def action_next_pending(self, step: int) -> None:
+        """n / N: the next finding still to review, in list order, wrapping around."""
+        if self.session is None:
+            return
+        j = self.session.next_pending(self.current(), step)
+        if j is None:
+            self.notify("当前列表中没有待审的结果：都已确认或改判。")
+            return
+        if j == self.current():
+            self.notify("只有这一条待审。")
+        self.results_list.select_result(j)
+
     def action_filter(self) -> None:
         if self.session is None:
             return
