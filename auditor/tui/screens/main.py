@@ -111,6 +111,11 @@ class MainScreen(Screen):
         self.query_one("#title", Static).update(f"{Path(self.path).name}　{meta}{note}")
         self.query_one("#loading").display = False
         self.query_one("#body").display = True
+        # the list is filled once it has its width: filled now, at width 0, it was filled again on
+        # the first resize, and a long document's list twice (the first screen's main cost)
+        self.call_after_refresh(self._first_fill, session)
+
+    def _first_fill(self, session: Session) -> None:
         results = self.results_list
         results.fill(session, session.resume_at())
         self._show_summary()
