@@ -302,3 +302,41 @@ async def test_a_restart_without_the_saved_set_generates_it_at_once_with_progres
         assert "已完成 1/2" in text and "100%" in text
         assert isinstance(app.screen, MenuScreen)  # made on its own: nothing opened unasked
     assert set_path(app.progress, small_set.fingerprint).exists()
+
+
+@sync
+async def test_q_while_a_set_is_generated_stops_the_generation(tmp_path, small_set, monkeypatch):
+    """The generating thread would keep the process alive after the screen is gone until the set
+    was complete: it stops at its next exercise instead."""
+    path = tmp_path / "p.json"
+    p = Progress.open(path, "学员辛")
+    p.use_set(small_set.fingerprint, small_set.seed)
+    release, finished = threading.Event(), threading.Event()
+    raised: list[str] = []
+
+    def slow_generate(seed, count, on_progress=None, **_k):
+        try:
+            on_progress(1, count)
+            release.wait(30)
+            on_progress(2, count)
+            return ExerciseSet.loads(small_set.dumps())
+        except Exception as exc:  # what the app's progress callback raised
+            raised.append(type(exc).__name__)
+            raise
+        finally:
+            finished.set()
+
+    monkeypatch.setattr("auditor.tui.train.app.generate", slow_generate)
+    app = TrainApp(Progress.open(path, "学员辛"), seed=small_set.seed, count=2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for _ in range(50):
+            if "正在生成 1/2" in screen_text(app):
+                break
+            await pilot.pause(0.05)
+        await pilot.press("q")
+        await pilot.pause()
+        release.set()
+    assert finished.wait(30)
+    assert raised == ["_Cancelled"] and app.exercise_set is None
+    assert app.return_code == 0

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
+from textual.worker import get_current_worker
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
@@ -24,6 +25,11 @@ from .exercise import ExerciseScreen
 from .lesson import LessonScreen
 
 _TUI = Path(__file__).resolve().parent.parent
+
+
+class _Cancelled(Exception):
+    """The app is closing: a set being generated is abandoned (its thread would keep the process
+    alive until the set was complete)."""
 
 
 class MenuScreen(Screen):
@@ -139,12 +145,19 @@ class MenuScreen(Screen):
     @work(thread=True, exclusive=True, group="generate")
     def _generate(self) -> None:
         app: TrainApp = self.app  # type: ignore[assignment]
+        worker = get_current_worker()
 
         def step(done: int, total: int) -> None:
+            if worker.is_cancelled:  # q while generating: stop at the next exercise, not the last
+                raise _Cancelled
             app.call_from_thread(self._generated_one, done, total)
 
-        made = generate(app.seed, app.count, on_progress=step)
-        app.call_from_thread(self._generated, made)
+        try:
+            made = generate(app.seed, app.count, on_progress=step)
+        except _Cancelled:
+            return
+        if not worker.is_cancelled:
+            app.call_from_thread(self._generated, made)
 
     def _generated_one(self, done: int, total: int) -> None:
         app: TrainApp = self.app  # type: ignore[assignment]
