@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 
 import pytest
 
@@ -12,6 +13,7 @@ from textual.widgets import Input, OptionList, Static  # noqa: E402
 from auditor.results import VERDICT_LABELS  # noqa: E402
 from auditor.train.exercises import ExerciseSet, generate  # noqa: E402
 from auditor.train.progress import Progress  # noqa: E402
+from auditor.train.saved import set_path  # noqa: E402
 from auditor.train.scoring import FAIL, PASS, Answer  # noqa: E402
 from auditor.tui.train.app import MenuScreen, TrainApp  # noqa: E402
 from auditor.tui.train.exercise import ExerciseScreen  # noqa: E402
@@ -220,3 +222,121 @@ async def test_every_trainer_screen_fits_and_speaks_chinese(tmp_path, small_set,
         await pilot.press("ctrl+p")
         await pilot.pause(0.3)
         assert "搜索命令" in screen_text(app)
+
+
+@sync
+async def test_q_on_the_menu_quits(tmp_path):
+    """The footer says "q 退出": a bare "quit" action on the screen did nothing."""
+    app = TrainApp(Progress.open(tmp_path / "p.json", "学员戊"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MenuScreen) and "q 退出" in screen_text(app)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+@sync
+async def test_a_restart_resumes_the_saved_set_without_generating(tmp_path, small_set, monkeypatch):
+    """`audit train` after a restart is given no set: it reads the one saved beside the progress
+    file (generating one audits every candidate edit, seconds), and the menu shows the scores."""
+    path = tmp_path / "p.json"
+    app = TrainApp(Progress.open(path, "学员己"), small_set)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await answer_all(pilot, app.screen, right=True)
+        await pilot.press("s")
+        await pilot.pause()
+    assert set_path(app.progress, small_set.fingerprint).exists()
+
+    def no_generating(*_a, **_k):
+        raise AssertionError("the saved set should have been used")
+
+    monkeypatch.setattr("auditor.tui.train.app.generate", no_generating)
+    app = TrainApp(Progress.open(path, "学员己"), seed=small_set.seed)  # as the CLI starts it
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.exercise_set is not None and app.exercise_set.fingerprint == small_set.fingerprint
+        text = screen_text(app)
+        assert "尚未练习" not in text and "已完成 1/2" in text and "100%" in text
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseScreen) and app.screen.index == 1
+
+
+@sync
+async def test_a_restart_without_the_saved_set_generates_it_at_once_with_progress(tmp_path, small_set, monkeypatch):
+    """An older progress file (no saved set): the set is made again on start, the menu says how far
+    along it is instead of "尚未练习", then shows the scores of the saved answers."""
+    path = tmp_path / "p.json"
+    p = Progress.open(path, "学员庚")
+    p.use_set(small_set.fingerprint, small_set.seed)
+    ex = small_set.exercises[0]
+    p.record(ex.id, {i.id: Answer(PASS if i.passes else FAIL, i.rule) for i in ex.items})
+    release = threading.Event()
+    asked: list[tuple[int, int]] = []
+
+    def slow_generate(seed, count, on_progress=None, **_k):
+        asked.append((seed, count))
+        on_progress(1, count)
+        release.wait(30)
+        return ExerciseSet.loads(small_set.dumps())
+
+    monkeypatch.setattr("auditor.tui.train.app.generate", slow_generate)
+    app = TrainApp(Progress.open(path, "学员庚"), seed=small_set.seed, count=2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for _ in range(50):  # the worker thread reports its first exercise
+            if "正在生成 1/2" in screen_text(app):
+                break
+            await pilot.pause(0.05)
+        text = screen_text(app)
+        assert "正在生成 1/2" in text and "正在载入练习（1/2）" in text and "尚未练习" not in text
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert asked == [(small_set.seed, 2)]
+        text = screen_text(app)
+        assert "已完成 1/2" in text and "100%" in text
+        assert isinstance(app.screen, MenuScreen)  # made on its own: nothing opened unasked
+    assert set_path(app.progress, small_set.fingerprint).exists()
+
+
+@sync
+async def test_q_while_a_set_is_generated_stops_the_generation(tmp_path, small_set, monkeypatch):
+    """The generating thread would keep the process alive after the screen is gone until the set
+    was complete: it stops at its next exercise instead."""
+    path = tmp_path / "p.json"
+    p = Progress.open(path, "学员辛")
+    p.use_set(small_set.fingerprint, small_set.seed)
+    release, finished = threading.Event(), threading.Event()
+    raised: list[str] = []
+
+    def slow_generate(seed, count, on_progress=None, **_k):
+        try:
+            on_progress(1, count)
+            release.wait(30)
+            on_progress(2, count)
+            return ExerciseSet.loads(small_set.dumps())
+        except Exception as exc:  # what the app's progress callback raised
+            raised.append(type(exc).__name__)
+            raise
+        finally:
+            finished.set()
+
+    monkeypatch.setattr("auditor.tui.train.app.generate", slow_generate)
+    app = TrainApp(Progress.open(path, "学员辛"), seed=small_set.seed, count=2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for _ in range(50):
+            if "正在生成 1/2" in screen_text(app):
+                break
+            await pilot.pause(0.05)
+        await pilot.press("q")
+        await pilot.pause()
+        release.set()
+    assert finished.wait(30)
+    assert raised == ["_Cancelled"] and app.exercise_set is None
+    assert app.return_code == 0

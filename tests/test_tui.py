@@ -51,11 +51,15 @@ async def test_opens_on_the_first_fail_and_moves(seed_copy):
         assert current(screen).verdict == "fail"
         start = screen.current()
         shown = screen.results_list.shown
+        # the findings come first: the list opens near its top, on the first 不通过
+        assert shown.index(start) < s.counts()["fail"] + s.counts()["warn"] + s.counts()["unverified"]
         await pilot.press("j")
         assert screen.current() == shown[shown.index(start) + 1]
         await pilot.press("k", "k")
-        assert screen.current() == shown[shown.index(start) - 1]
-        await pilot.press("down")
+        assert screen.current() == shown[max(0, shown.index(start) - 1)]  # up from the top stays there
+        screen.results_list.select_result(shown[shown.index(start) + 1])
+        await pilot.pause()
+        await pilot.press("up")
         assert screen.current() == start
         # the detail panes follow the cursor: the claimed figure's sentence and the compared cell
         sentence = str(screen.query_one("#sentence", Static).render())
@@ -83,16 +87,85 @@ async def test_next_and_previous_fail(seed_copy):
         fails = [i for i in shown if screen.session.results[i].verdict == "fail"]
         assert len(fails) >= 2  # the seed: the 688.27 claim, the outdated 215 name, "三公" without reasons
         assert screen.current() == fails[0]  # it opens on the first fail
-        for want in fails[1:] + fails[:1]:  # n walks every fail in list order, then wraps
-            await pilot.press("n")
+        for want in fails[1:] + fails[:1]:  # ] walks every fail in list order, then wraps
+            await pilot.press("right_square_bracket")
             assert screen.current() == want
-        for want in reversed(fails):  # N walks back, wrapping from the first to the last
-            await pilot.press("N")
+        for want in reversed(fails):  # [ walks back, wrapping from the first to the last
+            await pilot.press("left_square_bracket")
             assert screen.current() == want
         screen.results_list.move_cursor(row=0)
         await pilot.pause()
-        await pilot.press("n")
+        await pilot.press("right_square_bracket")
         assert screen.current() == next(i for i in shown[1:] if i in fails)
+
+
+@sync
+async def test_n_walks_the_findings_still_pending(seed_copy):
+    """n / N (and p) step through the 不通过 and 存疑 not yet reviewed; a decision takes one out."""
+    app = AuditApp(str(seed_copy))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        s = screen.session
+        shown = list(screen.results_list.shown)
+        findings = [i for i in shown if s.results[i].verdict in ("fail", "warn")]
+        assert len(findings) >= 3 and screen.current() == findings[0]
+        for want in findings[1:] + findings[:1]:  # in list order, wrapping
+            await pilot.press("n")
+            assert screen.current() == want
+        await pilot.press("N")
+        assert screen.current() == findings[-1]
+        await pilot.press("p")  # p is N's other key
+        assert screen.current() == findings[-2]
+        await pilot.press("a", "n")  # accepted: no longer pending, so n skips it next time round
+        assert screen.current() == findings[-1]
+        for _ in range(len(findings)):
+            await pilot.press("n")
+            assert screen.current() != findings[-2]
+        # once every finding is decided, n goes on to the 无法核对 still pending
+        for i in findings:
+            if s.status(i) == "pending":  # accept toggles
+                s.accept(i)
+        await pilot.press("n")
+        assert s.results[screen.current()].verdict == "unverified" and s.status(screen.current()) == "pending"
+        # the key is declared once, with its id, and offered by the palette
+        assert bindings.by_id()["move.next_pending"].key == "n"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"待审")
+        await pilot.pause()
+        assert "下一待审" in screen_text(app) and "上一待审" in screen_text(app)
+
+
+@sync
+async def test_counts_and_headings_follow_the_verdict_in_force(seed_copy):
+    app = AuditApp(str(seed_copy))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        s = screen.session
+        i = screen.current()
+        assert s.results[i].verdict == "fail"
+        before = dict(s.counts())
+        lst = screen.results_list
+        head = next(k for k, g, members in lst._headings if i in members)
+
+        def heading() -> str:
+            return str(lst.get_cell(head, "text"))
+
+        members = next(m for k, g, m in lst._headings if k == head)
+        fails_in_group = sum(1 for j in members if s.effective(j) == "fail")
+        assert f"不通过{fails_in_group}" in heading()
+        await pilot.press("o", "p")  # 不通过 → 通过
+        await pilot.pause()
+        after = s.counts()
+        assert after["fail"] == before["fail"] - 1 and after["pass"] == before["pass"] + 1
+        summary = str(screen.query_one("#summary", Static).render())
+        assert f"不通过 {after['fail']} " in summary and f"通过 {after['pass']} " in summary
+        left = fails_in_group - 1
+        assert (f"不通过{left}" in heading()) if left else ("不通过" not in heading())
+        # the verdict filter goes by the verdict in force too
+        screen.quick_filter("fail")
+        await pilot.pause()
+        assert i not in lst.shown and len(lst.shown) == after["fail"]
 
 
 @sync
@@ -111,9 +184,9 @@ async def test_filter_by_verdict_family_and_status(seed_copy):
         assert len(shown) == s.counts()["unverified"] == 3
         assert {s.results[i].verdict for i in shown} == {"unverified"}
         assert "筛选：无法核对、N 叙述核对（3 条）" in str(screen.query_one("#summary", Static).render())
-        # no 不通过 among them: n says so and stays put
+        # no 不通过 among them: ] says so and stays put
         before = screen.current()
-        await pilot.press("n")
+        await pilot.press("right_square_bracket")
         assert screen.current() == before
 
         await pilot.press("a")  # accept one, then filter on reviewer status

@@ -17,7 +17,7 @@ from textual.widgets import Select, Static  # noqa: E402
 from auditor.rules.catalogue import FAMILIES, get_rule  # noqa: E402
 from auditor.tui.app import AuditApp  # noqa: E402
 from auditor.tui.dialogs.filter import FilterDialog  # noqa: E402
-from auditor.tui.session import find_cell  # noqa: E402
+from auditor.tui.session import family as family_of, find_cell  # noqa: E402
 from auditor.tui.widgets.evidence import FOCUS_STYLE  # noqa: E402
 
 from .conftest import corpus_file  # noqa: E402
@@ -144,7 +144,7 @@ async def test_footer_keeps_the_essential_keys_at_80_columns(seed_copy):
                 if "j k" in footer:
                     break
                 await pilot.pause()
-            for key in ("j k 移动", "n N 不通过", "f 筛选", "a 确认", "o 改判", "c 批注", "? 帮助", "^p 命令", *extra):
+            for key in ("j k 移动", "n N 待审", "f 筛选", "a 确认", "o 改判", "c 批注", "? 帮助", "^p 命令", *extra):
                 assert key in footer, (size, footer)
 
 
@@ -155,19 +155,24 @@ async def test_list_is_grouped_in_audit_order_and_the_cursor_skips_headings(seed
         screen = await ready(app, pilot)
         s = screen.session
         lst = screen.results_list
-        assert lst.shown == list(range(len(s.results)))  # the audit's order, not fails first
+        # the audit's order for the findings, every pass after them under one heading
+        passes = [i for i in range(len(s.results)) if s.results[i].verdict == "pass"]
+        others = [i for i in range(len(s.results)) if s.results[i].verdict != "pass"]
+        assert passes and lst.shown == others + passes
         headings = [k for k, i in enumerate(lst._rows) if i is None]
-        assert len(headings) == len(s.families())
+        assert len(headings) == len({family_of(s.results[i].rule) for i in others}) + 1
+        assert str(lst.get_row_at(headings[-1])[3]).startswith(f" 通过 {len(passes)} 条")
         # up from the first result stays there; down across a heading lands on the next result
         lst.select_result(lst.shown[0])
         await pilot.pause()
         await pilot.press("k")
         assert screen.current() == lst.shown[0]
-        last_n = max(i for i in lst.shown if s.results[i].rule.startswith("N"))
+        last_n = max(i for i in others if s.results[i].rule.startswith("N"))
+        after_n = others[others.index(last_n) + 1]
         lst.select_result(last_n)
         await pilot.pause()
         await pilot.press("j")
-        assert s.results[screen.current()].rule.startswith("T") and screen.current() == last_n + 1
+        assert not s.results[screen.current()].rule.startswith("N") and screen.current() == after_n
         await pilot.press("k")
         assert screen.current() == last_n
 

@@ -143,6 +143,9 @@ async def test_override_enter_always_changes_the_verdict(seed_copy):
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, OverrideDialog) and s.effective(i) == "pass"
+        # ... and says so, instead of a key that seems dead
+        said = [n.message for n in app._notifications]
+        assert any("通过 已是当前结论，未改判" in m for m in said), said
         await pilot.press("w")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen) and s.effective(i) == "warn"
@@ -233,7 +236,7 @@ async def test_a_review_reopens_on_the_first_finding_still_pending(seed_copy):
         fails = [i for i in screen.results_list.shown if s.results[i].verdict == "fail"]
         assert screen.current() == fails[0]
         await pilot.press("a")  # the first 不通过 accepted, the second overridden
-        await pilot.press("n", "o", "enter")
+        await pilot.press("right_square_bracket", "o", "enter")
         await pilot.pause()
         assert s.status(fails[1]) == "overridden"
 

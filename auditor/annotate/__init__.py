@@ -38,12 +38,34 @@ class Finding:
         """The comment text: rule, verdict, message, then each compared value with its place."""
         lines = [f"[{self.label}] {self.rule} {self.message}"]
         for e in self.evidence:
-            loc = (e.get("location") or {}).get("label") or (f"第{e['page']}页" if e.get("page") else "")
-            what = "·".join(x for x in (e.get("table"), e.get("row"), e.get("column")) if x)
-            formula = (e.get("location") or {}).get("formula")
-            lines.append(f"依据：{what} = {e.get('value')}{e.get('unit') or ''}"
-                         + (f"（{loc}）" if loc else "") + (f" 公式 {formula}" if formula else ""))
+            line = evidence_line(e)
+            if line:
+                lines.append(line)
         return "\n".join(lines)
+
+    @property
+    def placed(self) -> bool:
+        """Whether the finding names a place in a file (a sentence, cell, paragraph or page);
+        a document-level finding (D101 no tables read, D104 a section missing) names none."""
+        return any(_names_a_place(loc) for loc in [self.where] + [e.get("location") for e in self.evidence])
+
+
+def _names_a_place(loc: dict[str, Any] | None) -> bool:
+    return bool(loc) and any(loc.get(k) for k in ("file", "page", "sheet", "cell", "paragraph", "line"))
+
+
+def evidence_line(e: dict[str, Any]) -> str:
+    """"依据：表·行·列 = 值单位（位置）": the value and its unit only when there is a value (a
+    check that names a whole table, as R101 does, has none: "= 元" said nothing)."""
+    loc = (e.get("location") or {}).get("label") or (f"第{e['page']}页" if e.get("page") else "")
+    what = "·".join(str(x) for x in (e.get("table"), e.get("row"), e.get("column")) if x)
+    value = e.get("value")
+    value = "" if value is None else str(value).strip()
+    formula = (e.get("location") or {}).get("formula")
+    if not (what or value or loc):
+        return ""
+    shown = what + (f" = {value}{e.get('unit') or ''}" if value else "")
+    return f"依据：{shown}" + (f"（{loc}）" if loc else "") + (f" 公式 {formula}" if formula else "")
 
 
 def findings(entry: dict[str, Any], verdicts: tuple[str, ...] = ("fail", "warn", "unverified")) -> list[Finding]:

@@ -1,4 +1,5 @@
-"""Word comments on each 不通过/存疑 sentence of a .docx, anchored on exactly that sentence."""
+"""Word comments on each 不通过/存疑 sentence of a .docx, anchored on exactly that sentence, and
+one summary comment on the first paragraph for the findings about the whole document."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from typing import Any
 
 from ..atomic import replacing
 from ..ingest.docx import _W, blocks, element_text
-from . import AUTHOR, MARKED, belongs, findings
+from ..results import VERDICT_LABELS
+from . import AUTHOR, MARKED, Finding, belongs, findings
 
 _CELL = re.compile(r"第(\d+)行第(\d+)列")
 
@@ -58,6 +60,34 @@ def _sentence_runs(paragraph: Any, sentence: str) -> list[Any]:
     return out or runs
 
 
+def _ours(f: Finding, src: str, group: list[str]) -> bool:
+    """A finding this file's summary lists: one about the whole document (no place at all), or one
+    whose place is in this file but could not be found in it (never one another file carries)."""
+    if not f.placed:
+        return True
+    return any(belongs(loc, src, group) for loc in [f.where] + [e.get("location") for e in f.evidence])
+
+
+def summary(marked: list[Finding], rest: list[Finding]) -> str:
+    """The comment on the document's first paragraph: the counts of every 不通过/存疑, then in full
+    each one no sentence carries (D101 no tables read, D104 a required section missing…), as
+    the workbook's 审校结果 sheet lists them."""
+    counts = "，".join(f"{VERDICT_LABELS[v]} {c} 条" for v in MARKED
+                      if (c := sum(1 for f in marked if f.verdict == v)))
+    lines = [f"审校结果（全文）：{counts}。以下 {len(rest)} 条针对全文，未落在某一句上：", ""]
+    for k, f in enumerate(rest, 1):
+        lines.append(f"{k}. {f.note()}")
+    return "\n".join(lines)
+
+
+def _summary_runs(doc: Any) -> list[Any]:
+    """The runs of the first paragraph with text (the title, as a rule): where a reader starts."""
+    first = next((p for p in doc.paragraphs if p.text.strip()), None)
+    if first is None:
+        first = doc.paragraphs[0] if doc.paragraphs else doc.add_paragraph()
+    return list(first.runs) or [first.add_run("")]
+
+
 def annotate_docx(src: str, dst: Path, entry: dict[str, Any], group: list[str]) -> int:
     import docx
     from docx.text.paragraph import Paragraph
@@ -65,7 +95,9 @@ def annotate_docx(src: str, dst: Path, entry: dict[str, Any], group: list[str]) 
     doc = docx.Document(src)
     numbered = dict(blocks(doc.element.body))
     n = 0
-    for f in findings(entry, MARKED):
+    marked = findings(entry, MARKED)
+    commented: set[int] = set()
+    for k, f in enumerate(marked):
         places = [(f.where, f.text)] + [(e.get("location"), "") for e in f.evidence]
         for loc, sentence in places:
             if not belongs(loc, src, group) or loc.get("paragraph") not in numbered:
@@ -86,8 +118,13 @@ def annotate_docx(src: str, dst: Path, entry: dict[str, Any], group: list[str]) 
             if sentence and sentence not in element_text(el):
                 sentence = ""
             doc.add_comment(_sentence_runs(para, sentence), text=f.note(), author=AUTHOR, initials="审")
+            commented.add(k)
             n += 1
             break  # one comment per finding: on its sentence, else on its first cell in this file
+    rest = [f for k, f in enumerate(marked) if k not in commented and _ours(f, src, group)]
+    if rest:
+        doc.add_comment(_summary_runs(doc), text=summary(marked, rest), author=AUTHOR, initials="审")
+        n += 1
     with replacing(Path(dst)) as tmp:
         doc.save(str(tmp))
     return n

@@ -2,3 +2,5 @@
 shipped sample. Everything in this package is headless (no Textual); the screens live in
 auditor/tui/train/.
 """
+
+DEFAULT_COUNT = 12  # exercises in a set unless asked otherwise (`audit train --count`)

@@ -12,8 +12,7 @@ from typing import Sequence
 
 from ..argparse_zh import Parser
 from ..errors import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE
-
-DEFAULT_COUNT = 12
+from . import DEFAULT_COUNT
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,7 +23,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--name", help="学员姓名（默认：登录名）；进度按学员分别保存")
     p.add_argument("--progress", metavar="FILE", help="进度文件（默认 ~/.local/share/auditor/trainees/NAME.json）")
     p.add_argument("--seed", type=int, default=None, help="练习集种子：种子相同，练习集相同（默认 1）")
-    p.add_argument("--count", type=int, default=DEFAULT_COUNT, help=f"每套练习的题数（默认 {DEFAULT_COUNT}）")
+    p.add_argument("--count", type=int, default=None,
+                   help=f"每套练习的题数（默认 {DEFAULT_COUNT}；继续练习时沿用上次的练习集）")
     p.add_argument("--set", metavar="FILE", dest="set_file", help="使用导出的练习集练习（由 --export 生成）")
     p.add_argument("--export", metavar="FILE", help="把练习集写成 JSON 文件，不打开培训界面")
     return p
@@ -50,12 +50,12 @@ def run(argv: Sequence[str]) -> int:
     from .progress import Progress, ProgressError, progress_path
 
     args = _parser().parse_args(argv)
-    if args.count < 1:
+    if args.count is not None and args.count < 1:
         print("audit: --count 至少为 1", file=sys.stderr)
         return EXIT_USAGE
     seed = 1 if args.seed is None else args.seed
     if args.export:
-        made = generate(seed, args.count)
+        made = generate(seed, args.count or DEFAULT_COUNT)
         _write_atomic(Path(args.export), made.dumps())
         from .operators import OPERATORS
 

@@ -14,11 +14,13 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..model import Document
 from ..results import Result
+from . import DEFAULT_COUNT
 from .operators import OPERATORS, Mutation
 from .source import BAD, SAMPLE_NAMES, Baseline, audit_text, bad_keys, baseline
 
@@ -209,9 +211,13 @@ def _distractors(v: Verified, rng: random.Random, n: int) -> list[Result]:
 # ---- generation ----------------------------------------------------------------------------------
 
 
-def generate(seed: int, count: int = 12, *, operators: list[str] | None = None,
-             samples: tuple[str, ...] = SAMPLE_NAMES) -> ExerciseSet:
-    """`count` verified exercises, operators taken in turns (shuffled each round) so a set mixes them."""
+def generate(seed: int, count: int = DEFAULT_COUNT, *, operators: list[str] | None = None,
+             samples: tuple[str, ...] = SAMPLE_NAMES,
+             on_progress: Callable[[int, int], None] | None = None) -> ExerciseSet:
+    """`count` verified exercises, operators taken in turns (shuffled each round) so a set mixes them.
+
+    on_progress(done, count) is called as each exercise is kept (the trainer shows it: a set takes
+    seconds, each candidate edit is audited)."""
     rng = random.Random(seed)
     live = [op for op in (operators or list(OPERATORS))]
     used: set[tuple[str, int]] = set()
@@ -228,6 +234,8 @@ def generate(seed: int, count: int = 12, *, operators: list[str] | None = None,
             order = [o for o in order if o != op]
             continue
         out.append(ex)
+        if on_progress is not None:
+            on_progress(len(out), count)
     return ExerciseSet(seed=seed, exercises=out)
 
 

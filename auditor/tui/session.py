@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..engine import audit_document
 from ..ingest import load
 from ..model import Document, Paragraph, Row, Table
-from ..results import VERDICT_LABELS, VERDICTS, Evidence, Result, summarize
+from ..results import VERDICT_LABELS, VERDICTS, Evidence, Result
 from ..rules.catalogue import FAMILIES
 from ..review import STATUSES, Decision, ReviewState, review_keys
 
@@ -24,9 +24,14 @@ STATUS_FILTERS = (*STATUSES, "commented")
 
 
 # list orders: the audit's own (narrative claims in reading order, then tables, cross-table checks,
-# disclosure checks), or by verdict with 不通过 first; each keeps the audit's order within a group
-ORDERS = {"audit": "审核顺序（按规则族分组）", "verdict": "按结论（不通过在前）"}
+# disclosure checks) with every pass in one group after them, so the list opens on what needs a
+# reviewer and not on hundreds of 通过; or by verdict with 不通过 first. Each keeps the audit's order
+# within a group, and both go by the verdict in force (a reviewer's 改判 counts).
+ORDERS = {"audit": "审核顺序（按规则族分组，通过在后）", "verdict": "按结论（不通过在前）"}
 _VERDICT_RANK = {"fail": 0, "warn": 1, "unverified": 2, "pass": 3}
+PASS_GROUP = VERDICT_LABELS["pass"]
+# what `n` / `N` step through: findings still pending, the 不通过 and 存疑 before the 无法核对
+PENDING_TIERS = (("fail", "warn"), ("unverified",))
 
 
 @dataclass
@@ -115,10 +120,14 @@ class Session:
         return out
 
     def group(self, i: int) -> str:
-        """The heading a result is listed under: its family, or its verdict when sorted by verdict."""
+        """The heading a result is listed under: its family (every pass under one 通过 heading at
+        the end), or its verdict when sorted by verdict; by the verdict in force."""
         r = self.results[i]
+        eff = self.effective(i)
         if self.filters.order == "verdict":
-            return VERDICT_LABELS[r.verdict]
+            return VERDICT_LABELS[eff]
+        if eff == "pass":
+            return PASS_GROUP
         f = family(r.rule)
         return f"{f} {FAMILIES[f]}" if f in FAMILIES else f
 
@@ -137,10 +146,11 @@ class Session:
         q = f.query.strip().lower()
         out: list[int] = []
         for i, r in enumerate(self.results):
+            eff = self.effective(i)
             if f.verdict == "open":
-                if r.verdict == "pass":
+                if eff == "pass":
                     continue
-            elif f.verdict and r.verdict != f.verdict:
+            elif f.verdict and eff != f.verdict:
                 continue
             if f.family and family(r.rule) != f.family:
                 continue
@@ -153,8 +163,11 @@ class Session:
             if q and q not in self._haystack[i] and not self._comment_has(i, q):
                 continue
             out.append(i)
+        # stable sorts: the audit's order within each group
         if f.order == "verdict":
-            out.sort(key=lambda i: _VERDICT_RANK[self.results[i].verdict])  # stable: audit order within
+            out.sort(key=lambda i: _VERDICT_RANK[self.effective(i)])
+        else:
+            out.sort(key=lambda i: self.effective(i) == "pass")
         return out
 
     def _comment_has(self, i: int, q: str) -> bool:
@@ -162,7 +175,20 @@ class Session:
         return bool(d and q in d.comment.lower())
 
     def next_fail(self, current: int | None, step: int) -> int | None:
-        """The next (step 1) or previous (step -1) 不通过 among visible results, wrapping around."""
+        """The next (step 1) or previous (step -1) 不通过 in force among visible results, wrapping around."""
+        return self._next(current, step, lambda j: self.effective(j) == "fail")
+
+    def next_pending(self, current: int | None, step: int) -> int | None:
+        """The next (step 1) or previous (step -1) finding still pending among visible results,
+        wrapping around: a 不通过 or 存疑 not yet accepted or overridden; when none is left, a
+        pending 无法核对; None when everything is reviewed."""
+        for tier in PENDING_TIERS:
+            j = self._next(current, step, lambda j: self.results[j].verdict in tier and self.status(j) == "pending")
+            if j is not None:
+                return j
+        return None
+
+    def _next(self, current: int | None, step: int, wanted) -> int | None:
         vis = self.visible()
         if not vis:
             return None
@@ -170,7 +196,7 @@ class Session:
         n = len(vis)
         for k in range(1, n + 1):
             j = vis[(pos + step * k) % n]
-            if self.results[j].verdict == "fail":
+            if wanted(j):
                 return j
         return None
 
@@ -186,7 +212,11 @@ class Session:
         return self.next_fail(None, 1)
 
     def counts(self) -> dict[str, int]:
-        return summarize(self.results)
+        """Results by the verdict in force: a reviewer's 改判 moves a result from one count to another."""
+        out = {v: 0 for v in VERDICTS}
+        for i in range(len(self.results)):
+            out[self.effective(i)] += 1
+        return out
 
     def reviewed(self) -> int:
         return sum(1 for i in range(len(self.results)) if self.status(i) != "pending")

@@ -2,7 +2,8 @@
 
 The verdict in force is listed but cannot be chosen, and the cursor starts on the likeliest change
 (通过 for a finding, 不通过 for a pass), so Enter always changes something and the title says what
-is in force. p / f / w / u choose a verdict directly, as the list shows.
+is in force. p / f / w / u choose a verdict directly, as the list shows; the key of the verdict in
+force says that it already is, and leaves the dialog open.
 """
 
 from __future__ import annotations
@@ -66,8 +67,12 @@ class OverrideDialog(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
     def action_choose(self, verdict: str) -> None:
-        if verdict != self.effective:
-            self.dismiss(verdict)
+        """p/f/w/u: the verdict in force is no change, and saying nothing looked like a dead key."""
+        if verdict == self.effective:
+            self.notify(f"{VERDICT_LABELS[verdict]} 已是当前结论，未改判；请选其他结论，或按 Esc 取消。",
+                        severity="warning", timeout=4)
+            return
+        self.dismiss(verdict)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -111,6 +111,11 @@ class MainScreen(Screen):
         self.query_one("#title", Static).update(f"{Path(self.path).name}　{meta}{note}")
         self.query_one("#loading").display = False
         self.query_one("#body").display = True
+        # the list is filled once it has its width: filled now, at width 0, it was filled again on
+        # the first resize, and a long document's list twice (the first screen's main cost)
+        self.call_after_refresh(self._first_fill, session)
+
+    def _first_fill(self, session: Session) -> None:
         results = self.results_list
         results.fill(session, session.resume_at())
         self._show_summary()
@@ -190,6 +195,18 @@ class MainScreen(Screen):
             return
         if j == self.current():
             self.notify("只有这一条不通过。")
+        self.results_list.select_result(j)
+
+    def action_next_pending(self, step: int) -> None:
+        """n / N: the next finding still to review, in list order, wrapping around."""
+        if self.session is None:
+            return
+        j = self.session.next_pending(self.current(), step)
+        if j is None:
+            self.notify("当前列表中没有待审的结果：都已确认或改判。")
+            return
+        if j == self.current():
+            self.notify("只有这一条待审。")
         self.results_list.select_result(j)
 
     def action_filter(self) -> None:

@@ -7,7 +7,8 @@ from textual.binding import Binding
 MENU: list[Binding] = [
     Binding("enter", "open", "打开", id="train.open"),
     Binding("c", "resume", "继续练习", id="train.resume"),
-    Binding("q", "quit", "退出", id="train.quit"),
+    # app.quit: a screen has no quit action of its own, so a bare "quit" here did nothing
+    Binding("q", "app.quit", "退出", id="train.quit"),
 ]
 
 LESSON: list[Binding] = [

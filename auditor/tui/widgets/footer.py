@@ -1,7 +1,7 @@
 """The key line at the bottom: every shown key on a wide terminal, the essential ones on a narrow one.
 
 At 80 columns Textual's Footer cut off the last keys (改判, 批注, 帮助). Here keys of one group
-(j k 移动, n N 不通过) share one label, and below NARROW_WIDTH columns only bindings.FOOTER_NARROW
+(j k 移动, n N 待审) share one label, and below NARROW_WIDTH columns only bindings.FOOTER_NARROW
 is shown; ? (help) and ctrl+p (the command palette) list everything else.
 """
 

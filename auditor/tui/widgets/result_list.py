@@ -1,7 +1,8 @@
 """The result list: one row per claim or check under a heading per group, keyed by the review key.
 
 Results come in the audit's order (the narrative's claims as they are read, then the tables, the
-cross-table checks, the disclosure checks), each group under a heading row with its counts; the
+cross-table checks, the disclosure checks), each group under a heading row with its counts, and
+every pass after them under one 通过 heading, so a review opens on the findings; the
 filter dialog can sort by verdict instead, and then the headings are the verdicts. A heading row is
 never the current row: the cursor steps over it in the direction it was moving.
 """
@@ -26,6 +27,7 @@ class ResultList(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=True, cell_padding=0, **kwargs)
         self.shown: list[int] = []  # result indices in list order (headings left out)
         self._rows: list[int | None] = []  # per table row: the result index, None for a heading
+        self._headings: list[tuple[str, str, list[int]]] = []  # (row key, group, its results)
         self._session: Session | None = None
         self._width = 0
         self._text_width = 40
@@ -46,6 +48,7 @@ class ResultList(DataTable):
         self._width = self.size.width
         self.shown = session.visible()
         self._rows = []
+        self._headings = []
         self.clear(columns=True)
         fixed = 8 + 5 + 3
         text_width = self._text_width = max(8, self.size.width - fixed - 2)  # 2: the vertical scrollbar
@@ -61,7 +64,9 @@ class ResultList(DataTable):
             g = session.group(i)
             if g != current_group:
                 current_group = g
-                self.add_row(*self._heading(session, g, groups[g]), key=f"group:{g}:{len(self._rows)}")
+                key = f"group:{g}:{len(self._rows)}"
+                self.add_row(*self._heading(session, g, groups[g]), key=key)
+                self._headings.append((key, g, groups[g]))
                 self._rows.append(None)
             self.add_row(*self._cells(session, i, text_width), key=session.keys[i])
             self._rows.append(i)
@@ -69,13 +74,18 @@ class ResultList(DataTable):
             self.select_result(keep if keep in self.shown else self.shown[0])
 
     def refresh_result(self, session: Session, i: int) -> None:
-        """Redraw one row after a decision (no rebuild, the cursor does not move)."""
+        """Redraw one row after a decision, and the counts of its group's heading (no rebuild: the
+        cursor does not move, and a result overridden to 通过 stays where the reviewer is until
+        the list is next filled)."""
         if i not in self.shown:
             return
         key = session.keys[i]
         verdict, _rule, review, _text = self._cells(session, i, self._text_width)
         self.update_cell(key, "verdict", verdict)
         self.update_cell(key, "review", review)
+        for row_key, group, members in self._headings:
+            if i in members:
+                self.update_cell(row_key, "text", self._heading(session, group, members)[3])
 
     def current(self) -> int | None:
         """The result under the cursor; on a heading, the first result of its group."""
@@ -124,10 +134,11 @@ class ResultList(DataTable):
 
     @staticmethod
     def _heading(session: Session, group: str, members: list[int]) -> tuple[Text, Text, Text, Text]:
-        """"━━━━━━━━ N  叙述核对 56 条，不通过 1": the family letter stands in the rule column."""
+        """"━━━━━━━━ N  叙述核对 56 条，不通过 1": the family letter stands in the rule column; the
+        counts go by the verdict in force."""
         counts: dict[str, int] = {}
         for i in members:
-            v = session.results[i].verdict
+            v = session.effective(i)
             counts[v] = counts.get(v, 0) + 1
         letter, _, name = group.partition(" ") if " " in group else ("", "", group)
         text = Text(f" {name} ", style=HEAD_STYLE)
