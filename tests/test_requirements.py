@@ -72,3 +72,14 @@ def test_shanghai_summary_without_reasons_is_reported_and_the_explained_items_pa
     warns = [r for r in results if r.verdict == "warn"]
     assert warns and all(r.page == 6 and "1421.25" in r.text for r in warns)
     assert sum(r.verdict == "pass" for r in results) >= 5
+
+
+def test_code_printed_with_its_siblings_name_in_one_table_fails():
+    # the code lists do not know 2040601 for 2021; the seed's other tables print it 行政运行
+    text = (SAMPLES / "seed.txt").read_text(encoding="utf-8").split("\n")
+    hits = [i for i, line in enumerate(text) if line.startswith("2040601\t行政运行")]
+    assert len(hits) >= 3
+    text[hits[2]] = text[hits[2]].replace("行政运行", "普法宣传")
+    doc = load_string("\n".join(text), name="seed.txt")
+    fails = [r for r in _open(check_requirements(doc), "R103") if r.verdict == "fail"]
+    assert len(fails) == 1 and "2040605" in fails[0].message and fails[0].evidence[0].row.startswith("2040601")
