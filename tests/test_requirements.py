@@ -83,3 +83,10 @@ def test_code_printed_with_its_siblings_name_in_one_table_fails():
     doc = load_string("\n".join(text), name="seed.txt")
     fails = [r for r in _open(check_requirements(doc), "R103") if r.verdict == "fail"]
     assert len(fails) == 1 and "2040605" in fails[0].message and fails[0].evidence[0].row.startswith("2040601")
+
+
+def test_performance_coverage_without_a_project_count_is_read():
+    # the seed's own wording names no count of projects
+    doc = _edited("seed.txt", "涉及一般公共预算当年财政拨款 246 万元", "涉及一般公共预算当年财政拨款 300 万元")
+    fails = _open(check_requirements(doc), "R108")
+    assert len(fails) == 1 and "300" in fails[0].message
