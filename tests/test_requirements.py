@@ -90,3 +90,10 @@ def test_performance_coverage_without_a_project_count_is_read():
     doc = _edited("seed.txt", "涉及一般公共预算当年财政拨款 246 万元", "涉及一般公共预算当年财政拨款 300 万元")
     fails = _open(check_requirements(doc), "R108")
     assert len(fails) == 1 and "300" in fails[0].message
+
+
+def test_housing_fund_described_as_medical_insurance_fails():
+    doc = load_cached(str(corpus_file("shanghai/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf")))
+    fails = [r for r in check_requirements(doc) if r.rule == "R110" and r.verdict == "fail"]
+    assert len(fails) == 1 and "住房公积金" in fails[0].message and "医疗" in fails[0].message
+    assert fails[0].page == 20
