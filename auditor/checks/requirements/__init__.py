@@ -13,6 +13,7 @@ from ...results import Result
 from .assets import check_assets
 from .codes import check_code_names
 from .depth import check_depth
+from .flat import check_flat
 from .performance import check_performance
 from .procurement import check_procurement
 from .purposes import check_purposes
@@ -24,4 +25,4 @@ from .three_public import check_three_public_counts
 def check_requirements(doc: Document) -> list[Result]:
     return (check_depth(doc) + check_code_names(doc) + check_reasons(doc) + check_three_public_counts(doc)
             + check_procurement(doc) + check_assets(doc) + check_performance(doc) + check_sanity(doc)
-            + check_purposes(doc))
+            + check_purposes(doc) + check_flat(doc))
