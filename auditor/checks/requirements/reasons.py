@@ -37,6 +37,8 @@ def _needs_reason(text: str, cfg: dict, threshold: Decimal) -> bool:
         return False
     if _ZERO_CHANGE.search(norm[m.start():]) and not re.search(r"(增加|减少|增长|下降)\s*[1-9]", norm[m.start():]):
         return False  # "增加0万元" is no change
+    if re.search(r"^[^。；]{0,30}?[，,]\s*(?:与上年|较上年|同上年)?(?:基本|大致|大体)持平", norm[m.end():]):
+        return False  # "较上年增加0.11万元，与上年基本持平": the writer calls the change negligible
     head = norm[: m.start()]
     if re.search(cfg["key_subjects"], head) or re.search(cfg["key_subjects"], norm[m.start(): m.end()]):
         return True
@@ -64,7 +66,8 @@ def _explained(s: Sentence, after: str, following: list[Sentence], cfg: dict, ex
     states = re.compile(cfg["comparison"])
     if any(back.search(f.text) and rx.search(f.text) and not states.search(nfkc(f.text)) for f in window):
         return True  # "财政拨款收入支出增加的主要原因是…" after the changes it explains
-    if following and following[0].text.lstrip().startswith("其中") and any(rx.search(f.text) for f in window):
+    opens = (following and following[0].text.lstrip().startswith("其中")) or re.search(r"其中\s*[:：]\s*$", after)
+    if opens and any(rx.search(f.text) for f in window):
         return True  # a breakdown whose parts give their reasons
     return any(m.group(2) in explained for m in _FIGURE.finditer(nfkc(after)))
 
