@@ -11,6 +11,8 @@ import pytest
 from auditor.engine import audit_document
 from auditor.ingest import load, load_string
 
+from .conftest import corpus_file, load_cached
+
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 # (rule, verdict, page, words the finding's sentence or message must hold): one per planted case
@@ -146,3 +148,11 @@ def test_p121_names_what_is_wrong(sentence: str, verdict: str | None, words: str
         assert got == []
     else:
         assert [r.verdict for r in got] == [verdict] and words in got[0].message
+
+
+def test_heading_that_drops_the_district_names_another_body():
+    from auditor.checks.proofread.identity import check_identity
+
+    doc = load_cached(str(corpus_file("shanghai/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf")))
+    fails = [r for r in check_identity(doc) if r.verdict == "fail"]
+    assert len(fails) == 1 and fails[0].page == 7 and "普陀区" in fails[0].message

@@ -72,3 +72,28 @@ def test_shanghai_summary_without_reasons_is_reported_and_the_explained_items_pa
     warns = [r for r in results if r.verdict == "warn"]
     assert warns and all(r.page == 6 and "1421.25" in r.text for r in warns)
     assert sum(r.verdict == "pass" for r in results) >= 5
+
+
+def test_code_printed_with_its_siblings_name_in_one_table_fails():
+    # the code lists do not know 2040601 for 2021; the seed's other tables print it 行政运行
+    text = (SAMPLES / "seed.txt").read_text(encoding="utf-8").split("\n")
+    hits = [i for i, line in enumerate(text) if line.startswith("2040601\t行政运行")]
+    assert len(hits) >= 3
+    text[hits[2]] = text[hits[2]].replace("行政运行", "普法宣传")
+    doc = load_string("\n".join(text), name="seed.txt")
+    fails = [r for r in _open(check_requirements(doc), "R103") if r.verdict == "fail"]
+    assert len(fails) == 1 and "2040605" in fails[0].message and fails[0].evidence[0].row.startswith("2040601")
+
+
+def test_performance_coverage_without_a_project_count_is_read():
+    # the seed's own wording names no count of projects
+    doc = _edited("seed.txt", "涉及一般公共预算当年财政拨款 246 万元", "涉及一般公共预算当年财政拨款 300 万元")
+    fails = _open(check_requirements(doc), "R108")
+    assert len(fails) == 1 and "300" in fails[0].message
+
+
+def test_housing_fund_described_as_medical_insurance_fails():
+    doc = load_cached(str(corpus_file("shanghai/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf")))
+    fails = [r for r in check_requirements(doc) if r.rule == "R110" and r.verdict == "fail"]
+    assert len(fails) == 1 and "住房公积金" in fails[0].message and "医疗" in fails[0].message
+    assert fails[0].page == 20

@@ -155,7 +155,10 @@ def _build(all_items: list[Item], total_pages: int | None, source: str, paths: l
         # decided before the reading checks and meta: a refused file costs no more than its parse
         raise ReadError(str(paths[0]), "not_a_disclosure", gate.why_not())
     meta = detect_meta([ln.text for ln in asm.narrative[:6]], [t.title for t in asm.tables], text, total_pages,
-                       [str(p) for p in paths if not str(p).startswith("<")])
+                       [str(p) for p in paths if not str(p).startswith("<")],
+                       table_texts=[" ".join([r.name, *(c.text for c in r.cells.values())]) for t in asm.tables
+                                    for r in t.rows] + [n for t in asm.tables for n in t.notes]
+                       + [" ".join(c for c in h if c) for t in asm.tables for h in t.header_rows])
     if meta.organization is None or re.search(r"[XＸ]{2}", meta.organization or ""):
         # a draft's tables name the body in their caption line: "编制部门：上海市普陀区示例局"
         named = next((m.group(1) for ln in asm.preamble if (m := _CAPTIONED.search(ln))), None)

@@ -26,6 +26,11 @@ _AFTER = re.compile(_YEAR + _ORG + r"\s*" + _KIND)  # 2026年深圳市水务局�
 _FILE = re.compile(_ORG + r"\s*(?P<year>20\d\d)\s*年?度?\s*(?:[区市省县]级)?\s*" + _KIND)  # 北京市司法局_2026_部门预算
 _LOOSE = re.compile(r"(?P<org>[^\s，。、；：:]{2,40}?)\s*" + _YEAR + _KIND)  # the year and kind, for year/kind only
 _CAPTION = re.compile(r"(?:预算单位|预算主管部门|部门名称|单位名称|编制部门|编制单位|填报单位)[:：]\s*([^\s，。；:：]{2,40})")
+# the same captions anywhere in the document, the colon often a space or a table cell's edge
+# ("部门名称 北京市人力资源和社会保障局" in a 绩效目标表): taken only when the name ends like a body
+_CAPTION_ANY = re.compile(r"(?:预算单位|预算主管部门|部门名称|单位名称|编制部门|编制单位|填报单位|市级主管部门)[:：]?[ \t]*"
+                          r"([^\s，。；:：]{3,40})")
+_BODY_END = re.compile(_ORG.replace("(?P<org>", "(?:") + "$")
 _PREFIX = re.compile(r"^(?:第[一二三四五]部分|附件\d*[:：]?|[一二三四五六七八九十]+、)")
 _REGION = re.compile(r"[\u4e00-\u9fff]{2,12}?[省市区县]")
 
@@ -63,6 +68,17 @@ def title_identity(text: str) -> tuple[str | None, int | None, str | None, str |
     return org, int(m.group("year")), m.group("kind"), m.group("k2")
 
 
+def caption_org(texts: list[str]) -> str | None:
+    """The body most often named in a caption anywhere in these texts; None when no caption names a body."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for m in _CAPTION_ANY.finditer(text):
+            org = clean_org(m.group(1))
+            if org and _BODY_END.fullmatch(org):
+                counts[org] = counts.get(org, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
 def _joins(head: list[str]) -> list[str]:
     """From the top, each line joined with the two after it, then with one, then alone: a title
     wraps anywhere ("上海市普陀区规划和自然" / "资源局" / "2024 年度部门决算"), and the longest join
@@ -76,7 +92,7 @@ def _joins(head: list[str]) -> list[str]:
 
 
 def detect_meta(lines: list[str], table_titles: list[str], text: str, pages: int | None,
-                paths: list[str]) -> Meta:
+                paths: list[str], table_texts: list[str] | None = None) -> Meta:
     meta = Meta(pages=pages)
     head = [ln.replace(" ", "") for ln in lines[:4] if ln.strip()]
     org, m = _title_org(_joins(head) + table_titles)
@@ -88,6 +104,8 @@ def detect_meta(lines: list[str], table_titles: list[str], text: str, pages: int
     named = _CAPTION.search(text[:2000])
     if named and clean_org(named.group(1)):  # "预算单位：上海市审计局" names it better than the title
         org = clean_org(named.group(1))
+    if org is None:  # no title names it: a caption anywhere, the narrative's or a table's
+        org = caption_org([text, *(table_texts or [])])
     if org is None:
         for p in paths:
             found, _ = _title_org([Path(p).stem.replace("_", "")], patterns=(_FILE, _AFTER))

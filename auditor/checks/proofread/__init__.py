@@ -13,6 +13,7 @@ from ...model import Document
 from ...results import Result
 from .blanks import check_blanks
 from .garbled import check_garbled
+from .identity import check_identity
 from .kind import check_kind
 from .layout import check_layout
 from .punctuation import check_punctuation
@@ -21,6 +22,7 @@ from .years import check_years
 REGISTERED: list[tuple[tuple[str, ...], Callable[[Document], list[Result]]]] = [
     (("P101", "P102", "P103", "P104", "P105"), check_years),
     (("P111", "P112"), check_kind),
+    (("P113",), check_identity),
     (("P121", "P122", "P123"), check_blanks),
     (("P131", "P132", "P133", "P134"), check_punctuation),
     (("P141",), check_garbled),

@@ -10,7 +10,7 @@ import re
 
 from ... import patterns
 from ...model import Document
-from ...results import Result
+from ...results import Evidence, Result
 from .common import Findings, config, narrative_readable, prose, rx, unreadable
 
 
@@ -81,15 +81,42 @@ def check_empty_reasons(doc: Document) -> list[Result]:
     return f.done("说明原因处均有内容。")
 
 
+def _instructions(text: str, specs: list[dict]) -> list[tuple[re.Match, dict]]:
+    """Each span a drafting instruction covers, once: the first spec that covers it names it."""
+    out: list[tuple[re.Match, dict]] = []
+    for spec in specs:
+        for m in rx(spec["pattern"]).finditer(text):
+            if not _overlaps((m.start(), m.end()), [(x.start(), x.end()) for x, _ in out]):
+                out.append((m, spec))
+    return sorted(out, key=lambda x: x[0].start())
+
+
+def _table_texts(doc: Document):
+    """Words a table carries besides its figures: its notes, its rows' names, its text cells."""
+    for t in doc.tables:
+        page = t.pages[-1] if t.pages else None
+        for note in t.notes:
+            yield t, note, page
+        for r in t.rows:
+            for text in [r.name] + [c.text for c in r.cells.values() if c.amount is None and c.text]:
+                yield t, text, r.page if r.page is not None else page
+
+
 def check_instructions(doc: Document) -> list[Result]:
-    """P123: drafting instructions of the template left in the published text."""
+    """P123: drafting instructions of the template, or notes to the drafter, left in the published text
+    or under a table."""
     f = Findings("P123")
     specs = config()["blanks"]["instructions"]
     for para in prose(doc):
-        for spec in specs:
-            for m in rx(spec["pattern"]).finditer(para.text):
-                f.add("fail", f"残留模板{spec['what']}：“{m.group(0).strip()}”。", doc=doc, para=para,
-                      start=para.start + m.start(), end=para.start + m.end())
+        for m, spec in _instructions(para.text, specs):
+            f.add("fail", f"残留模板{spec['what']}：“{m.group(0).strip()}”。", doc=doc, para=para,
+                  start=para.start + m.start(), end=para.start + m.end())
+    for t, text, page in _table_texts(doc):
+        for m, spec in _instructions(text, specs):
+            r = f.add("fail", f"{t.title or '表格'}中残留模板{spec['what']}：“{m.group(0).strip()}”。", page=page,
+                      text=text)
+            r.evidence.append(Evidence(table=t.title, table_id=t.id, row="", column="", value=text, unit=t.unit,
+                                       page=page))
     return f.done("未发现残留的模板填写说明。")
 
 

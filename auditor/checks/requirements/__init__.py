@@ -13,8 +13,10 @@ from ...results import Result
 from .assets import check_assets
 from .codes import check_code_names
 from .depth import check_depth
+from .flat import check_flat
 from .performance import check_performance
 from .procurement import check_procurement
+from .purposes import check_purposes
 from .reasons import check_reasons
 from .sanity import check_sanity
 from .three_public import check_three_public_counts
@@ -22,4 +24,5 @@ from .three_public import check_three_public_counts
 
 def check_requirements(doc: Document) -> list[Result]:
     return (check_depth(doc) + check_code_names(doc) + check_reasons(doc) + check_three_public_counts(doc)
-            + check_procurement(doc) + check_assets(doc) + check_performance(doc) + check_sanity(doc))
+            + check_procurement(doc) + check_assets(doc) + check_performance(doc) + check_sanity(doc)
+            + check_purposes(doc) + check_flat(doc))

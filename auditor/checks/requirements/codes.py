@@ -17,6 +17,7 @@ from ... import patterns
 from ...model import Document
 from ...results import Result
 from ...tables.reading import rows_readable
+from .code_consistency import check_document_consistency
 from .common import result, row_evidence
 
 _MAX_PER_TABLE = 2
@@ -103,6 +104,7 @@ def check_code_names(doc: Document) -> list[Result]:
     out: list[Result] = []
     checked = 0
     seen: set[tuple[str, str]] = set()
+    judged: set[tuple[str, str]] = set()  # pairs the code lists know: the in-document check leaves them
     for t in doc.tables:
         found: list[Result] = []
         if not rows_readable(t):
@@ -117,6 +119,7 @@ def check_code_names(doc: Document) -> list[Result]:
             names = known_names(r.code, year)
             if not names:
                 continue
+            judged.add((r.code, name))
             checked += 1
             if _fits(name, names) or name in _ever_names(r.code):
                 continue  # a former name of this very code is D107's finding, not a code/name mismatch
@@ -134,6 +137,7 @@ def check_code_names(doc: Document) -> list[Result]:
         # misread layout (columns of a two- or three-sided table crossed), not a finding about the document.
         if len(found) <= _MAX_PER_TABLE:
             out += found
+    out += check_document_consistency(doc, name_key, judged)
     if checked and not out:
         out.append(result("R103", "pass", f"已核对{checked}个科目编码的名称，均与{year}年的科目名称一致。", anchor="all"))
     return out

@@ -37,6 +37,8 @@ def _needs_reason(text: str, cfg: dict, threshold: Decimal) -> bool:
         return False
     if _ZERO_CHANGE.search(norm[m.start():]) and not re.search(r"(增加|减少|增长|下降)\s*[1-9]", norm[m.start():]):
         return False  # "增加0万元" is no change
+    if re.search(r"^[^。；]{0,30}?[，,]\s*(?:与上年|较上年|同上年)?(?:基本|大致|大体)持平", norm[m.end():]):
+        return False  # "较上年增加0.11万元，与上年基本持平": the writer calls the change negligible
     head = norm[: m.start()]
     if re.search(cfg["key_subjects"], head) or re.search(cfg["key_subjects"], norm[m.start(): m.end()]):
         return True
@@ -49,20 +51,50 @@ _FIGURE = re.compile(r"(增加|减少|增长|下降|上升|降低)\s*([\d,]+\.\d
 
 def _explained(s: Sentence, after: str, following: list[Sentence], cfg: dict, explained: set[str]) -> bool:
     """A reason in the sentence after the comparison; or opening one of the next two sentences; or in a
-    "其中：" breakdown that follows, each part with its own reason; or given wherever else the narrative
-    states the same change (the summary states it, the section on it explains it)."""
-    rx = re.compile(cfg["reason"])
+    "其中：" breakdown that follows, each part with its own reason; or in a later sentence of its own that
+    gives the reason of the changes before it ("财政拨款收入支出增加的主要原因是…"); or given wherever else
+    the narrative states the same change (the summary states it, the section on it explains it).
+    The use of the money ("主要用于…") and a generic verb alone (落实, 调整) are no reason."""
+    rx = _Reason(cfg)
     if rx.search(after):
         return True
     for f in following[:2]:
-        if rx.search(f.text[:24]) or (f.text.lstrip().startswith("其中") and rx.search(f.text)):
+        if rx.search(f.text, head=24) or (f.text.lstrip().startswith("其中") and rx.search(f.text)):
             return True
+    window = following[: int(cfg.get("reason_window", 8))]
+    back = re.compile(cfg["reason_back"])
+    states = re.compile(cfg["comparison"])
+    if any(back.search(f.text) and rx.search(f.text) and not states.search(nfkc(f.text)) for f in window):
+        return True  # "财政拨款收入支出增加的主要原因是…" after the changes it explains
+    opens = (following and following[0].text.lstrip().startswith("其中")) or re.search(r"其中\s*[:：]\s*$", after)
+    if opens and any(rx.search(f.text) for f in window):
+        return True  # a breakdown whose parts give their reasons
     return any(m.group(2) in explained for m in _FIGURE.finditer(nfkc(after)))
+
+
+class _Reason:
+    """A reason word that gives a reason: "主要原因是项目调整" names a generic verb, not a reason."""
+
+    def __init__(self, cfg: dict) -> None:
+        self.rx = re.compile(cfg["reason"])
+        self.announce = re.compile(cfg["reason_announce"])
+        self.vague = re.compile(cfg["reason_vague"])
+
+    def search(self, text: str, head: int | None = None) -> bool:
+        for m in self.rx.finditer(text):
+            if head is not None and m.start() >= head:
+                break
+            if self.announce.fullmatch(m.group(0)):
+                content = re.split(r"[，。；,;]", text[m.end():].lstrip("是为在于：: "), maxsplit=1)[0]
+                if self.vague.fullmatch(content.strip()):
+                    continue
+            return True
+        return False
 
 
 def _explained_changes(doc: Document, cfg: dict) -> set[str]:
     """Change figures that some sentence states together with a reason."""
-    rx = re.compile(cfg["reason"])
+    rx = _Reason(cfg)
     out: set[str] = set()
     for s in doc.sentences():
         norm = nfkc(s.text)
@@ -86,7 +118,7 @@ def check_reasons(doc: Document) -> list[Result]:
         for si, s in enumerate(p.sentences):
             if not _needs_reason(s.text, cfg, threshold):
                 continue
-            following = p.sentences[si + 1:] + (paragraphs[pi + 1].sentences if pi + 1 < len(paragraphs) else [])
+            following = p.sentences[si + 1:] + [x for q in paragraphs[pi + 1: pi + 4] for x in q.sentences]
             if _explained(s, s.text, following, cfg, explained):
                 out.append(sentence_result("R104", "pass", "增减变化已说明原因。", s,
                                            anchor=f"{s.section or ''}|{words(s.text)}"))
