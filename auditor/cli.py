@@ -176,8 +176,8 @@ def cmd_audit(argv: Sequence[str]) -> int:
         for entry in iter_entries(groups, select=select, ignore=ignore, jobs=args.jobs, timeout=args.timeout,
                                   progress=progress, previous=args.previous, force=args.force,
                                   previous_each=previous_each, baseline=old):
-            if entry["status"] == "error":
-                _err(f"audit: {entry['error']['message']}")
+            if entry["status"] == "error" and not (fmt == "text" and not to_file):
+                _err(f"audit: {entry['error']['message']}")  # the text report on screen says it already
             if fmt == "jsonl":  # streamed: each document as soon as it and those before it are done
                 out.write(json.dumps({"schema_version": "1", **entry}, ensure_ascii=False) + "\n")
                 out.flush()
@@ -194,6 +194,10 @@ def cmd_audit(argv: Sequence[str]) -> int:
 
         _err(f"audit: 已写出 {args.output}（{fmt}）。{summary_line(rep.raw)}")
     if old is not None:
+        from .baseline import warnings
+
+        for line in warnings(args.baseline, entries):
+            _err(f"audit: {line}")
         left = [e["baseline"] for e in entries if "baseline" in e]
         _err(f"audit: 基线 {args.baseline}：略去已有结果 {sum(b['known'] for b in left)} 条、审核人已排除 "
              f"{sum(b['dismissed'] for b in left)} 条；已确认的不通过 {sum(b['confirmed'] for b in left)} 条仍计入")

@@ -130,6 +130,31 @@ def _has_tool_table(path: Path) -> bool:
     return bool(re.search(r"^\s*\[\s*tool\.auditor(\s*\]|\.)", text, re.M))
 
 
+# tomllib's messages, which are English, by their opening words -> what a reviewer reads
+_TOML_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("Invalid value", "值无效（字符串须加引号，如 \"warn\"）"),
+    ("Illegal character", "非法字符（全角符号或字符串缺引号？）"),
+    ("Cannot overwrite a value", "同一个键给了两次"),
+    ("Cannot declare", "同一个表声明了两次"),
+    ("Unterminated string", "字符串缺少结束引号"),
+    ("Unescaped", "字符串中的反斜杠须写成 \\\\"),
+    ("Expected '=' after a key", "键后面缺少“=”"),
+    ("Expected ']'", "表名缺少“]”"),
+    ("Expected newline or end of document", "一行只能写一项设置"),
+    ("Invalid initial character for a key part", "键名以非法字符开头"),
+    ("Invalid statement", "无法识别的语句"),
+    ("Invalid date or datetime", "日期无效"),
+)
+
+
+def toml_problem(message: str) -> str:
+    """A tomllib error in Chinese; one this table does not know still reads Chinese."""
+    for start, zh in _TOML_PROBLEMS:
+        if message.startswith(start):
+            return zh
+    return "无法解析"
+
+
 def load(path: Path | str) -> Config:
     """Read one config file (audit.toml, or pyproject.toml's [tool.auditor])."""
     path = Path(path)
@@ -137,9 +162,10 @@ def load(path: Path | str) -> Config:
     try:
         data = tomllib.loads(text, parse_float=Decimal)  # 0.05 stays 0.05, never a binary float
     except tomllib.TOMLDecodeError as exc:
-        at = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        what = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
-        raise ConfigError(f"{path}:{at.group(1) if at else text.count(chr(10)) + 1}: TOML 错误：{what}") from None
+        at = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line = at.group(1) if at else text.count(chr(10)) + 1
+        column = f"第{at.group(2)}列" if at else "文件末尾"
+        raise ConfigError(f"{path}:{line}: TOML 格式有误（{column}）：{toml_problem(str(exc))}") from None
     prefix: tuple[str, ...] = ()
     if path.name == "pyproject.toml":
         prefix = ("tool", "auditor")

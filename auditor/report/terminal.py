@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..results import VERDICT_LABELS
+from ..results import SEVERITY_LABELS, VERDICT_LABELS
 
 _ORDER = {"fail": 0, "warn": 1, "unverified": 2, "pass": 3}
 _FOLD_AT = 2  # this many 无法核对 with one reason are shown as one line
@@ -25,8 +25,12 @@ def reason(r: dict[str, Any]) -> str:
 
 
 def label(r: dict[str, Any]) -> str:
-    """The verdict as the reviewer left it: "不通过·已确认", "存疑→通过（改判）", or the audit's own."""
+    """The verdict as the reviewer left it: "不通过·错误·已确认", "存疑·提示→通过（改判）", or the
+    audit's own. A finding (不通过/存疑) names its severity (错误/警告/提示): a rule a bureau set to 提示
+    still reads 不通过, and the reader must see why it does not count for the exit code."""
     own = VERDICT_LABELS[r["verdict"]]
+    if r["verdict"] in ("fail", "warn") and r.get("severity") in SEVERITY_LABELS:
+        own += "·" + SEVERITY_LABELS[r["severity"]]
     d = r.get("review")
     if not d:
         return own
