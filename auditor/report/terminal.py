@@ -4,7 +4,7 @@ A reviewer reads it sentence by sentence: every finding about one sentence is li
 worst sentences first. 无法核对 results that repeat one reason are folded into a single line with a
 count (`-v` lists each, and the passing checks too), so a long document does not bury its few real
 findings under dozens of identical notes. The reviewer's decisions from `FILE.review.json` are shown
-on each result: "[不通过·已确认]", "[存疑→通过（改判）]", with the comment.
+on each result: "[不通过·错误·已确认]", "[存疑·提示→通过（改判）]", with the comment.
 """
 
 from __future__ import annotations
