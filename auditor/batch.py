@@ -22,7 +22,7 @@ SUFFIXES = (".pdf", ".txt", ".xlsx", ".xlsm", ".docx", ".xls")  # .xls is refuse
 
 
 def expand(inputs: list[str]) -> list[str]:
-    """Files as given; directories become their disclosures (PDF and text, recursively, sorted)."""
+    """Files as given; directories become their disclosures (PDF, text, Word and Excel, recursively, sorted)."""
     out: list[str] = []
     for item in inputs:
         p = Path(item)

@@ -14,7 +14,7 @@ EXIT_UNREADABLE = 3
 # code -> Chinese cause shown to reviewers
 READ_ERRORS: dict[str, str] = {
     "not_found": "文件不存在",
-    "not_pdf": "不是 PDF 或文本文件",
+    "not_pdf": "不是 PDF、文本、Word 或 Excel 文件",
     "empty": "文件为空",
     "corrupt": "文件已损坏或不完整",
     "encrypted": "PDF 已加密，需要密码才能读取",

@@ -101,3 +101,29 @@ def test_previous_refused_names_every_reason(capsys):
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1
     assert "应为2020年" in err and "应为同一单位" in err
+
+
+def test_demo_audits_the_shipped_seed(capsys):
+    assert main(["demo", "--json", "--isolated"]) == 1  # the seed's known error
+    out, err = capsys.readouterr()
+    doc = json.loads(out)["documents"][0]
+    assert Path(doc["path"]).name == "seed.txt" and doc["status"] == "ok"
+    assert any(r["rule"] == "N101" and r["verdict"] == "fail" for r in doc["results"])
+    assert "示例文件" in err
+
+
+def test_demo_lists_and_names_samples(capsys):
+    assert main(["demo", "--list"]) == 0
+    listed = [Path(line).name for line in capsys.readouterr().out.splitlines()]
+    assert "seed.txt" in listed and "putuo_draft_2026.xlsx" in listed
+    assert main(["demo", "nope.txt"]) == EXIT_USAGE
+    assert "没有示例文件 nope.txt" in capsys.readouterr().err
+
+
+def test_help_and_an_empty_folder_speak_of_drafts_too(tmp_path, capsys):
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert ".xlsx" in out and ".docx" in out and "audit demo" in out
+    assert main([str(tmp_path), "--isolated"]) == EXIT_UNREADABLE
+    err = capsys.readouterr().err
+    assert "Word" in err and "Excel" in err
