@@ -102,10 +102,28 @@ def fold(results: list[dict[str, Any]], reviewed) -> tuple[list[dict[str, Any]],
     return [r for r in results if id(r) not in hidden], folds
 
 
-def pages_text(pages: list[int], limit: int = 8) -> str:
-    """"第19、20、21页" or, for many, "第19至33页"; "" for none."""
+def page_names(results: list[dict[str, Any]]) -> dict[int, str]:
+    """PDF page -> the number printed on it, as the results' locations carry it (auditor.locate)."""
+    out: dict[int, str] = {}
+    for r in results:
+        for where, page in [(r.get("location"), r.get("page"))] + [(e.get("location"), e.get("page"))
+                                                                   for e in r.get("evidence") or []]:
+            if where and where.get("printed_page") and (where.get("doc_page") or page):
+                out[where.get("doc_page") or page] = where["printed_page"]
+    return out
+
+
+def _numbers(pages: list, limit: int) -> str:
+    if len(pages) <= limit:
+        return "、".join(str(p) for p in pages)
+    return f"{pages[0]}至{pages[-1]}"
+
+
+def pages_text(pages: list[int], names: dict[int, str] | None = None, limit: int = 8) -> str:
+    """"第19、20、21页", for many "第19至33页"; by the printed numbers when every page has one, the PDF's
+    beside them: "第46、47页（PDF第48、49页）"; "" for none."""
     if not pages:
         return ""
-    if len(pages) <= limit:
-        return "第" + "、".join(str(p) for p in pages) + "页"
-    return f"第{pages[0]}至{pages[-1]}页"
+    if names and all(p in names for p in pages):
+        return f"第{_numbers([names[p] for p in pages], limit)}页（PDF第{_numbers(pages, limit)}页）"
+    return f"第{_numbers(pages, limit)}页"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..results import SEVERITY_LABELS, VERDICT_LABELS
-from .folding import SUBJECTS, Fold, fold, pages_text
+from .folding import SUBJECTS, Fold, fold, page_names, pages_text
 
 _ORDER = {"fail": 0, "warn": 1, "unverified": 2, "pass": 3}
 _QUOTE = 80  # characters of a quoted sentence
@@ -41,11 +41,12 @@ def _reviewed(r: dict[str, Any]) -> bool:
     return bool(d and (d.get("status") in ("accepted", "overridden") or d.get("comment")))
 
 
-def _placed(r: dict[str, Any]) -> str | None:
-    """A draft's sheet!cell or paragraph, or the file and its own page when a disclosure spans
-    files (auditor.locate sets it); None where the page alone says it."""
+def _placed(r: dict[str, Any], *, printed: bool = True) -> str | None:
+    """A draft's sheet!cell or paragraph, the file and its own page when a disclosure spans files,
+    a page by its printed number (auditor.locate sets it); None where the page alone says it."""
     place = r.get("location") or {}
-    if place.get("sheet") or place.get("paragraph") is not None or place.get("file"):
+    if place.get("sheet") or place.get("paragraph") is not None or place.get("file") or (
+            printed and place.get("printed_page")):
         return place.get("label")
     return None
 
@@ -126,6 +127,7 @@ def _document(d: dict[str, Any], verbose: bool) -> list[str]:
         return lines
 
     shown = [r for r in d["results"] if verbose or r["verdict"] != "pass" or _reviewed(r)]
+    names = page_names(d["results"])
     folds: list[Fold] = []
     if not verbose:
         shown, folds = fold(shown, _reviewed)
@@ -140,7 +142,7 @@ def _document(d: dict[str, Any], verbose: bool) -> list[str]:
     entries += [((_ORDER["warn"], (f.pages or [0])[0]), f) for f in folds if f.verdict == "warn"]
     for _, g in sorted(entries, key=lambda e: e[0]):
         if isinstance(g, Fold):
-            out.append(_doubt_fold_line(g))
+            out.append(_doubt_fold_line(g, names))
             continue
         text = g[0].get("text")
         if not text:
@@ -148,8 +150,8 @@ def _document(d: dict[str, Any], verbose: bool) -> list[str]:
             continue
         pages = sorted({r["page"] for r in g if r.get("page")})
         quote = text if len(text) <= _QUOTE else text[:_QUOTE] + "…"
-        placed = list(dict.fromkeys(p for p in map(_placed, g) if p))
-        head = "、".join(placed[:4]) + " " if placed else ("第" + _pages(pages) + "页 " if pages else "")
+        placed = list(dict.fromkeys(p for p in (_placed(r, printed=False) for r in g) if p))
+        head = "、".join(placed[:4]) + " " if placed else (pages_text(pages, names) + " " if pages else "")
         out.append(f"  {head}「{quote}」")
         same: dict[Any, list[dict[str, Any]]] = {}  # one finding repeated on each page where the words are
         for i, r in enumerate(sorted(g, key=lambda r: _ORDER[r["verdict"]])):
@@ -158,33 +160,28 @@ def _document(d: dict[str, Any], verbose: bool) -> list[str]:
         for rs in same.values():
             lines = lines_of(rs[0], with_page=len(pages) > 1 and len(rs) == 1)
             if len(rs) > 1 and len(pages) > 1:
-                lines[0] += f"（×{len(rs)}，第{_pages(sorted({r['page'] for r in rs if r.get('page')}))}页）"
+                lines[0] += f"（×{len(rs)}，{pages_text(sorted({r['page'] for r in rs if r.get('page')}), names)}）"
             elif len(rs) > 1:
                 lines[0] += f"（×{len(rs)}）"
             out += lines
     unverified = sorted((f for f in folds if f.verdict == "unverified"), key=lambda f: -len(f.results))
     for f in unverified:
-        where = f"（{pages_text(f.pages)}）" if f.pages else ""
-        names = "、".join(f.details[:SUBJECTS]) + ("等" if len(f.details) > SUBJECTS else "")
-        out.append(f"  [无法核对] {f.rule} {f.head} ×{len(f.results)}{where}" + (f"：{names}" if names else ""))
+        where = f"，{pages_text(f.pages, names)}" if f.pages else ""
+        subjects = "、".join(f.details[:SUBJECTS]) + ("等" if len(f.details) > SUBJECTS else "")
+        out.append(f"  [无法核对] {f.rule} {f.head} ×{len(f.results)}{where}" + (f"：{subjects}" if subjects else ""))
     if folds:
         out.append("  （同类结果已合并；-v 逐条列出，并列出通过的核对）")
     out.append("")
     return out
 
 
-def _doubt_fold_line(f: Fold) -> str:
+def _doubt_fold_line(f: Fold, names: dict[int, str]) -> str:
     """Several 存疑 of one class in one place, every snippet or cell named: "第51页 [存疑·提示] P134
     中文中夹用半角标点 ×9：“拨款收入: 指”、…"."""
     where = f.place if f.place.startswith("《") else ""
-    where += pages_text(f.pages)
+    where += pages_text(f.pages, names)
     count = f"×{len(f.results)}" + ("" if f.place.startswith("《") else "段")  # cells of a table; paragraphs
     return f"  {where} [{label(f.results[0])}] {f.rule} {f.head} {count}：{'、'.join(f.details)}"
-
-
-def _pages(pages: list[int], limit: int = 8) -> str:
-    shown = "、".join(str(p) for p in pages[:limit])
-    return shown + ("等" if len(pages) > limit else "")
 
 
 def render(report: dict[str, Any], *, verbose: bool = False) -> str:
