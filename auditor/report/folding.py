@@ -21,7 +21,7 @@ FOLD_AT = 2  # this many results of one class are shown as one line
 SUBJECTS = 5  # subjects named on a folded 无法核对 line
 
 _QUOTED = re.compile(r"“[^”]*”")
-_NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
+_NUMBER = re.compile(r"(?<![A-Za-z\d])[+-]?\d[\d,]*(?:\.\d+)?")  # a figure, not a rule id's digits (D109)
 _ROUNDING = re.compile(r"^(?P<what>.*?「[^」]*」).*?(?P<diff>相差[\d,.]+万?元)，在四舍五入允许范围")
 
 
