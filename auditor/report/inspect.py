@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model import Document, Section, Table
@@ -74,8 +75,8 @@ def render_text(doc: Document) -> str:
         lines += [f"    · {b['rule']} {'第%s页 ' % b['page'] if b['page'] else ''}{b['message']}"
                   for b in reading_of(t).broken]
         lines += table_grid(t)
-        for n in t.notes:
-            lines.append(f"  注：{n}")
+        for n in t.notes:  # a note printed with its own "注：" is shown once
+            lines.append("  " + (n if re.match(r"^[（(]?\s*(注|备注|说明)", n) else f"注：{n}"))
     return "\n".join(lines)
 
 
