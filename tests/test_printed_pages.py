@@ -67,3 +67,13 @@ def test_every_format_names_the_printed_page(guangzhou):
 
     rows = report_rows(guangzhou)
     assert any(row[5] == "46（PDF第48页）" for row in rows)
+
+
+def test_inspect_names_pages_by_their_printed_numbers():
+    if not GUANGZHOU.exists():
+        pytest.skip("../shared/regions is not available")
+    from auditor.report.inspect import render_text
+
+    text = render_text(load_cached(str(GUANGZHOU)))
+    assert "页：8（PDF第10页）" in text or "页：8、" in text  # the 本年支出总体情况表 starts on PDF page 10
+    assert "PDF第48页" in text
