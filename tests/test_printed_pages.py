@@ -75,5 +75,5 @@ def test_inspect_names_pages_by_their_printed_numbers():
     from auditor.report.inspect import render_text
 
     text = render_text(load_cached(str(GUANGZHOU)))
-    assert "页：8（PDF第10页）" in text or "页：8、" in text  # the 本年支出总体情况表 starts on PDF page 10
+    assert "页：8、9、10（PDF第10、11、12页）" in text  # the 本年支出总体情况表 on PDF pages 10–12
     assert "PDF第48页" in text

@@ -67,7 +67,7 @@ def render_text(doc: Document) -> str:
     names = doc.meta.printed_pages
     lines += ["  " + s for s in section_tree(doc.sections, names=names)] or ["  （无）"]
     for t in doc.tables:
-        pages = pages_text(t.pages, names).removeprefix("第").removesuffix("页") or "—"
+        pages = pages_text(t.pages, names).removeprefix("第").replace("页（", "（", 1).removesuffix("页") or "—"
         lines += [
             "",
             f"[{t.id}] {t.number or ''} {t.title or '（无标题）'}",
