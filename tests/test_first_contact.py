@@ -127,3 +127,15 @@ def test_help_and_an_empty_folder_speak_of_drafts_too(tmp_path, capsys):
     assert main([str(tmp_path), "--isolated"]) == EXIT_UNREADABLE
     err = capsys.readouterr().err
     assert "Word" in err and "Excel" in err
+
+
+@pytest.mark.parametrize("name,content", [("broken.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"),
+                                          ("broken.xlsx", b"PK\x03\x04" + bytes(60)),
+                                          ("broken.docx", b"PK\x03\x04" + bytes(60))])
+def test_a_broken_file_is_explained_in_chinese(tmp_path, capsys, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert main([str(path), "--isolated"]) == EXIT_UNREADABLE
+    out = capsys.readouterr().out
+    line = next(line for line in out.splitlines() if "无法读取" in line)
+    assert not ENGLISH.search(_prose(line, path)), line

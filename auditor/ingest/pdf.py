@@ -91,7 +91,7 @@ def _open(path: str, data: bytes | None):
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise ReadError(path, "encrypted") from None
     except PDFSyntaxError as exc:
-        raise ReadError(path, "corrupt", str(exc)[:80]) from None
+        raise ReadError(path, "corrupt", "文件结构无法解析") from None
     except Exception as exc:  # pdfminer raises many kinds on damaged files
         raise _classify(path, exc) from None
 
@@ -106,7 +106,7 @@ def _classify(path: str, exc: BaseException, where: str = "") -> ReadError:
         if "Password" in name or "Encrypt" in name:
             return ReadError(path, "encrypted")
     inner = chain[-1]
-    return ReadError(path, "corrupt", (where + type(inner).__name__).strip())
+    return ReadError(path, "corrupt", where.strip())  # the page; the parser's own (English) error name is no help
 
 
 def read_pdf(path: str, data: bytes | None = None, *, workers: int | None = None,
