@@ -34,6 +34,17 @@ class Baseline:
     documents: dict[str, Counter] = field(default_factory=dict)  # path -> Counter of (key, verdict)
     dismissed: dict[str, set[str]] = field(default_factory=dict)  # sidecar: document name -> keys
 
+    def same_document(self, path: str) -> bool:
+        """Whether the baseline holds a report of this very file (same path or file name), rather
+        than being taken as the only report it holds."""
+        name = Path(path.split(" + ")[0]).name
+        return path in self.documents or path in self.dismissed or any(
+            Path(k.split(" + ")[0]).name == name for k in [*self.documents, *self.dismissed])
+
+    def others(self) -> list[str]:
+        """The file names the baseline reports on, for a warning that it is another document's."""
+        return list(dict.fromkeys(Path(k.split(" + ")[0]).name for k in [*self.documents, *self.dismissed] if k))
+
     def known(self, path: str) -> Counter:
         """The old findings of the document at `path`: same path, else same file name, else the only one."""
         if path in self.documents:
@@ -112,4 +123,19 @@ def apply(entry: dict, baseline: Baseline | None) -> dict:
     out["results"] = kept
     out["summary"] = {v: sum(1 for r in kept if r["verdict"] == v) for v in VERDICTS}
     out["baseline"] = {"source": baseline.source, **counts}
+    if not baseline.same_document(entry["path"]) and not counts["known"] and not counts["dismissed"]:
+        out["baseline"]["other"] = baseline.others()  # another document's report: nothing matched
+    return out
+
+
+def warnings(source: str, entries: list[dict]) -> list[str]:
+    """One line per document the baseline does not speak of: a baseline of another document leaves
+    nothing out, which must not pass silently as "no old findings"."""
+    out = []
+    for e in entries:
+        other = (e.get("baseline") or {}).get("other")
+        if other is not None:
+            names = "、".join(other[:3]) if other else "其他文件"
+            out.append(f"警告：基线 {source} 是 {names} 的报告，不是 {Path(e['path'].split(' + ')[0]).name} 的，"
+                       "没有略去任何结果（请确认基线文件是否选对）")
     return out

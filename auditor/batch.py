@@ -15,14 +15,14 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Iterator
 
-from .errors import PatternError, ReadError
+from .errors import PatternError, ReadError, cause
 from .previous import PreviousMismatch
 
 SUFFIXES = (".pdf", ".txt", ".xlsx", ".xlsm", ".docx", ".xls")  # .xls is refused with a line asking for .xlsx
 
 
 def expand(inputs: list[str]) -> list[str]:
-    """Files as given; directories become their disclosures (PDF and text, recursively, sorted)."""
+    """Files as given; directories become their disclosures (PDF, text, Word and Excel, recursively, sorted)."""
     out: list[str] = []
     for item in inputs:
         p = Path(item)
@@ -87,7 +87,7 @@ def audit_group(group: list[str], select: list[str] | None, ignore: list[str] | 
     except (PatternError, PreviousMismatch):
         raise  # a broken patterns/ file is everyone's problem: the command stops with its one line
     except OSError as exc:
-        return document_entry(path, None, [], ReadError(group[0], "unreadable", exc.strerror or type(exc).__name__))
+        return document_entry(path, None, [], ReadError(group[0], "unreadable", cause(exc)))
     except Exception as exc:  # noqa: BLE001 - one document's failure must not end the batch
         return document_entry(path, None, [], ReadError(group[0], "internal", f"{type(exc).__name__}: {exc}"[:160]))
     finally:

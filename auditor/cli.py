@@ -16,7 +16,7 @@ from .config import active
 from .errors import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, PatternError, ReadError
 from .previous import PreviousMismatch
 
-SUBCOMMANDS = ("inspect", "rules", "explain", "tui", "export", "train")
+SUBCOMMANDS = ("inspect", "rules", "explain", "tui", "export", "train", "demo")
 
 
 FORMATS = ("text", "json", "jsonl", "sarif", "junit", "csv", "xlsx")
@@ -52,10 +52,10 @@ def _audit_parser() -> argparse.ArgumentParser:
         prog="audit",
         description="核对部门预算/决算公开文件：表格自身是否平衡，各表是否一致，叙述中的数字与表格是否相符，"
         "公开内容是否完整。",
-        epilog="子命令：audit inspect FILE…（查看读取结果）；audit rules（规则目录）；audit explain 规则编号；"
+        epilog="子命令：audit demo（审核随程序安装的示例文件）；audit inspect FILE…（查看读取结果）；audit rules（规则目录）；audit explain 规则编号；"
         "audit tui FILE（交互审核）；audit export FILE --csv/--xlsx OUT（导出）；audit train（新人培训）",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="PDF 或文本格式的公开文件，或包含它们的文件夹")
+    p.add_argument("files", nargs="+", metavar="FILE", help="公开文件（PDF、文本），或 Word/Excel 草稿（.docx/.xlsx），或包含它们的文件夹")
     p.add_argument("--format", choices=FORMATS, default=None, help="输出格式（默认 text：中文报告）")
     p.add_argument("--json", action="store_true", help="等同于 --format json")
     p.add_argument("-o", "--output", metavar="OUT", help="报告写入此文件而不是标准输出（xlsx 必须指定）")
@@ -85,7 +85,7 @@ def _audit_parser() -> argparse.ArgumentParser:
 
 def _inspect_parser() -> argparse.ArgumentParser:
     p = Parser(prog="audit inspect", description="显示读取到的元数据、章节和表格。")
-    p.add_argument("files", nargs="+", metavar="FILE", help="PDF 或文本格式的公开文件")
+    p.add_argument("files", nargs="+", metavar="FILE", help="公开文件（PDF、文本）或 Word/Excel 草稿（.docx/.xlsx）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--together", action="store_true", help="所给文件是同一份公开文件的几个部分（如说明与报表）")
     return p
@@ -150,7 +150,7 @@ def cmd_audit(argv: Sequence[str]) -> int:
             return EXIT_USAGE
         files = [f for f in files if not _same(out_path, f)]  # last run's report inside a searched folder
     if not files:
-        _err("audit: 没有找到 PDF 或文本文件：" + " ".join(args.files))
+        _err("audit: 没有找到 PDF、文本、Word（.docx）或 Excel（.xlsx）文件：" + " ".join(args.files))
         return EXIT_UNREADABLE
     groups, previous_each = _plan(args, files)
     if args.previous and len(groups) > 1:
@@ -176,8 +176,8 @@ def cmd_audit(argv: Sequence[str]) -> int:
         for entry in iter_entries(groups, select=select, ignore=ignore, jobs=args.jobs, timeout=args.timeout,
                                   progress=progress, previous=args.previous, force=args.force,
                                   previous_each=previous_each, baseline=old):
-            if entry["status"] == "error":
-                _err(f"audit: {entry['error']['message']}")
+            if entry["status"] == "error" and not (fmt == "text" and not to_file):
+                _err(f"audit: {entry['error']['message']}")  # the text report on screen says it already
             if fmt == "jsonl":  # streamed: each document as soon as it and those before it are done
                 out.write(json.dumps({"schema_version": "1", **entry}, ensure_ascii=False) + "\n")
                 out.flush()
@@ -194,6 +194,10 @@ def cmd_audit(argv: Sequence[str]) -> int:
 
         _err(f"audit: 已写出 {args.output}（{fmt}）。{summary_line(rep.raw)}")
     if old is not None:
+        from .baseline import warnings
+
+        for line in warnings(args.baseline, entries):
+            _err(f"audit: {line}")
         left = [e["baseline"] for e in entries if "baseline" in e]
         _err(f"audit: 基线 {args.baseline}：略去已有结果 {sum(b['known'] for b in left)} 条、审核人已排除 "
              f"{sum(b['dismissed'] for b in left)} 条；已确认的不通过 {sum(b['confirmed'] for b in left)} 条仍计入")
@@ -316,6 +320,12 @@ def cmd_export(argv: Sequence[str]) -> int:
     return run(argv)
 
 
+def cmd_demo(argv: Sequence[str]) -> int:
+    from .demo import run
+
+    return run(argv, cmd_audit)
+
+
 def cmd_train(argv: Sequence[str]) -> int:
     from .patterns import preflight
     from .train.cli import run
@@ -358,7 +368,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         argv = _configure(argv)
         if argv and argv[0] in SUBCOMMANDS:
-            return {"inspect": cmd_inspect, "rules": cmd_rules, "explain": cmd_explain, "tui": cmd_tui, "export": cmd_export, "train": cmd_train}[argv[0]](argv[1:])
+            return {"inspect": cmd_inspect, "rules": cmd_rules, "explain": cmd_explain, "tui": cmd_tui,
+                    "export": cmd_export, "train": cmd_train, "demo": cmd_demo}[argv[0]](argv[1:])
         return cmd_audit(argv)
     except PatternError as exc:
         _err(f"audit: {exc}")

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import PatternError, read_user_file
+from .toml_errors import toml_problem
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -137,9 +138,10 @@ def load(path: Path | str) -> Config:
     try:
         data = tomllib.loads(text, parse_float=Decimal)  # 0.05 stays 0.05, never a binary float
     except tomllib.TOMLDecodeError as exc:
-        at = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        what = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
-        raise ConfigError(f"{path}:{at.group(1) if at else text.count(chr(10)) + 1}: TOML 错误：{what}") from None
+        at = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line = at.group(1) if at else text.count(chr(10)) + 1
+        column = f"第{at.group(2)}列" if at else "文件末尾"
+        raise ConfigError(f"{path}:{line}: TOML 格式有误（{column}）：{toml_problem(str(exc))}") from None
     prefix: tuple[str, ...] = ()
     if path.name == "pyproject.toml":
         prefix = ("tool", "auditor")

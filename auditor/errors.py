@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import json
 from pathlib import Path
 
 EXIT_OK = 0
@@ -12,7 +14,7 @@ EXIT_UNREADABLE = 3
 # code -> Chinese cause shown to reviewers
 READ_ERRORS: dict[str, str] = {
     "not_found": "文件不存在",
-    "not_pdf": "不是 PDF 或文本文件",
+    "not_pdf": "不是 PDF、文本、Word 或 Excel 文件",
     "empty": "文件为空",
     "corrupt": "文件已损坏或不完整",
     "encrypted": "PDF 已加密，需要密码才能读取",
@@ -51,11 +53,37 @@ class PatternError(Exception):
     """A broken file in patterns/: the message names the file and line."""
 
 
+_ERRNO: dict[int, str] = {
+    errno.ENOENT: "文件不存在",
+    errno.EACCES: "没有读取权限",
+    errno.EPERM: "没有读取权限",
+    errno.EISDIR: "这是文件夹，不是文件",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.ELOOP: "符号链接循环",
+    errno.EIO: "磁盘读写错误",
+}
+
+
+def cause(exc: BaseException) -> str:
+    """Why reading a file failed, in Chinese: Python's own messages ("No such file or directory",
+    "'utf-8' codec can't decode…") are English and must never reach a reviewer."""
+    if isinstance(exc, UnicodeDecodeError):
+        return f"不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节无法解码）"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）"
+    if isinstance(exc, OSError):
+        if exc.errno in _ERRNO:
+            return _ERRNO[exc.errno]
+        return f"系统错误（错误号 {exc.errno}）" if exc.errno else "系统错误"
+    return "内容无法识别"
+
+
 def read_user_file(path: Path, what: str, error: type[Exception]) -> str:
     """Read a file the user named (a config, a baseline): any failure is one line naming the file and the
     cause, raised as the caller's own error so its exit code stays the caller's."""
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise error(f"{path}: 无法读取{what}：{getattr(exc, 'strerror', None) or exc}") from None
+        raise error(f"{path}: 无法读取{what}：{cause(exc)}") from None
 

@@ -47,10 +47,12 @@ class _Where:
         for i, off in enumerate(offsets):
             if off is not None and page > off:
                 best = i
+        printed = self.doc.meta.printed_pages.get(page)
         if best is None or not self.multi:
-            return Location(page=page, doc_page=page)
+            return Location(page=page, doc_page=page, printed_page=printed if printed != str(page) else None)
         off = offsets[best] or 0
-        return Location(file=self.doc.meta.sources[best], page=page - off, doc_page=page)
+        return Location(file=self.doc.meta.sources[best], page=page - off, doc_page=page,
+                        printed_page=printed if printed != str(page - off) else None)
 
     def sentence(self, offset: int) -> Location | None:
         k = bisect.bisect_right(self.starts, offset) - 1

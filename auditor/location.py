@@ -32,18 +32,21 @@ class Location:
     paragraph: int | None = None  # Word: 1-based paragraph (or table) number in the body
     line: int | None = None  # text input: 1-based line number
     formula: str | None = None  # the cell's formula, when its value was computed by one
+    printed_page: str | None = None  # the number the page prints ("- 46 -"), when it differs from `page`
 
     def label(self) -> str:
-        """Chinese, as a reviewer would look it up: "部门收支总表!B8", "报表.pdf第1页（第15页）"."""
+        """Chinese, as a reviewer would look it up: "部门收支总表!B8", "报表.pdf第1页（第15页）", and a page by
+        the number printed on it, the PDF's own index beside: "第46页（PDF第48页）"."""
         name = Path(self.file).name if self.file else ""
         if self.sheet:
             where = f"{self.sheet}!{self.cell}" if self.cell else f"工作表“{self.sheet}”"
         elif self.paragraph is not None:
             where = f"第{self.paragraph}段" + (f"（表格{self.cell}）" if self.cell else "")
         elif self.page is not None:
-            where = f"第{self.page}页"
+            notes = [f"PDF第{self.page}页"] if self.printed_page else []
             if self.file and self.doc_page is not None and self.doc_page != self.page:
-                where += f"（第{self.doc_page}页）"
+                notes.append(f"第{self.doc_page}页")
+            where = f"第{self.printed_page or self.page}页" + (f"（{'，'.join(notes)}）" if notes else "")
         elif self.line is not None:
             where = f"第{self.line}行"
         else:
@@ -88,8 +91,9 @@ class Origin:
 
 
 def place(loc: "Location | None", page: int | None) -> str:
-    """What a screen or report prints for where something is: a draft's cell or paragraph, or the
-    file and its own page when a disclosure spans files; otherwise the page as before."""
-    if loc is not None and (loc.sheet or loc.paragraph is not None or loc.file):
+    """What a screen or report prints for where something is: a draft's cell or paragraph, the
+    file and its own page when a disclosure spans files, a page by its printed number; otherwise
+    the page as before."""
+    if loc is not None and (loc.sheet or loc.paragraph is not None or loc.file or loc.printed_page):
         return loc.label()
     return f"第{page}页" if page else ""

@@ -21,6 +21,7 @@ class Meta:
     pages: int | None = None
     sources: list[str] = field(default_factory=list)
     page_offsets: list[int | None] = field(default_factory=list)  # per source: pages of the files before it
+    printed_pages: dict[int, str] = field(default_factory=dict)  # page (numbered across files) -> number printed on it
 
     @property
     def stage(self) -> str:

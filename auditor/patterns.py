@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .errors import PatternError
+from .errors import PatternError, cause
 
 
 def shipped(name: str) -> Path:
@@ -45,11 +45,11 @@ def load_yaml(path: Path) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise PatternError(f"{where}: YAML 错误：{exc.problem or exc}") from None
-    except yaml.YAMLError as exc:
-        raise PatternError(f"{path}: YAML 错误：{exc}") from None
-    except OSError as exc:
-        raise PatternError(f"{path}: 无法读取：{exc.strerror}") from None
+        raise PatternError(f"{where}: YAML 格式有误（缩进、冒号或引号不对）") from None
+    except yaml.YAMLError:
+        raise PatternError(f"{path}: YAML 格式有误") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PatternError(f"{path}: 无法读取：{cause(exc)}") from None
 
 
 _LAYERS: tuple[Path, ...] = ()

@@ -29,14 +29,16 @@ def _level(kind: str | None) -> str | None:
 
 
 def problem(doc: Document, prev: Document) -> str | None:
-    """What makes `prev` unfit as `doc`'s previous year, in one Chinese line; None when it fits."""
+    """What makes `prev` unfit as `doc`'s previous year, in one Chinese line naming every reason
+    (a file of another body and another year is refused for both); None when it fits."""
     this, last = doc.meta, prev.meta
+    reasons = []
     if this.year is not None and last.year is not None and last.year != this.year - 1:
-        return f"上年文件是{last.year}年的，本文件是{this.year}年的，应为{this.year - 1}年"
+        reasons.append(f"上年文件是{last.year}年的，本文件是{this.year}年的，应为{this.year - 1}年")
     if this.stage != last.stage or (_level(this.kind) and _level(last.kind) and _level(this.kind) != _level(last.kind)):
-        return f"上年文件是{last.kind or last.stage}，本文件是{this.kind or this.stage}，应为同类文件"
+        reasons.append(f"上年文件是{last.kind or last.stage}，本文件是{this.kind or this.stage}，应为同类文件")
     if same_org(_orgs(doc), _orgs(prev)) is False:
         a = this.organization or Path(doc.path).name
         b = last.organization or Path(prev.path).name
-        return f"上年文件属于“{b}”，本文件属于“{a}”，应为同一单位"
-    return None
+        reasons.append(f"上年文件属于“{b}”，本文件属于“{a}”，应为同一单位")
+    return "；".join(reasons) or None

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .atomic import write_json
+from .errors import cause
 from .results import VERDICTS, Result
 
 SIDECAR_SUFFIX = ".review.json"
@@ -190,7 +191,7 @@ def _read(path: Path) -> dict[str, Decision]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SidecarError(f"无法读取审核文件 {path.name}：{exc}") from exc
+        raise SidecarError(f"无法读取审核文件 {path.name}：{cause(exc)}") from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("decisions"), dict):
         raise SidecarError(f"{path.name} 不是审核文件")
     return {str(k): Decision.from_dict(v) for k, v in data["decisions"].items() if isinstance(v, dict)}

@@ -102,6 +102,14 @@ def test_audit_a_shipped_sample(installed):
     assert doc["status"] == "ok" and doc["tables"] and doc["results"]
 
 
+def test_demo_runs_the_sample_inside_the_package(installed):
+    """The README's way to a shipped sample from an install, with no checkout at hand."""
+    done = _run([str(installed["audit"]), "demo", "--json"], cwd=installed["cwd"])
+    assert done.returncode == 1, done.stderr  # the seed's known error
+    doc = json.loads(done.stdout)["documents"][0]
+    assert doc["status"] == "ok" and doc["path"].startswith(str(installed["python"].parent.parent))
+
+
 def test_rules_and_explain(installed):
     done = _run([str(installed["audit"]), "rules", "--json"], cwd=installed["cwd"])
     assert done.returncode == 0, done.stderr

@@ -42,8 +42,9 @@ def _out(capsys, *argv: str) -> str:
 def test_text_shows_the_decision_and_the_comment(reviewed, capsys):
     path, confirmed, dismissed = reviewed
     out = _out(capsys, str(path))
-    assert f"[不通过·已确认] {confirmed.rule}" in out
-    assert f"[不通过→通过（改判）] {dismissed.rule}" in out
+    shown = {"error": "错误", "warning": "警告", "info": "提示"}
+    assert f"[不通过·{shown[confirmed.severity]}·已确认] {confirmed.rule}" in out
+    assert f"[不通过·{shown[dismissed.severity]}→通过（改判）] {dismissed.rule}" in out
     assert "批注：确属错误，已退回" in out and "批注：表格另有说明，不算错误" in out
     assert "已确认 1　已改判 1" in out
 

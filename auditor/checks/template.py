@@ -45,7 +45,7 @@ def check_blank_template(doc: Document) -> list[Result]:
         return [_result("D109", "pass", "不是未填写的模板：表中有数字，或占位符只是个别。", anchor="none")]
     where = "、".join(str(p) for p in pages[:8]) + ("等" if len(pages) > 8 else "")
     return [_result("D109", "warn",
-                    f"本文件是未填写的模板：{n} 处占位符（XX、××、（单位名称）等，第{where}页），"
+                    f"本文件是未填写的模板：{n} 处占位符（XX、××、（单位名称）等" + (f"，第{where}页" if pages else "") + "），"
                     f"{len(doc.tables)} 张表格都没有数字。若这是要公开的文件，它还没有填写；"
                     "逐处的占位符、填写说明和空表不再逐条列为不通过（-v 逐条列出）。",
                     anchor="blank", severity="warning")]

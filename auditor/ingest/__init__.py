@@ -67,7 +67,8 @@ def sniff(path: str, data: bytes) -> str:
     return "text"
 
 
-def read_items(path: str) -> tuple[list[Item], int | None, str]:
+def read_items(path: str, labels: dict[int, str] | None = None) -> tuple[list[Item], int | None, str]:
+    """The file's items, its page count (PDF) and its kind; `labels` receives a PDF's printed page numbers."""
     p = Path(path)
     if not p.exists():
         raise ReadError(path, "not_found")
@@ -79,7 +80,7 @@ def read_items(path: str) -> tuple[list[Item], int | None, str]:
     data = p.read_bytes()
     kind = sniff(path, data)
     if kind == "pdf":
-        items, pages = read_pdf(path, data)
+        items, pages = read_pdf(path, data, labels=labels)
         return items, pages, "pdf"
     if kind in ("xlsx", "docx"):
         from .xlsx import check_size
@@ -103,8 +104,11 @@ def load(*paths: str) -> Document:
     offset = 0
     offsets: list[int | None] = []
     kinds: list[str] = []
+    printed: dict[int, str] = {}
     for path in paths:
-        items, pages, source = read_items(path)
+        labels: dict[int, str] = {}
+        items, pages, source = read_items(path, labels)
+        printed.update({page + offset: label for page, label in labels.items()})
         kinds.append(source)
         offsets.append(offset if pages is not None else None)
         if pages is not None:
@@ -122,6 +126,7 @@ def load(*paths: str) -> Document:
         source = kinds[0]
     doc = _build(all_items, total_pages, source, [str(p) for p in paths], kinds)
     doc.meta.page_offsets = offsets
+    doc.meta.printed_pages = printed
     return doc
 
 

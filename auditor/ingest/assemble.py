@@ -349,7 +349,8 @@ def _take_title(pending: list[LineItem]) -> tuple[str | None, str | None, str | 
             continue
         if title is not None or number is not None:
             break
-        if len(key) > 40 or "。" in key or _NUMBERED.match(key) or key.endswith(("：", ":")):
+        blank_label = bool(_LABEL.match(key)) and len(key) <= 12  # "编制部门：" of a blank template
+        if len(key) > 40 or "。" in key or _NUMBERED.match(key) or (key.endswith(("：", ":")) and not blank_label):
             break  # a section heading or a lead-in sentence ("…情况如下：") is narrative: keep it in the text
         if unit is not None and not (_LABEL.match(key) or _SUBTITLE.match(key)):
             break  # above a unit only a label (部门：…) or a subtitle (（按经济分类科目分）) belongs to the table

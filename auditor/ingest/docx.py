@@ -26,7 +26,7 @@ def open_docx(path: str, data: bytes) -> Any:
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds for a broken package
-        raise ReadError(path, "corrupt", type(exc).__name__) from None
+        raise ReadError(path, "corrupt", "Word 文件结构无法解析") from None
 
 
 def blocks(body: Any) -> Iterator[tuple[int, Any]]:

@@ -43,6 +43,7 @@ class LineItem:
     short: bool = False  # ends before the right margin: the paragraph ends here
     loc: Location | None = None  # drafts: the sheet cell or Word paragraph it came from
     heading: int | None = None  # drafts: a heading level the author set (Word's 标题 1 …)
+    page_number: bool = False  # the page's printed number ("- 46 -"): kept for its label, never text
 
 
 @dataclass

@@ -91,7 +91,7 @@ def _open(path: str, data: bytes | None):
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise ReadError(path, "encrypted") from None
     except PDFSyntaxError as exc:
-        raise ReadError(path, "corrupt", str(exc)[:80]) from None
+        raise ReadError(path, "corrupt", "文件结构无法解析") from None
     except Exception as exc:  # pdfminer raises many kinds on damaged files
         raise _classify(path, exc) from None
 
@@ -106,17 +106,19 @@ def _classify(path: str, exc: BaseException, where: str = "") -> ReadError:
         if "Password" in name or "Encrypt" in name:
             return ReadError(path, "encrypted")
     inner = chain[-1]
-    return ReadError(path, "corrupt", (where + type(inner).__name__).strip())
+    return ReadError(path, "corrupt", where.strip())  # the page; the parser's own (English) error name is no help
 
 
-def read_pdf(path: str, data: bytes | None = None, *, workers: int | None = None) -> tuple[list[Item], int]:
-    """Return the page-ordered items and the page count.
+def read_pdf(path: str, data: bytes | None = None, *, workers: int | None = None,
+             labels: dict[int, str] | None = None) -> tuple[list[Item], int]:
+    """Return the page-ordered items and the page count; `labels`, when given, receives the number
+    each page prints (running.page_labels) before the page-number lines are dropped.
 
     Long documents are read in contiguous page ranges by worker processes (see pages.py): pages are
     independent, so the items are the same as reading them in order, only sooner.
     """
     from .pages import page_ranges, read_ranges
-    from .running import drop_running_lines
+    from .running import drop_running_lines, page_labels
 
     pdf = _open(path, data)
     try:
@@ -131,7 +133,10 @@ def read_pdf(path: str, data: bytes | None = None, *, workers: int | None = None
             parts = [read_range(path, 0, npages, pdf=pdf)]
     finally:
         pdf.close()
-    items = drop_running_lines([it for part in parts for it in part[0]])
+    raw = [it for part in parts for it in part[0]]
+    if labels is not None:
+        labels.update(page_labels(raw))
+    items = drop_running_lines(raw)
     total_chars = sum(p[1] for p in parts)
     cid_chars = sum(p[2] for p in parts)
     if npages == 0:
@@ -381,7 +386,9 @@ def _read_page(page: Any, pageno: int) -> tuple[list[Item], int]:
             top = min(w["top"] for w in ln)
             size = max(w.get("size", 10) for w in ln)
             if _PAGE_NUMBER.match(text) and (top > height * 0.85 or top < height * 0.1):
-                continue  # page number
+                # the page number: never text, but what it prints names the page (running.page_labels)
+                out.append(LineItem(text=text, page=pageno, top=top, page_number=True))
+                continue
             x0, x1 = ln[0]["x0"], ln[-1]["x1"]
             out.append(
                 LineItem(

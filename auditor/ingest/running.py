@@ -23,6 +23,9 @@ _ONE = (r"(?:第\s*\d{1,4}\s*页\s*[，,、/]?\s*(?:共\s*\d{1,4}\s*页)?|共\s*
 PAGE_NUMBER = re.compile(rf"^\s*(?:{_ONE}\s*)+$", re.IGNORECASE)
 MIN_PAGES = 3
 MIN_SHARE = 0.25
+# the page's own number in each printed form: 第3页 · 页(29) · - 46 - · 3/45 · page 3; "共45页" is no page's number
+_NUMBER_OF_PAGE = re.compile(r"第\s*(\d{1,4})\s*页|页\s*[（(]\s*(\d{1,4})\s*[）)]|[-—–]\s*(\d{1,4})\s*[-—–]"
+                             r"|(\d{1,4})\s*/\s*\d{1,4}|page\s*(\d{1,4})|^[-—–\s]*(\d{1,4})[-—–\s]*$", re.IGNORECASE)
 
 
 def _key(text: str) -> str:
@@ -55,6 +58,8 @@ def drop_running_lines(items: list[Item]) -> list[Item]:
     seen: set[str] = set()
     for it in items:
         if isinstance(it, LineItem):
+            if it.page_number:
+                continue  # the reader's page number at a page's edge
             key = _key(it.text)
             if PAGE_NUMBER.match(it.text):
                 continue
@@ -67,4 +72,25 @@ def drop_running_lines(items: list[Item]) -> list[Item]:
     return out
 
 
+def page_labels(items: list[Item]) -> dict[int, str]:
+    """The number each page prints ("- 46 -" on the PDF's 48th page -> {48: "46"}), read from the page-number
+    lines before they are dropped: a reviewer looks a page up by what is printed on it.
+
+    A number is kept only where a neighbouring numbered page agrees with it (same distance from the
+    PDF's own index), so a stray "3/45" in a page's text never renames a page."""
+    found: dict[int, int] = {}
+    for it in items:
+        if isinstance(it, LineItem) and it.page is not None and it.page not in found and (
+                it.page_number or PAGE_NUMBER.match(it.text)):
+            m = _NUMBER_OF_PAGE.search(it.text)
+            if m:
+                found[it.page] = int(next(g for g in m.groups() if g))
+    pages = sorted(found)
+    out: dict[int, str] = {}
+    for i, page in enumerate(pages):
+        shift = found[page] - page
+        near = [q for q in (pages[i - 1] if i else None, pages[i + 1] if i + 1 < len(pages) else None) if q]
+        if any(found[q] - q == shift for q in near):
+            out[page] = str(found[page])
+    return out
 

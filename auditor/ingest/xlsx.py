@@ -53,7 +53,7 @@ def read_xlsx(path: str, data: bytes) -> list[Item]:
     except ReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken package
-        raise ReadError(path, "corrupt", f"{type(exc).__name__}") from None
+        raise ReadError(path, "corrupt", "Excel 文件结构无法解析") from None
     saved: dict[str, dict[tuple[int, int], Any]] = {}
     pending = {t: {k for k, (_v, kind, _f) in cells.items() if kind == "f"} for t, cells in raw.items()}
     if any(pending.values()):

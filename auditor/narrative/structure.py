@@ -21,6 +21,7 @@ HEADINGS: list[tuple[int, re.Pattern]] = [
     (3, re.compile(r"^(\d{1,2}[.．、](?!\d))\s*")),
 ]
 _SENTENCE_END = re.compile(r"[。！？；;!?]")
+_TABLE_LABEL = re.compile(r"表\s*\d{1,2}(?:[-－—]\d{1,2})?$")
 # a line that starts with a figure and its unit ("932.50万元。") or a bare unit ("元。") carries on the
 # sentence of the line above when that line stopped without punctuation: the figure's subject is there
 _CONTINUES = re.compile(r"^(?:[\d][\d,，.]*\s*(?:万元|亿元|元|万|%|％)|(?:万元|亿元|元|%|％)(?=[，。；、,;）)]|$))")
@@ -48,8 +49,15 @@ def heading_of(text: str) -> tuple[int, str, str] | None:
             title = (rest[: cut.start()] if cut else rest).strip()
             if len(title) > 30 or not title:
                 return None  # a numbered list item inside a paragraph, not a heading
+            if _TABLE_LABEL.search(title):
+                return None  # "第四部分公开报表表12": a table page's running label, not a section
             return level, m.group(1), title
     return None
+
+
+def numbered(text: str) -> int | None:
+    """The level of a heading number the text starts with, whether or not heading_of takes it."""
+    return next((level for level, pat in HEADINGS if pat.match(text)), None)
 
 
 def join_lines(lines: list[LineItem], *, each_line_a_paragraph: bool,
@@ -133,9 +141,19 @@ def build_narrative(
     joined = join_lines(lines, each_line_a_paragraph=each_line_a_paragraph, locs=locs)
     styled = {id(ln): ln.heading for ln in lines if ln.heading is not None}
     firsts = _first_lines(lines, joined)
+    listed: dict[int, bool] = {}  # level -> the last item numbered at that level was a list item
     for pi, (ptext, marks) in enumerate(joined):
         page = marks[0][1] if marks else None
         h = heading_of(ptext)
+        lvl = numbered(ptext)
+        if lvl is not None:
+            # a list's items are all list items: "（七）完成交办的其他任务。" is as much a duty as the
+            # long （一）–（六） before it, though short enough to pass for a heading
+            if h is not None and listed.get(lvl) and ptext.rstrip().endswith(("。", "；", ";")):
+                h = None
+            listed[lvl] = h is None
+            for deeper in [k for k in listed if k > lvl]:
+                del listed[deeper]
         level = styled.get(id(firsts[pi])) if firsts[pi] is not None else None
         if h is None and level is not None and len(ptext) <= 40 and "。" not in ptext:
             # a heading the author styled (Word 标题 N) but did not number: a section all the same

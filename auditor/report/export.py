@@ -58,7 +58,7 @@ def report_rows(report: dict[str, Any]) -> list[list[Any]]:
                 r["rule"],
                 VERDICT_LABELS[r["verdict"]],
                 SEVERITY_LABELS.get(r["severity"], r["severity"]),
-                r["page"] if r.get("page") is not None else "",
+                _page_cell(r),
                 r.get("text") or "",
                 r["message"],
                 _fig(r.get("claimed")),
@@ -79,8 +79,17 @@ def _fig(f: dict | None) -> str:
     return f"{f['value']}{f.get('unit') or ''}" if f else ""
 
 
+def _page_cell(r: dict) -> int | str:
+    """The page as printed on it when it prints one ("46（PDF第48页）"), else the PDF's own number."""
+    printed = (r.get("location") or {}).get("printed_page")
+    if printed and r.get("page") is not None:
+        return f"{printed}（PDF第{r['page']}页）"
+    return r["page"] if r.get("page") is not None else ""
+
+
 def _evidence(e: dict) -> str:
-    page = f"第{e['page']}页 " if e.get("page") else ""
+    printed = (e.get("location") or {}).get("printed_page")
+    page = f"{e['location']['label']} " if printed else f"第{e['page']}页 " if e.get("page") else ""
     return f"{page}{e['table']}「{e['row']}」{e['column']} = {e['value'] or '空白'}{e.get('unit') or ''}"
 
 

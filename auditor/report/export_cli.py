@@ -12,7 +12,7 @@ from ..errors import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, ReadError
 
 def _parser() -> argparse.ArgumentParser:
     p = Parser(prog="audit export", description="导出核对结果（含审核结论和批注）为 CSV 或 XLSX。")
-    p.add_argument("file", metavar="FILE", help="PDF 或文本格式的公开文件；若有 FILE.review.json，一并读入审核结论")
+    p.add_argument("file", metavar="FILE", help="公开文件（PDF、文本）或 Word/Excel 草稿；若有 FILE.review.json，一并读入审核结论")
     p.add_argument("--csv", metavar="OUT", help="写出 CSV（UTF-8 带 BOM，可用 Excel 打开）")
     p.add_argument("--xlsx", metavar="OUT", help="写出 XLSX 工作簿")
     p.add_argument("--rules", help="只导出这些规则或规则族，如 T,N101")

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model import Document, Section, Table
 from ..results import dec
 from ..tables.reading import reading_of, reading_summary
+from .folding import pages_text
 from .width import clip, pad, width
 
 MAX_COL = 24
 
 
-def section_tree(sections: list[Section], depth: int = 0) -> list[str]:
+def section_tree(sections: list[Section], depth: int = 0, names: dict[int, str] | None = None) -> list[str]:
+    """The heading tree, each with its page (by the number printed on it when it prints one)."""
     out: list[str] = []
     for s in sections:
-        page = f"  (第{s.page}页)" if s.page else ""
+        page = f"  ({pages_text([s.page], names)})" if s.page else ""
         out.append("  " * depth + s.heading + page)
-        out.extend(section_tree(s.children, depth + 1))
+        out.extend(section_tree(s.children, depth + 1, names))
     return out
 
 
@@ -67,9 +70,10 @@ def render_text(doc: Document) -> str:
         "",
         "章节：",
     ]
-    lines += ["  " + s for s in section_tree(doc.sections)] or ["  （无）"]
+    names = doc.meta.printed_pages
+    lines += ["  " + s for s in section_tree(doc.sections, names=names)] or ["  （无）"]
     for t in doc.tables:
-        pages = "、".join(str(p) for p in t.pages) or "—"
+        pages = pages_text(t.pages, names).removeprefix("第").replace("页（", "（", 1).removesuffix("页") or "—"
         lines += [
             "",
             f"[{t.id}] {t.number or ''} {t.title or '（无标题）'}",
@@ -80,8 +84,8 @@ def render_text(doc: Document) -> str:
         lines += [f"    · {b['rule']} {'第%s页 ' % b['page'] if b['page'] else ''}{b['message']}"
                   for b in reading_of(t).broken]
         lines += table_grid(t)
-        for n in t.notes:
-            lines.append(f"  注：{n}")
+        for n in t.notes:  # a note printed with its own "注：" is shown once
+            lines.append("  " + (n if re.match(r"^[（(]?\s*(注|备注|说明)", n) else f"注：{n}"))
     return "\n".join(lines)
 
 

@@ -60,7 +60,8 @@ def to_junit(report: dict[str, Any]) -> str:
             counts["tests"] += 1
             counts["errors"] += 1
         for r in d["results"]:
-            page = f" p{r['page']}" if r.get("page") else ""
+            printed = (r.get("location") or {}).get("printed_page")
+            page = (f" p{printed}(PDF p{r['page']})" if printed else f" p{r['page']}") if r.get("page") else ""
             case = _case(suite, f"{r['rule']}", f"{r['id']}{page} {r['message'][:120]}")
             counts["tests"] += 1
             detail = r["message"] + (f"\n原文：{r['text']}" if r.get("text") else "")

@@ -52,6 +52,8 @@ def _location(doc_path: str, r: dict[str, Any]) -> dict[str, Any]:
         where["page"] = place["page"]
     elif r.get("page"):
         where["page"] = r["page"]
+    if place.get("printed_page"):  # the number printed on the page, which a reviewer looks up
+        where["printedPage"] = place["printed_page"]
     for key in ("sheet", "cell", "paragraph", "formula"):
         if place.get(key) is not None:
             where[key] = place[key]

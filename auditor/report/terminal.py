@@ -1,32 +1,31 @@
 """The readable Chinese report that plain `audit FILE` prints.
 
 A reviewer reads it sentence by sentence: every finding about one sentence is listed under it, the
-worst sentences first. 无法核对 results that repeat one reason are folded into a single line with a
-count (`-v` lists each, and the passing checks too), so a long document does not bury its few real
-findings under dozens of identical notes. The reviewer's decisions from `FILE.review.json` are shown
-on each result: "[不通过·已确认]", "[存疑→通过（改判）]", with the comment.
+worst sentences first. Results of one class are folded (`report/folding.py`): 无法核对 by reason into
+one line with a count and the first subjects, 存疑 by page or table into one line naming every
+snippet or cell (`-v` lists each, and the passing checks too), so a long document does not bury its
+few real findings under dozens of near-identical notes. The reviewer's decisions from `FILE.review.json` are shown
+on each result: "[不通过·错误·已确认]", "[存疑·提示→通过（改判）]", with the comment.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..results import VERDICT_LABELS
+from ..results import SEVERITY_LABELS, VERDICT_LABELS
+from .folding import SUBJECTS, Fold, fold, page_names, pages_text
 
 _ORDER = {"fail": 0, "warn": 1, "unverified": 2, "pass": 3}
-_FOLD_AT = 2  # this many 无法核对 with one reason are shown as one line
 _QUOTE = 80  # characters of a quoted sentence
 
 
-def reason(r: dict[str, Any]) -> str:
-    """What a 无法核对 result says is missing, without the figure it is about: results that share
-    it fail for the same cause and read as one line."""
-    return r["message"].split("，")[0].rstrip("。")
-
-
 def label(r: dict[str, Any]) -> str:
-    """The verdict as the reviewer left it: "不通过·已确认", "存疑→通过（改判）", or the audit's own."""
+    """The verdict as the reviewer left it: "不通过·错误·已确认", "存疑·提示→通过（改判）", or the
+    audit's own. A finding (不通过/存疑) names its severity (错误/警告/提示): a rule a bureau set to 提示
+    still reads 不通过, and the reader must see why it does not count for the exit code."""
     own = VERDICT_LABELS[r["verdict"]]
+    if r["verdict"] in ("fail", "warn") and r.get("severity") in SEVERITY_LABELS:
+        own += "·" + SEVERITY_LABELS[r["severity"]]
     d = r.get("review")
     if not d:
         return own
@@ -42,11 +41,12 @@ def _reviewed(r: dict[str, Any]) -> bool:
     return bool(d and (d.get("status") in ("accepted", "overridden") or d.get("comment")))
 
 
-def _placed(r: dict[str, Any]) -> str | None:
-    """A draft's sheet!cell or paragraph, or the file and its own page when a disclosure spans
-    files (auditor.locate sets it); None where the page alone says it."""
+def _placed(r: dict[str, Any], *, printed: bool = True) -> str | None:
+    """A draft's sheet!cell or paragraph, the file and its own page when a disclosure spans files,
+    a page by its printed number (auditor.locate sets it); None where the page alone says it."""
     place = r.get("location") or {}
-    if place.get("sheet") or place.get("paragraph") is not None or place.get("file"):
+    if place.get("sheet") or place.get("paragraph") is not None or place.get("file") or (
+            printed and place.get("printed_page")):
         return place.get("label")
     return None
 
@@ -127,31 +127,31 @@ def _document(d: dict[str, Any], verbose: bool) -> list[str]:
         return lines
 
     shown = [r for r in d["results"] if verbose or r["verdict"] != "pass" or _reviewed(r)]
-    folded: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    names = page_names(d["results"])
+    folds: list[Fold] = []
     if not verbose:
-        for r in shown:
-            if r["verdict"] == "unverified" and not _reviewed(r):
-                folded.setdefault((r["rule"], reason(r)), []).append(r)
-        folded = {k: v for k, v in folded.items() if len(v) >= _FOLD_AT}
-        hidden = {id(r) for v in folded.values() for r in v}
-        shown = [r for r in shown if id(r) not in hidden]
+        shown, folds = fold(shown, _reviewed)
 
     # one group per sentence text (the same words printed on several pages are one group; results
-    # about no sentence stand alone), the worst group first
+    # about no sentence stand alone), the worst group first; a fold of 存疑 stands with the 存疑
     groups: dict[Any, list[dict[str, Any]]] = {}
     for i, r in enumerate(shown):
         groups.setdefault("".join(r["text"].split()) if r.get("text") else i, []).append(r)
-    ordered = sorted(groups.values(), key=lambda g: (min(_ORDER[r["verdict"]] for r in g),
-                                                      min(r.get("page") or 0 for r in g)))
-    for g in ordered:
+    entries: list[tuple[tuple[int, int], Any]] = [
+        ((min(_ORDER[r["verdict"]] for r in g), min(r.get("page") or 0 for r in g)), g) for g in groups.values()]
+    entries += [((_ORDER["warn"], (f.pages or [0])[0]), f) for f in folds if f.verdict == "warn"]
+    for _, g in sorted(entries, key=lambda e: e[0]):
+        if isinstance(g, Fold):
+            out.append(_doubt_fold_line(g, names))
+            continue
         text = g[0].get("text")
         if not text:
             out += [line[2:] if n == 0 else line for n, line in enumerate(lines_of(g[0], with_page=True))]
             continue
         pages = sorted({r["page"] for r in g if r.get("page")})
         quote = text if len(text) <= _QUOTE else text[:_QUOTE] + "…"
-        placed = list(dict.fromkeys(p for p in map(_placed, g) if p))
-        head = "、".join(placed[:4]) + " " if placed else ("第" + _pages(pages) + "页 " if pages else "")
+        placed = list(dict.fromkeys(p for p in (_placed(r, printed=False) for r in g) if p))
+        head = "、".join(placed[:4]) + " " if placed else (pages_text(pages, names) + " " if pages else "")
         out.append(f"  {head}「{quote}」")
         same: dict[Any, list[dict[str, Any]]] = {}  # one finding repeated on each page where the words are
         for i, r in enumerate(sorted(g, key=lambda r: _ORDER[r["verdict"]])):
@@ -160,23 +160,28 @@ def _document(d: dict[str, Any], verbose: bool) -> list[str]:
         for rs in same.values():
             lines = lines_of(rs[0], with_page=len(pages) > 1 and len(rs) == 1)
             if len(rs) > 1 and len(pages) > 1:
-                lines[0] += f"（×{len(rs)}，第{_pages(sorted({r['page'] for r in rs if r.get('page')}))}页）"
+                lines[0] += f"（×{len(rs)}，{pages_text(sorted({r['page'] for r in rs if r.get('page')}), names)}）"
             elif len(rs) > 1:
                 lines[0] += f"（×{len(rs)}）"
             out += lines
-    for (rule, why), rs in sorted(folded.items(), key=lambda kv: -len(kv[1])):
-        pages = sorted({r["page"] for r in rs if r.get("page")})
-        where = f"（第{_pages(pages)}页）" if pages else ""
-        out.append(f"  [无法核对] {rule} {why} ×{len(rs)}{where}")
-    if folded:
-        out.append("  （无法核对按原因合并；-v 逐条列出，并列出通过的核对）")
+    unverified = sorted((f for f in folds if f.verdict == "unverified"), key=lambda f: -len(f.results))
+    for f in unverified:
+        where = f"，{pages_text(f.pages, names)}" if f.pages else ""
+        subjects = "、".join(f.details[:SUBJECTS]) + ("等" if len(f.details) > SUBJECTS else "")
+        out.append(f"  [无法核对] {f.rule} {f.head} ×{len(f.results)}{where}" + (f"：{subjects}" if subjects else ""))
+    if folds:
+        out.append("  （同类结果已合并；-v 逐条列出，并列出通过的核对）")
     out.append("")
     return out
 
 
-def _pages(pages: list[int], limit: int = 8) -> str:
-    shown = "、".join(str(p) for p in pages[:limit])
-    return shown + ("等" if len(pages) > limit else "")
+def _doubt_fold_line(f: Fold, names: dict[int, str]) -> str:
+    """Several 存疑 of one class in one place, every snippet or cell named: "第51页 [存疑·提示] P134
+    中文中夹用半角标点 ×9：“拨款收入: 指”、…"."""
+    where = f.place if f.place.startswith("《") else ""
+    where += pages_text(f.pages, names)
+    count = f"×{len(f.results)}" + ("" if f.place.startswith("《") else "段")  # cells of a table; paragraphs
+    return f"  {where} [{label(f.results[0])}] {f.rule} {f.head} {count}：{'、'.join(f.details)}"
 
 
 def render(report: dict[str, Any], *, verbose: bool = False) -> str:

@@ -20,9 +20,11 @@ def _cfg() -> dict:
 
 
 def _places(text: str, spans: list[tuple[int, int]]) -> str:
-    shown = [f"“{text[max(0, a - 4): b + 2].strip()}”" for a, b in spans[:3]]
-    more = f"等{len(spans)}处" if len(spans) > 3 else ""
-    return "、".join(shown) + more
+    """Up to three snippets around the marks, each once: the same words repeated in a paragraph
+    ("主要原因是:车辆" twice) are one place to show, though every mark is counted."""
+    snippets = list(dict.fromkeys(f"“{text[max(0, a - 4): b + 2].strip()}”" for a, b in spans))
+    more = f"等{len(spans)}处" if len(spans) > min(3, len(snippets)) else ""
+    return "、".join(snippets[:3]) + more
 
 
 def check_doubled(doc: Document) -> list[Result]:
