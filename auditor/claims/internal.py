@@ -37,6 +37,8 @@ def _grammar() -> dict:
         "list_after": regex.compile(lists["after"]),
         "separators": regex.compile(lists["separators"]),
         "joiners": regex.compile(lists["joiners"]),
+        "unit_nouns": regex.compile(lists.get("unit_nouns", "(?!)")),
+        "unit_name": regex.compile(lists.get("unit_name", "(?!)")),
         "continued": regex.compile(lists["continued"]),
         "open_ended": regex.compile(lists["open_ended"]),
         "not_a_list": regex.compile(lists["not_a_list"]),
@@ -256,6 +258,15 @@ def _number(text: str) -> int | None:
     return None
 
 
+def _pieces(g: dict, item: str, bodies: bool) -> list[str]:
+    """An item split at 和/与/及, unless it is a list of bodies and a piece before the joiner does not
+    end as a body's name does: "人民参与和促进法治科" is one 科, "政治处和执法监督科" two."""
+    parts = [y.strip(" “”\"") for y in g["joiners"].split(item) if y.strip(" “”\"")]
+    if bodies and len(parts) > 1 and not all(g["unit_name"].search(p) for p in parts[:-1]):
+        return [item]
+    return parts
+
+
 def check_count_lists(doc: Document) -> list[Result]:
     """N106: "A、B、C 3个内设机构" and "共3家，包括：A、B、C" — the number against the list."""
     g = _grammar()
@@ -273,7 +284,8 @@ def check_count_lists(doc: Document) -> list[Result]:
                 if key == "list_after" and g["continued"].search(s.text):
                     continue  # the list goes on past this sentence
                 items = [x.strip(" “”\"") for x in g["separators"].split(raw_list) if x and x.strip(" “”\"")]
-                joined = [y.strip(" “”\"") for x in items for y in g["joiners"].split(x) if y.strip(" “”\"")]
+                bodies = bool(g["unit_nouns"].search(m.group("noun") or ""))
+                joined = [y for x in items for y in _pieces(g, x, bodies)]
                 if len(items) < 2 and len(joined) < 2:
                     continue
                 span = (s.start + index[m.start("n")], s.start + index[m.end("n")])
