@@ -136,8 +136,19 @@ def snapshot(doc: dict) -> dict[str, Any]:
     }
 
 
-def dump(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+def dump(obj: dict[str, Any]) -> str:
+    """Valid JSON, keys sorted, one line per top-level key and one line per table: a git diff then
+    names the table whose reading moved."""
+    def one(v: Any) -> str:
+        return json.dumps(v, ensure_ascii=False, sort_keys=True)
+
+    lines = []
+    for k, v in sorted(obj.items()):
+        if k == "tables" and v:
+            lines.append(f" {one(k)}: [\n" + ",\n".join(f"  {one(t)}" for t in v) + "\n ]")
+        else:
+            lines.append(f" {one(k)}: {one(v)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def write(docs: list[dict], out: Path, prune: bool = True) -> tuple[int, int]:
