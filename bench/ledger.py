@@ -1,6 +1,6 @@
 """The 不通过 ledger: every fail on corpus, regions and wide, one line each, classified real or false.
 
-    python3 bench/ledger.py [--jsonl F.jsonl ...] [DIR ...] [--out bench/ledger] [--check]
+    python3 bench/ledger.py [--jsonl F.jsonl ...] [DIR ...] [--out bench/ledger] [--check] [--import-review MD]
 
 Writes `bench/ledger/<folder>.tsv` (one line per fail, sorted: document, page, rule, key, message,
 class, note) and `bench/ledger/summary.txt`, and prints the totals: fails, real, false, unclassified,
@@ -16,13 +16,16 @@ or removes a 不通过 shows as exactly those lines.
 
 Without arguments the three folders ../shared/{corpus,regions,wide} are audited (slow: prefer the
 JSONL of `python3 -m auditor DIR --format jsonl -o F --fail-on never`). With --check the files are
-not written and the exit status is 1 when a fail is unclassified.
+not written and the exit status is 1 when a fail is unclassified. --import-review adds the classes of
+a markdown review table (bench/fails_review.md: document | page | rule | key | verdict | class | why)
+to classified.tsv; what the file already says is kept.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import re
 import statistics
 import sys
 from collections import Counter
@@ -33,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from snapshot import FOLDERS, SHARED, ROOT, relative_name, reports  # noqa: E402
 
 CLASSES = ("real", "false")
+_CELL = re.compile(r"(?<!\\)\|")  # a markdown cell border: a | not escaped as \|
 HEADER = ("document", "page", "rule", "key", "message", "class", "note")
 
 
@@ -144,17 +148,81 @@ def build(docs: list[dict], out: Path, write: bool = True) -> tuple[list[str], i
     return lines, unclassified
 
 
+def review_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a markdown review table with columns document | page | rule | key | verdict | class | why
+    (bench/fails_review.md of the verdict work): header names are read from the table itself."""
+    rows: list[dict[str, str]] = []
+    header: list[str] | None = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line.startswith("|"):
+            header = None
+            continue
+        cells = [c.replace("\\|", "|").strip().strip("`") for c in _CELL.split(line.strip().strip("|"))]
+        if header is None:
+            header = [c.lower() for c in cells]
+            continue
+        if all(set(c) <= set("-: ") for c in cells):
+            continue
+        if len(cells) > len(header) and "key" in header:
+            # a stable key holds "|" ("N101:(二)支出预算|一般公共服务支出"): unescaped, it spans cells
+            at, extra = header.index("key"), len(cells) - len(header)
+            cells[at: at + extra + 1] = ["|".join(c.strip("`") for c in cells[at: at + extra + 1])]
+        rows.append(dict(zip(header, cells)))
+    return rows
+
+
+def import_review(path: Path, fails: list[Fail], classified_path: Path) -> tuple[int, int]:
+    """Adds a review's real/false classes to classified.tsv for the fails it names (matched by key, and by
+    the document's file name, so a review that names documents by file name or by path both work). A
+    classification already in the file is kept: the hand-kept file wins. Returns (added, unmatched)."""
+    known = load_classified(classified_path)
+    by_key: dict[str, list[Fail]] = {}
+    for f in fails:
+        by_key.setdefault(f.key, []).append(f)
+    added: list[tuple[str, str, str, str]] = []
+    unmatched = 0
+    for row in review_rows(path):
+        cls = (row.get("class") or "").lower()
+        key = row.get("key") or ""
+        if cls not in CLASSES or not key:
+            continue
+        doc = Path((row.get("document") or "").split(" + ")[0]).name
+        hits = [f for f in by_key.get(key, []) if not doc or Path(f.document).name == doc or doc in f.document]
+        if not hits:
+            unmatched += 1
+            continue
+        for f in hits:
+            if (f.document, f.key) not in known:
+                known[f.document, f.key] = (cls, row.get("why") or "")
+                added.append((f.document, f.key, cls, f"{row.get('why') or ''} ({path.name})"))
+    if added:
+        new = not classified_path.exists()
+        with classified_path.open("a", encoding="utf-8") as fh:
+            if new:
+                fh.write("document\tkey\tclass\tnote\n")
+            for row in sorted(set(added)):
+                fh.write("\t".join(clean(c) for c in row) + "\n")
+    return len(added), unmatched
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("dirs", nargs="*", help="folders to audit (default: ../shared/corpus, regions, wide)")
     ap.add_argument("--jsonl", nargs="*", default=[], help="existing JSONL of `audit DIR --format jsonl`")
     ap.add_argument("--out", default=str(ROOT / "bench" / "ledger"))
     ap.add_argument("--check", action="store_true", help="write nothing; exit 1 when a fail is unclassified")
+    ap.add_argument("--import-review", metavar="MD", help="add the real/false classes of a review table "
+                    "(document | page | rule | key | verdict | class | why) to classified.tsv first")
     args = ap.parse_args(argv)
     dirs = args.dirs
     if not dirs and not args.jsonl:
         dirs = [str(SHARED / f) for f in FOLDERS if (SHARED / f).is_dir()]
-    lines, unclassified = build(reports(args.jsonl, dirs), Path(args.out), write=not args.check)
+    docs = reports(args.jsonl, dirs)
+    if args.import_review:
+        added, unmatched = import_review(Path(args.import_review), fails_of(docs), Path(args.out) / "classified.tsv")
+        print(f"{args.import_review}: {added} classifications added, {unmatched} rows naming no current fail")
+    lines, unclassified = build(docs, Path(args.out), write=not args.check)
     print("\n".join(lines))
     if not args.check:
         print(f"diff: git diff bench/ledger   (classify in {Path(args.out) / 'classified.tsv'})")

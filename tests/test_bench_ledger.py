@@ -103,3 +103,22 @@ def test_ledger_rejects_an_unknown_class(jsonl: Path, tmp_path: Path) -> None:
     (out / "classified.tsv").write_text("corpus/seed.txt\tN101:x\tmaybe\t\n", encoding="utf-8")
     res = run("ledger.py", "--jsonl", str(jsonl), "--out", str(out))
     assert res.returncode != 0 and "real or false" in res.stderr
+
+
+def test_ledger_imports_a_markdown_review(jsonl: Path, tmp_path: Path, seed_entry: dict) -> None:
+    key = next(r["key"] for r in seed_entry["results"] if r["verdict"] == "fail")
+    review = tmp_path / "fails_review.md"
+    review.write_text(
+        "# review\n\n| document | page | rule | key | verdict | class | why |\n|---|---|---|---|---|---|---|\n"
+        f"| seed.txt | – | N101 | `{key}` | fail | real | 688.27 is 公共安全支出 |\n"  # the key's | unescaped
+        f"| regions/sub/seed.txt | – | N101 | {key.replace('|', chr(92) + '|')} | fail | real | escaped |\n"
+        "| other.pdf | 3 | N101 | N101:x | fail | false | not here |\n", encoding="utf-8")
+    out = tmp_path / "ledger"
+    out.mkdir()
+    res = run("ledger.py", "--jsonl", str(jsonl), "--out", str(out), "--import-review", str(review))
+    assert res.returncode == 0, res.stderr
+    assert "2 classifications added, 1 rows naming no current fail" in res.stdout  # both copies of the seed
+    classified = (out / "classified.tsv").read_text(encoding="utf-8")
+    assert f"corpus/seed.txt\t{key}\treal\t688.27 is 公共安全支出 (fails_review.md)" in classified
+    again = run("ledger.py", "--jsonl", str(jsonl), "--out", str(out), "--import-review", str(review))
+    assert "0 classifications added" in again.stdout  # what the file already says is kept
