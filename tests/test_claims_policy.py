@@ -118,6 +118,17 @@ def test_counting_lists_do_not_split_names_at_he(tmp_path):
     assert r.verdict == "fail"
 
 
+def test_counting_lists_do_not_split_inside_brackets(tmp_path):
+    """"组织人事处（统战部、党委教师工作部）" is one 处 with its other names: 3 bodies, not 5."""
+    names = "党委办公室（党委宣传部）、组织人事处（统战部、党委教师工作部）、公用事业与路桥工程学院"
+    doc = _doc(tmp_path, f"一、基本情况\n学院设{names}3个内设机构。")
+    r = next(r for r in check_claims(doc)[0] if r.rule == "N106")
+    assert r.verdict == "pass"
+    doc = _doc(tmp_path, f"一、基本情况\n学院设{names}5个内设机构。")
+    r = next(r for r in check_claims(doc)[0] if r.rule == "N106")
+    assert r.verdict == "fail"
+
+
 def test_a_list_that_goes_on_past_its_sentence_is_not_counted(tmp_path):
     doc = _doc(tmp_path, "一、基本情况\n本局下属 3 个二级预算单位，分别是：本局本级，属全额拨款行政单位；甲中心；乙中心。")
     assert not [r for r in check_claims(doc)[0] if r.rule == "N106" and r.verdict == "fail"]
