@@ -244,6 +244,18 @@ def _verdict(total: Claim, parts: list[Claim], exhaustive: bool, fam: str, compl
     )
 
 
+_GLOSS = regex.compile(r"[（(][^（）()]*[）)]\s*$")
+
+
+def _pieces(g: dict, item: str, bodies: bool) -> list[str]:
+    """An item split at 和/与/及, unless it is a list of bodies and a piece before the joiner does not
+    end as a body's name does: "人民参与和促进法治科" is one 科, "政治处和执法监督科" two."""
+    parts = [y.strip(" “”\"") for y in _split_outside_brackets(item, g["joiners"]) if y.strip(" “”\"")]
+    if bodies and len(parts) > 1 and not all(g["unit_name"].search(_GLOSS.sub("", p)) for p in parts[:-1]):
+        return [item]
+    return parts
+
+
 def _number(text: str) -> int | None:
     if text.isdigit():
         return int(text)
@@ -258,28 +270,22 @@ def _number(text: str) -> int | None:
     return None
 
 
-_BRACKETS = regex.compile(r"[（(][^（）()]*[）)]")
-
-
-def _split_outside_brackets(sep: regex.Pattern, text: str) -> list[str]:
-    """Items of a list: a separator inside brackets belongs to one item's other names ("组织人事处（统战部、
-    党委教师工作部）" is one 处), so only separators outside brackets split."""
-    masked = _BRACKETS.sub(lambda m: "\0" * len(m.group(0)), text)
+def _split_outside_brackets(text: str, separators: regex.Pattern) -> list[str]:
+    """The list's items: a separator inside brackets belongs to an item's gloss ("建筑节能中心（散装水泥
+    中心、新型墙体材料中心）" is one unit with its other names), not to the list."""
+    depth, masked = 0, []
+    for ch in text:
+        depth += ch in "（(【["
+        masked.append("\0" if depth > 0 and ch not in "（(【[" else ch)
+        depth -= ch in "）)】]" and depth > 0
     out, at = [], 0
-    for m in sep.finditer(masked):
-        out.append(text[at: m.start()])
+    for m in separators.finditer("".join(masked)):
+        if m.start() == m.end():
+            continue
+        out.append(text[at:m.start()])
         at = m.end()
     out.append(text[at:])
     return out
-
-
-def _pieces(g: dict, item: str, bodies: bool) -> list[str]:
-    """An item split at 和/与/及, unless it is a list of bodies and a piece before the joiner does not
-    end as a body's name does: "人民参与和促进法治科" is one 科, "政治处和执法监督科" two."""
-    parts = [y.strip(" “”\"") for y in _split_outside_brackets(g["joiners"], item) if y.strip(" “”\"")]
-    if bodies and len(parts) > 1 and not all(g["unit_name"].search(_BRACKETS.sub("", p)) for p in parts[:-1]):
-        return [item]
-    return parts
 
 
 def check_count_lists(doc: Document) -> list[Result]:
@@ -298,8 +304,7 @@ def check_count_lists(doc: Document) -> list[Result]:
                     continue  # "…等20个处室" is not a full list; figures inside mean a list of counts
                 if key == "list_after" and g["continued"].search(s.text):
                     continue  # the list goes on past this sentence
-                items = [x.strip(" “”\"") for x in _split_outside_brackets(g["separators"], raw_list)
-                         if x and x.strip(" “”\"")]
+                items = [x.strip(" “”\"") for x in _split_outside_brackets(raw_list, g["separators"]) if x and x.strip(" “”\"")]
                 bodies = bool(g["unit_nouns"].search(m.group("noun") or ""))
                 joined = [y for x in items for y in _pieces(g, x, bodies)]
                 if len(items) < 2 and len(joined) < 2:
