@@ -106,11 +106,25 @@ def test_counting_lists_do_not_split_names_at_he(tmp_path):
     assert r.verdict == "pass"
     doc = _doc(tmp_path, f"一、基本情况\n本局设{names}4个内设机构。")
     r = next(r for r in check_claims(doc)[0] if r.rule == "N106")
-    assert r.verdict == "warn"  # only a split at 和/与 would make it 4
+    assert r.verdict == "fail"  # "人民参与" names no body: 和 is inside the name, three 科 are listed
+    doc = _doc(tmp_path, "一、基本情况\n本局设办公室、人民参与和促进法治科3个内设机构。")
+    r = next(r for r in check_claims(doc)[0] if r.rule == "N106")
+    assert r.verdict == "fail"  # two, not three: the 科 is one name
     doc = _doc(tmp_path, "一、基本情况\n本局设办公室、政治处和执法监督科3个内设机构。")
     r = next(r for r in check_claims(doc)[0] if r.rule == "N106")
     assert r.verdict == "pass"  # 和 joins the last item
     doc = _doc(tmp_path, "一、基本情况\n本局设办公室、政治处和执法监督科5个内设机构。")
+    r = next(r for r in check_claims(doc)[0] if r.rule == "N106")
+    assert r.verdict == "fail"
+
+
+def test_counting_lists_do_not_split_inside_brackets(tmp_path):
+    """"组织人事处（统战部、党委教师工作部）" is one 处 with its other names: 3 bodies, not 5."""
+    names = "党委办公室（党委宣传部）、组织人事处（统战部、党委教师工作部）、公用事业与路桥工程学院"
+    doc = _doc(tmp_path, f"一、基本情况\n学院设{names}3个内设机构。")
+    r = next(r for r in check_claims(doc)[0] if r.rule == "N106")
+    assert r.verdict == "pass"
+    doc = _doc(tmp_path, f"一、基本情况\n学院设{names}5个内设机构。")
     r = next(r for r in check_claims(doc)[0] if r.rule == "N106")
     assert r.verdict == "fail"
 

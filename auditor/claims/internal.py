@@ -37,6 +37,8 @@ def _grammar() -> dict:
         "list_after": regex.compile(lists["after"]),
         "separators": regex.compile(lists["separators"]),
         "joiners": regex.compile(lists["joiners"]),
+        "unit_nouns": regex.compile(lists.get("unit_nouns", "(?!)")),
+        "unit_name": regex.compile(lists.get("unit_name", "(?!)")),
         "continued": regex.compile(lists["continued"]),
         "open_ended": regex.compile(lists["open_ended"]),
         "not_a_list": regex.compile(lists["not_a_list"]),
@@ -242,6 +244,18 @@ def _verdict(total: Claim, parts: list[Claim], exhaustive: bool, fam: str, compl
     )
 
 
+_GLOSS = regex.compile(r"[（(][^（）()]*[）)]\s*$")
+
+
+def _pieces(g: dict, item: str, bodies: bool) -> list[str]:
+    """An item split at 和/与/及, unless it is a list of bodies and a piece before the joiner does not
+    end as a body's name does: "人民参与和促进法治科" is one 科, "政治处和执法监督科" two."""
+    parts = [y.strip(" “”\"") for y in _split_outside_brackets(item, g["joiners"]) if y.strip(" “”\"")]
+    if bodies and len(parts) > 1 and not all(g["unit_name"].search(_GLOSS.sub("", p)) for p in parts[:-1]):
+        return [item]
+    return parts
+
+
 def _number(text: str) -> int | None:
     if text.isdigit():
         return int(text)
@@ -254,6 +268,24 @@ def _number(text: str) -> int | None:
     if len(text) == 3 and text[1] == "十":
         return _CN_DIGITS.get(text[0], 0) * 10 + _CN_DIGITS.get(text[2], 0)
     return None
+
+
+def _split_outside_brackets(text: str, separators: regex.Pattern) -> list[str]:
+    """The list's items: a separator inside brackets belongs to an item's gloss ("建筑节能中心（散装水泥
+    中心、新型墙体材料中心）" is one unit with its other names), not to the list."""
+    depth, masked = 0, []
+    for ch in text:
+        depth += ch in "（(【["
+        masked.append("\0" if depth > 0 and ch not in "（(【[" else ch)
+        depth -= ch in "）)】]" and depth > 0
+    out, at = [], 0
+    for m in separators.finditer("".join(masked)):
+        if m.start() == m.end():
+            continue
+        out.append(text[at:m.start()])
+        at = m.end()
+    out.append(text[at:])
+    return out
 
 
 def check_count_lists(doc: Document) -> list[Result]:
@@ -272,8 +304,9 @@ def check_count_lists(doc: Document) -> list[Result]:
                     continue  # "…等20个处室" is not a full list; figures inside mean a list of counts
                 if key == "list_after" and g["continued"].search(s.text):
                     continue  # the list goes on past this sentence
-                items = [x.strip(" “”\"") for x in g["separators"].split(raw_list) if x and x.strip(" “”\"")]
-                joined = [y.strip(" “”\"") for x in items for y in g["joiners"].split(x) if y.strip(" “”\"")]
+                items = [x.strip(" “”\"") for x in _split_outside_brackets(raw_list, g["separators"]) if x and x.strip(" “”\"")]
+                bodies = bool(g["unit_nouns"].search(m.group("noun") or ""))
+                joined = [y for x in items for y in _pieces(g, x, bodies)]
                 if len(items) < 2 and len(joined) < 2:
                     continue
                 span = (s.start + index[m.start("n")], s.start + index[m.end("n")])
