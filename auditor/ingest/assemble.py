@@ -17,7 +17,12 @@ from ..tables.kinds import title_pattern, unit_of, unit_pattern
 from ..numbers import parse_amount
 from .items import GridItem, Item, LineItem
 
-_TABLE_NO = re.compile(r"^(?:表\s*(\d+)|公开(\d+)表[:：]?)$")
+_TABLE_NO = re.compile(
+    r"^(?:表\s*(\d+)|公开(\d+)表[:：]?"
+    # a line holding only the table's number in other templates' words: 公开表一, 附表1-1, 表一, 表1-1
+    r"|(?:附|公开|部门公开|预算公开|决算公开)?表\s*(?:\d+(?:[-－—]\d+)+|[一二三四五六七八九十]+(?:[-－—]\d+)*)"
+    r"|(?:附|公开|部门公开|预算公开|决算公开)表\s*\d+)$"
+)
 _NOTE = re.compile(r"^[（(]?(备注|注[:：]|注\d|说明[:：])|本表|此表|无数据|空表")
 _TOC = re.compile(r"^目\s*录$")
 _LEADERS = re.compile(r"[.．…·‧•\s]*\d*$")  # a contents line's dot leaders and page number
@@ -52,6 +57,12 @@ class Assembled:
     narrative: list[LineItem]
     toc: list[str]
     preamble: list[str]  # lines consumed around titles: 部门：…, 填报单位：…
+
+
+def _table_number(m: re.Match) -> str:
+    """"表3" for 表3 and 公开03表 (as before); other templates' numbers as printed ("公开表一", "附表1-1")."""
+    n = m.group(1) or m.group(2)
+    return f"表{n}" if n else m.group(0)
 
 
 def _title_like(text: str) -> bool:
@@ -182,7 +193,7 @@ def _strip_captions(cur: _Open, grid: GridItem) -> None:
         if not (caption or titled or number) or any(parse_amount(c) for c in filled):
             break
         if number:
-            cur.number = cur.number or f"表{number.group(1) or number.group(2)}"
+            cur.number = cur.number or _table_number(number)
         for c in filled:
             m = unit_pattern().search(c)
             if m and not cur.unit:
@@ -323,7 +334,7 @@ def _take_title(pending: list[LineItem]) -> tuple[str | None, str | None, str | 
             continue
         tm = _TABLE_NO.match(key)
         if tm:
-            number = number or f"表{tm.group(1) or tm.group(2)}"
+            number = number or _table_number(tm)
             used.append(base + k)
             continue
         if title is None and _title_like(ln.text):
