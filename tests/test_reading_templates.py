@@ -128,3 +128,98 @@ def test_titles_survive_the_number_line_in_a_pdf(tmp_path):
     c.save()
     doc = load(str(tmp_path / "numbered.pdf"))
     assert [(t.title, t.kind) for t in doc.tables] == [(title, kind) for title, kind, _ in _TABLES]
+
+
+# --- 5. a two-sided 收支总表 with several lists per side (Xi'an: 功能 | 部门经济 | 政府经济) -----------------
+
+from pathlib import Path  # noqa: E402
+
+from auditor.tables.reading import assess  # noqa: E402
+
+REGIONS = Path(__file__).resolve().parents[2] / "shared" / "regions"
+
+_FOUR_LISTS = [
+    ["收入", "", "支出", "", "", "", "", ""],
+    ["项目", "预算数", "支出功能分类科目（按大类）", "预算数", "部门预算支出经济分类科目（按大类）", "预算数",
+     "政府预算支出经济分类科目（按大类）", "预算数"],
+    ["一、财政拨款", "70.00", "一、财政拨款", "70.00", "一、财政拨款", "70.00", "一、财政拨款", "70.00"],
+    ["1、一般公共预算拨款", "50.00", "1、一般公共服务支出", "20.00", "1、人员经费和公用经费支出", "40.00",
+     "1、机关工资福利支出", "30.00"],
+    ["2、政府性基金拨款", "20.00", "2、社会保障和就业支出", "50.00", "2、专项业务经费支出", "30.00",
+     "2、机关商品和服务支出", "40.00"],
+    ["", "", "3、卫生健康支出", "", "", "", "", ""],
+    ["收入总计", "70.00", "支出总计", "70.00", "支出总计", "70.00", "支出总计", "70.00"],
+]
+
+
+def _fiscal(rows):
+    return assemble([_line("2021年部门综合预算财政拨款收支总表"), _line("单位：万元"), _grid([r[:] for r in rows])]).tables[0]
+
+
+def _side_names(table, side):
+    return [r.name for r in table.rows if r.side == side]
+
+
+def test_each_list_of_a_four_list_summary_keeps_its_names():
+    t = _fiscal(_FOUR_LISTS)
+    assert t.kind == "fiscal_summary" and t.two_sided
+    assert [c.side for c in t.columns] == ["收入", "支出", "支出'", "支出''"]
+    assert _side_names(t, "支出")[:3] == ["一、财政拨款", "1、一般公共服务支出", "2、社会保障和就业支出"]
+    assert _side_names(t, "支出''")[1] == "1、机关工资福利支出"
+    spending = t.find_row(name="支出总计")
+    assert spending is not None and spending.side == "支出"
+    assert not assess(t).doubtful
+
+
+def test_a_list_whose_figures_lost_their_heading_is_still_a_list_of_figures():
+    """The 预算数 over the function list printed into the next cell: the name heading spans the
+    figures' column, which must stay a column of figures (not names, not dropped)."""
+    rows = [r[:] for r in _FOUR_LISTS]
+    rows[1][3], rows[1][4] = "", "部门预预算算数支出经济分类科目（按大类）"
+    t = _fiscal(rows)
+    assert [c.side for c in t.columns] == ["收入", "支出", "支出'", "支出''"]
+    assert [c.key for c in t.columns] == ["预算数"] * 4
+    row = next(r for r in t.rows if r.name == "2、社会保障和就业支出")
+    assert row.side == "支出" and str(row.value("预算数")) == "50.00"
+
+
+def test_a_list_read_without_its_names_is_doubtful():
+    """Figures on rows with no name say what they are nowhere: the reading is 存疑 even when the sums hold."""
+    rows = [["收入", "", "支出", ""], ["项目", "预算数", "支出（按大类）", "预算数"]]
+    rows += [[f"{k}、收入{k}", "10.00", f"{k}、支出{k}", "10.00"] for k in range(1, 5)]
+    rows += [["", "", f"{k}、支出{k}", "10.00"] for k in range(5, 9)]
+    rows += [["收入总计", "80.00", "支出总计", "80.00"]]
+    rows[2][1], rows[3][1], rows[4][1], rows[5][1] = "20.00", "20.00", "20.00", "20.00"
+    t = _fiscal(rows)
+    reading = assess(t)
+    assert reading.doubtful and any("无名称" in r for r in reading.reasons)
+
+
+def _real(name: str):
+    path = REGIONS / "shaanxi" / name
+    if not path.is_file():
+        pytest.skip("../shared/regions is absent")
+    from auditor.ingest import load
+
+    return load(str(path))
+
+
+def test_xian_civil_affairs_2021_fiscal_summary_keeps_its_expenditure_names():
+    doc = _real("西安市民政局_2021_部门综合预算.pdf")
+    (t,) = [t for t in doc.tables if t.kind == "fiscal_summary"]
+    assert len([c for c in t.columns if c.side and c.side.startswith("支出")]) == 3
+    names = _side_names(t, "支出")
+    assert "8、社会保障和就业支出" in names and "25、其他支出" in names
+    total = next(r for r in t.rows if r.side == "支出" and r.name == "支出总计")
+    assert str(total.value("预算数")) == "703768605.79"
+    assert not [r for r in t.rows if not r.name and any(c.value for c in r.cells.values())]
+
+
+def test_xian_safety_2019_summary_reads_the_function_list_figures():
+    doc = _real("西安市安监局_2019_部门综合预算_附件2报表.pdf")
+    t = next(t for t in doc.tables if t.kind == "summary")
+    assert [c.side for c in t.columns] == ["收入", "支出", "支出'", "支出''"]
+    row = next(r for r in t.rows if r.side == "支出" and r.name == "8、社会保障和就业")
+    assert str(row.value("预算数")) == "183.60"
+    first = next(r for r in t.rows if r.side == "支出" and r.name == "1、一般公共服务")
+    assert first.value("预算数") is None  # 1,470.72 is the 政府经济 list's, not this row's
