@@ -139,6 +139,9 @@ class Reading:
     # name, two figures in a cell, an uncoded row of figures among coded ones): what a table shows
     # (its depth, its codes' names) is not judged then, what it adds up to still is
     row_reasons: list[str] = field(default_factory=list)
+    # anchors of broken relations whose every figure another relation confirms in its place: the
+    # document's own errors, 不通过 even when other breaks make the table doubtful
+    confirmed: list[str] = field(default_factory=list)
 
     @property
     def doubtful(self) -> bool:

@@ -223,3 +223,51 @@ def test_xian_safety_2019_summary_reads_the_function_list_figures():
     assert str(row.value("预算数")) == "183.60"
     first = next(r for r in t.rows if r.side == "支出" and r.name == "1、一般公共服务")
     assert first.value("预算数") is None  # 1,470.72 is the 政府经济 list's, not this row's
+
+
+# --- 6. the reverse: a broken sum confirmed by the table's other relations is the document's error ----
+
+_FORMULA_HEAD = "测试局2021年部门预算\n表2\n测试局一般公共预算财政拨款支出预算表\n单位：元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+# the 合计 column left out 项目支出 in every row (a spreadsheet formula): every column's own sums hold
+_FORMULA_BODY = (
+    "\t合计\t160.00\t160.00\t200.00\n"
+    "204\t公共安全支出\t100.00\t100.00\t200.00\n"
+    "20406\t司法\t100.00\t100.00\t200.00\n"
+    "2040601\t行政运行\t60.00\t60.00\t50.00\n"
+    "2040602\t一般行政管理事务\t40.00\t40.00\t150.00\n"
+    "205\t教育支出\t60.00\t60.00\t\n"
+    "20501\t教育管理事务\t60.00\t60.00\t\n"
+    "2050101\t行政运行\t10.00\t10.00\t\n"
+    "2050102\t一般行政管理事务\t20.00\t20.00\t\n"
+    "2050103\t机关服务\t30.00\t30.00\t\n"
+)
+
+
+def _t_findings(body: str):
+    from auditor.engine import audit_document
+    from auditor.ingest import load_string
+
+    doc = load_string(_FORMULA_HEAD + body)
+    return doc.tables[0], audit_document(doc, select=["T"])
+
+
+def test_a_row_sum_broken_in_every_row_but_confirmed_by_every_column_is_the_documents_error():
+    """Each figure of each broken 合计 = 基本 + 项目 sits in a column sum that holds: read in place."""
+    table, results = _t_findings(_FORMULA_BODY)
+    assert not table.reading.doubtful
+    fails = [r for r in results if r.verdict == "fail"]
+    assert len(fails) == 5 and {r.rule for r in fails} == {"T103"}
+
+
+def test_confirmed_breaks_stay_failed_in_a_table_otherwise_in_doubt():
+    """Three more figures wrong elsewhere, each breaking its row and its column: no single figure explains
+    them, so the table is 读取存疑; the confirmed breaks are still the document's, 不通过."""
+    body = (_FORMULA_BODY.replace("2050101\t行政运行\t10.00\t10.00", "2050101\t行政运行\t11.00\t10.00")
+            .replace("2050102\t一般行政管理事务\t20.00\t20.00", "2050102\t一般行政管理事务\t20.00\t22.00")
+            .replace("2050103\t机关服务\t30.00\t30.00", "2050103\t机关服务\t33.00\t30.00"))
+    table, results = _t_findings(body)
+    assert table.reading.doubtful and len(table.reading.confirmed) == 5
+    fails = [r for r in results if r.verdict == "fail"]
+    assert len(fails) == 5 and all(r.evidence[0].row.startswith(("合计", "204", "2040")) for r in fails)
+    (t100,) = [r for r in results if r.rule == "T100"]
+    assert t100.verdict == "warn" and "仍作不通过" in t100.message

@@ -135,19 +135,25 @@ def confirmed_breaks(table: Table, results: list[Result]) -> list[Result]:
         return [(e.row, e.column) for e in r.evidence if (a := parse_amount(e.value)) is not None and a.value]
 
     confirmed: dict[tuple[str, str], set[CellKey]] = {}
+    anywhere: set[CellKey] = set()
     held = [[(e.row, e.column) for e in r.evidence] for r in results if r.verdict in ("pass", "warn")
             and len(nonzero(r)) >= 2]
     for cells in held + _held_differences(table):
         line = _line(cells)
         if line is not None:
             confirmed.setdefault(line, set()).update(cells)
+        anywhere.update(cells)
     out = []
     for r in results:
         if r.verdict != "fail":
             continue
         cells = nonzero(r)
         line = _line([(e.row, e.column) for e in r.evidence])
-        if cells and line is not None and set(cells) <= confirmed.get(line, set()):
+        if not cells:
+            continue
+        # along its own line (another sum in the row), or across it: a 合计 column that left out 项目支出
+        # in every row breaks each row's sum, while every column's own sums hold, each figure in place
+        if (line is not None and set(cells) <= confirmed.get(line, set())) or set(cells) <= anywhere:
             out.append(r)
     return out
 
@@ -259,8 +265,10 @@ def assess(table: Table) -> Reading:
     if _header_missing(table):
         doubt.append("未识别表头，各列含义不明")
     if broken and len(broken) <= MAX_BROKEN_SHARE_CONFIRMED * len(checked):
-        mine = {id(r) for r in confirmed_breaks(table, results)}
+        confirmed = confirmed_breaks(table, results)
+        mine = {id(r) for r in confirmed}
         unexplained = [r for r in broken if id(r) not in mine]
+        reading.confirmed = [r.anchor for r in confirmed if r.anchor]
     else:
         unexplained = broken
     if unexplained:
