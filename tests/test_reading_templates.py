@@ -271,3 +271,47 @@ def test_confirmed_breaks_stay_failed_in_a_table_otherwise_in_doubt():
     assert len(fails) == 5 and all(r.evidence[0].row.startswith(("合计", "204", "2040")) for r in fails)
     (t100,) = [r for r in results if r.rule == "T100"]
     assert t100.verdict == "warn" and "仍作不通过" in t100.message
+
+
+# --- 4. what a column means: a group heading with no 小计, and a 小计 before "其中" -----------------------
+
+from auditor.tables.build import Grid, build_table  # noqa: E402
+
+
+def _built(rows):
+    grid = Grid(rows=rows, row_pages=[1] * len(rows), row_lines=[None] * len(rows))
+    return build_table(table_id="t1", title="一般公共预算支出表", unit="万元", grid=grid)[0]
+
+
+def test_a_basic_block_printed_without_its_subtotal_reads_as_the_sum_of_its_sub_columns():
+    t = _built([["科目编码", "科目名称", "合计", "基本支出", "", "项目支出"],
+                ["", "", "", "人员支出", "公用经费", ""],
+                ["", "合计", "30.00", "10.00", "5.00", "15.00"]])
+    (basic,) = t.groups
+    assert basic.key == "基本支出" and basic.derived and basic.path == ("基本支出",)
+    assert basic.sum_of == ("基本支出·人员支出", "基本支出·公用经费")
+    assert str(t.value_of(t.rows[0], "基本支出")) == "15.00"
+    assert t.column("合计").sum_of == ("基本支出", "项目支出")
+    assert "基本支出" not in [c.key for c in t.columns]  # no printed column: no sum counts it twice
+
+
+def test_a_group_with_its_own_subtotal_has_no_derived_heading():
+    t = _built([["科目编码", "科目名称", "合计", "基本支出", "", ""],
+                ["", "", "", "小计", "人员经费", "公用经费"],
+                ["", "合计", "30.00", "30.00", "20.00", "10.00"]])
+    assert t.groups == []
+    assert t.column("基本支出·小计").sum_of == ("基本支出·人员经费", "基本支出·公用经费")
+
+
+@pytest.mark.parametrize("header", [
+    [["科目编码", "科目名称", "小计", "其中：基本支出", "项目支出"]],
+    [["科目编码", "科目名称", "本年预算", "", ""], ["", "", "小计", "其中：基本支出", "项目支出"]],
+    [["科目编码", "科目名称", "小计", "其中：", ""], ["", "", "", "基本支出", "项目支出"]],
+])
+def test_a_subtotal_before_of_which_is_the_total_and_the_columns_after_it_its_parts(header):
+    t = _built(header + [["", "合计", "30.00", "10.00", "20.00"]])
+    total = t.columns[0]
+    assert total.path[-1] == "小计" and str(t.rows[0].value(total.key)) == "30.00"
+    assert len(total.sum_of) == 2 and not total.sum_complete
+    assert "基本支出" in total.sum_of[0] and "项目支出" in total.sum_of[1]
+    assert not t.columns[1].sum_of  # 基本支出 is a part, never the total

@@ -16,6 +16,7 @@ from ..numbers import parse_amount
 from .. import patterns
 from .header import column_key, header_paths, is_body_row, is_column_number_row, normalize_label
 from .kinds import classify
+from .meaning import derive
 from .units import split_units
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
@@ -223,6 +224,7 @@ def build_table(
                 key += "'"
             used.add(key)
             columns.append(Column(key=key, path=p, index=j, side=side))
+    groups = derive(columns)
     col_by_index = {c.index: c for c in columns}
     known = _known_names()
     out_rows: list[Row] = []
@@ -293,5 +295,6 @@ def build_table(
         notes=list(notes or []),
         header_rows=header_rows,
         two_sided=len(sides) > 1,
+        groups=groups,
     )
     return split_units(table, row_units)
