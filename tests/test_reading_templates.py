@@ -315,3 +315,33 @@ def test_a_subtotal_before_of_which_is_the_total_and_the_columns_after_it_its_pa
     assert len(total.sum_of) == 2 and not total.sum_complete
     assert "基本支出" in total.sum_of[0] and "项目支出" in total.sum_of[1]
     assert not t.columns[1].sum_of  # 基本支出 is a part, never the total
+
+
+# --- 2. a figure cut by a page break --------------------------------------------------------------
+
+_SPLIT_HEAD = [["科目编码", "科目名称", "合计", "基本支出"]]
+
+
+def _split_items(last: list[str], carried: list[str]):
+    page1 = _SPLIT_HEAD + [["", "合计", "1,234.56", "1,234.56"], ["201", "一般公共服务支出", "1,234.56", "1,234.56"],
+                           ["20101", "人大事务", "1,000.00", "1,000.00"], last]
+    page2 = [carried, ["2010102", "一般行政管理事务", "1,000.00", "1,000.00"]]
+    return [_line("一般公共预算支出表"), _line("单位：万元"), _grid(page1, 1), _grid(page2, 2)]
+
+
+def test_a_figure_whose_last_digit_fell_on_the_next_page_is_one_figure():
+    t = assemble(_split_items(["2010101", "行政运行", "234.5", "234.5"], ["", "", "6", "6"])).tables[0]
+    assert [r.code for r in t.rows] == [None, "201", "20101", "2010101", "2010102"]
+    assert str(t.find_row(code="2010101").value("合计")) == "234.56"
+    assert not any(not r.name and not r.code for r in t.rows)
+
+
+def test_a_figure_cut_at_its_thousands_separator_is_one_figure():
+    t = assemble(_split_items(["2010101", "行政运行", "234.56", "234,"], ["", "", "", "560.00"])).tables[0]
+    assert len(t.rows) == 5 and str(t.find_row(code="2010101").value("基本支出")) == "234560.00"
+
+
+def test_a_whole_figure_above_the_break_keeps_the_next_row_its_own():
+    """234.56 is whole: a row of small figures after the break is a row (its name missing), not its end."""
+    t = assemble(_split_items(["2010101", "行政运行", "234.56", "234.56"], ["", "", "6", "6"])).tables[0]
+    assert len(t.rows) == 6 and str(t.find_row(code="2010101").value("合计")) == "234.56"

@@ -283,12 +283,53 @@ def _append(cur: _Open, grid: GridItem, *, drop_header: bool) -> None:
             if 0 < hend <= hn:
                 rows = rows[hend:]
     n = len(grid.rows) - len(rows)
+    pages = grid.row_pages or [grid.page] * len(grid.rows)
+    if cur.rows and rows and cur.row_pages and pages[n] != cur.row_pages[-1]:
+        joined = _split_figure(cur.rows, rows[0])
+        if joined is not None:
+            # a figure cut by the page break: its last digits are no row of their own
+            cur.rows[-1] = joined
+            rows = rows[1:]
+            n += 1
     cur.rows.extend(rows)
-    cur.row_pages.extend((grid.row_pages or [grid.page] * len(grid.rows))[n:])
+    cur.row_pages.extend(pages[n:])
     cur.row_lines.extend((grid.row_lines or [None] * len(grid.rows))[n:])
     cur.ncols = max(cur.ncols, max((len(r) for r in rows), default=0))
     if not cur.header:
         cur.header = cur.rows[: find_header_end(cur.rows)]
+
+
+_FRAGMENT = re.compile(r"^[\d,.]{1,12}$")
+_WHOLE = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+
+
+def _decimals(text: str) -> int | None:
+    t = text.strip()
+    return len(t) - t.index(".") - 1 if "." in t else 0
+
+
+def _split_figure(rows: list[list[str]], frag: list[str]) -> list[str] | None:
+    """The last row before a page break with the first row after it joined, when that row holds only
+    the end of the figures above it ("1,234.5" + "6"): each fragment a few digits under a figure that is
+    incomplete without it (ends in "," or ".", or has fewer decimals than its column prints) and whole
+    with it. Anything else on the row (a name, a code, a figure that stands alone) leaves it a row."""
+    prev = rows[-1]
+    filled = [j for j, c in enumerate(frag) if c.strip()]
+    if not filled or any(j >= len(prev) for j in filled):
+        return None
+    out = list(prev)
+    for j in filled:
+        head, tail = prev[j].strip(), frag[j].strip()
+        if not head or not _FRAGMENT.match(tail) or not _WHOLE.match(head + tail):
+            return None
+        column = [r[j].strip() for r in rows[:-1] if j < len(r) and _WHOLE.match(r[j].strip())]
+        usual = max(set(map(_decimals, column)), key=[_decimals(c) for c in column].count) if column else 2
+        cut = head.endswith((",", ".")) or (len(tail) <= 2 and _decimals(head) < usual
+                                              and _decimals(head + tail) == usual)
+        if not cut or (_WHOLE.match(head) and _decimals(head) == usual):
+            return None
+        out[j] = head + tail
+    return out
 
 
 def _same_title_block(prev: LineItem, line: LineItem) -> bool:
