@@ -136,7 +136,9 @@ from pathlib import Path  # noqa: E402
 
 from auditor.tables.reading import assess  # noqa: E402
 
-REGIONS = Path(__file__).resolve().parents[2] / "shared" / "regions"
+from .conftest import SHARED  # noqa: E402
+
+REGIONS = SHARED / "regions"
 
 _FOUR_LISTS = [
     ["收入", "", "支出", "", "", "", "", ""],
@@ -196,12 +198,12 @@ def test_a_list_read_without_its_names_is_doubtful():
 
 
 def _real(name: str):
+    from .conftest import load_cached
+
     path = REGIONS / "shaanxi" / name
     if not path.is_file():
         pytest.skip("../shared/regions is absent")
-    from auditor.ingest import load
-
-    return load(str(path))
+    return load_cached(str(path))
 
 
 def test_xian_civil_affairs_2021_fiscal_summary_keeps_its_expenditure_names():
