@@ -132,7 +132,6 @@ def test_titles_survive_the_number_line_in_a_pdf(tmp_path):
 
 # --- 5. a two-sided 收支总表 with several lists per side (Xi'an: 功能 | 部门经济 | 政府经济) -----------------
 
-from pathlib import Path  # noqa: E402
 
 from auditor.tables.reading import assess  # noqa: E402
 
