@@ -357,3 +357,17 @@ def test_a_units_own_code_is_no_classification_code():
                 ["2", "222001", "某某局本级", "30.00", "30.00"]])
     assert [r.code for r in t.rows] == [None, None, None]
     assert [r.name for r in t.rows] == ["合计", "某某局", "某某局本级"]
+
+
+def test_the_expenditure_claim_reads_the_expenditure_list_of_a_four_list_fiscal_summary():
+    """Xi'an: "财政拨款支出70,376.87万元" is the 支出 list's "一、财政拨款", never the 一般公共预算 total."""
+    from auditor.engine import audit_document
+    from auditor.ingest import load_string
+
+    rows = [r[:] for r in _FOUR_LISTS]
+    rows[4][1] = "20.00"
+    text = ("测试局2021年部门预算\n三、财政拨款收支预算情况\n2021年财政拨款支出70.00万元。\n"
+            "表4\n2021年部门综合预算财政拨款收支总表\n单位：万元\n" + "\n".join("\t".join(r) for r in rows) + "\n")
+    doc = load_string(text)
+    claims = [r for r in audit_document(doc, select=["N101"]) if "财政拨款支出" in r.message]
+    assert claims and all(r.verdict == "pass" for r in claims), [r.message for r in claims]
