@@ -348,17 +348,6 @@ def test_a_whole_figure_above_the_break_keeps_the_next_row_its_own():
     assert len(t.rows) == 6 and str(t.find_row(code="2010101").value("合计")) == "234.56"
 
 
-def test_a_units_own_code_is_no_classification_code():
-    """汇总 tables list units by 单位编码: 222 is the unit, never the 类 222 (粮油物资储备支出) a
-    cross-table check would match it with."""
-    t = _built([["序号", "单位编码", "单位名称", "合计", "基本支出"],
-                ["", "", "合计", "30.00", "30.00"],
-                ["1", "222", "某某局", "30.00", "30.00"],
-                ["2", "222001", "某某局本级", "30.00", "30.00"]])
-    assert [r.code for r in t.rows] == [None, None, None]
-    assert [r.name for r in t.rows] == ["合计", "某某局", "某某局本级"]
-
-
 def test_the_expenditure_claim_reads_the_expenditure_list_of_a_four_list_fiscal_summary():
     """Xi'an: "财政拨款支出70,376.87万元" is the 支出 list's "一、财政拨款", never the 一般公共预算 total."""
     from auditor.engine import audit_document

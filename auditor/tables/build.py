@@ -30,7 +30,6 @@ _TOTAL_WORDS = ("合计", "总计", "小计")
 # columns that carry no amount: a running number (序号) or free text (备注)
 _SKIP_LABELS = ("序号", "行次", "栏次", "备注", "说明")
 _UNIT_LABELS = ("预算单位", "单位名称")
-_UNIT_CODE = re.compile(r"^(预算)?单位(编码|代码)$")
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -55,8 +54,6 @@ def _role(path: tuple[str, ...]) -> str:
     leaf = _QUALIFIER.sub("", leaf) or leaf
     if leaf in _SKIP_LABELS:
         return "skip"
-    if any(_UNIT_CODE.match(lbl) for lbl in path):
-        return "skip"  # a unit's own code (222001) is no classification code: 222 would read as 粮油物资储备支出
     if any(lbl.endswith(_CODE_LABELS) for lbl in path):
         return "code"
     if leaf in _CODE_PARTS:
