@@ -145,8 +145,9 @@ class Reading:
     # name, two figures in a cell, an uncoded row of figures among coded ones): what a table shows
     # (its depth, its codes' names) is not judged then, what it adds up to still is
     row_reasons: list[str] = field(default_factory=list)
-    # anchors of broken relations whose every figure another relation confirms in its place: the
-    # document's own errors, 不通过 even when other breaks make the table doubtful
+    # anchors of broken relations whose every figure another relation confirms in its place (the
+    # document's own errors when the table reads right); in a doubtful table they are collapsed with
+    # the rest: on wide/guangdong such "confirmations" of a misread table's sums were false
     confirmed: list[str] = field(default_factory=list)
 
     @property

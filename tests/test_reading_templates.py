@@ -260,18 +260,18 @@ def test_a_row_sum_broken_in_every_row_but_confirmed_by_every_column_is_the_docu
     assert len(fails) == 5 and {r.rule for r in fails} == {"T103"}
 
 
-def test_confirmed_breaks_stay_failed_in_a_table_otherwise_in_doubt():
+def test_confirmed_breaks_in_a_table_otherwise_in_doubt_are_recorded_not_failed():
     """Three more figures wrong elsewhere, each breaking its row and its column: no single figure explains
-    them, so the table is 读取存疑; the confirmed breaks are still the document's, 不通过."""
+    them, so the table is 读取存疑. The confirmed breaks are recorded on the reading, but like the rest
+    they are not 不通过: in misread tables (wide/guangdong) such confirmations proved false."""
     body = (_FORMULA_BODY.replace("2050101\t行政运行\t10.00\t10.00", "2050101\t行政运行\t11.00\t10.00")
             .replace("2050102\t一般行政管理事务\t20.00\t20.00", "2050102\t一般行政管理事务\t20.00\t22.00")
             .replace("2050103\t机关服务\t30.00\t30.00", "2050103\t机关服务\t33.00\t30.00"))
     table, results = _t_findings(body)
     assert table.reading.doubtful and len(table.reading.confirmed) == 5
-    fails = [r for r in results if r.verdict == "fail"]
-    assert len(fails) == 5 and all(r.evidence[0].row.startswith(("合计", "204", "2040")) for r in fails)
+    assert not [r for r in results if r.verdict == "fail"]
     (t100,) = [r for r in results if r.rule == "T100"]
-    assert t100.verdict == "warn" and "仍作不通过" in t100.message
+    assert t100.verdict == "warn"
 
 
 # --- 4. what a column means: a group heading with no 小计, and a 小计 before "其中" -----------------------

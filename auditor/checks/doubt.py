@@ -43,11 +43,7 @@ def reading_result(table: Table, collapsed: list[Result]) -> Result | None:
             named = "；".join(r.message.rstrip("。") for r in broken[:SHOWN])
             more = f"等 {len(broken)} 项（完整列表见 -v 或审阅界面）" if len(broken) > SHOWN else ""
             msg += f"不成立的勾稽关系：{named}{more}。"
-        if rd.confirmed:
-            msg += (f"另有 {len(rd.confirmed)} 项不成立的勾稽关系，其各数已由本表其他成立的关系印证，"
-                    "是文件本身的错误，仍作不通过；其余各项核对不作不通过，请对照原表人工核对。")
-        else:
-            msg += "本表各项核对不作不通过，请对照原表人工核对。"
+        msg += "本表各项核对不作不通过，请对照原表人工核对。"
         evidence = [r.evidence[0] for r in broken if r.evidence] or [_whole(table)]
         return Result(rule="T100", kind="table", verdict="warn", severity="warning", message=msg,
                       page=table.pages[0] if table.pages else None, text=text, evidence=evidence, anchor=anchor)
@@ -77,12 +73,6 @@ def _needs_unit(r: Result, tables: list[Table]) -> Table | None:
     return None
 
 
-def _confirmed(r: Result, table: Table) -> bool:
-    """A broken sum whose every figure another relation confirms where it is printed: the document's
-    error, reported as such even in a table whose other breaks leave its reading in doubt."""
-    return r.verdict == "fail" and bool(r.anchor) and r.anchor in reading_of(table).confirmed
-
-
 def apply_reading(doc: Document, results: list[Result], *, tables_checked: bool) -> list[Result]:
     """results with the reading applied; tables_checked: the T family ran, so each table gets T100."""
     by_id = {t.id: t for t in doc.tables}
@@ -90,7 +80,7 @@ def apply_reading(doc: Document, results: list[Result], *, tables_checked: bool)
     out: list[Result] = []
     for r in results:
         tables = _tables_of(r, by_id)
-        if r.rule in RELATIONS and tables and reading_of(tables[0]).doubtful and not _confirmed(r, tables[0]):
+        if r.rule in RELATIONS and tables and reading_of(tables[0]).doubtful:
             collapsed.setdefault(tables[0].id, []).append(r)
             continue
         if r.verdict == "fail" and r.kind in ("claim", "cross_table"):
