@@ -98,6 +98,12 @@ class Column:
     path: tuple[str, ...]
     index: int  # position in the source grid
     side: str | None = None  # "收入" / "支出" for two-sided tables
+    # what the column means beyond its key (tables/meaning.py): the keys of the columns it adds up
+    # (a 小计/合计 over its siblings, or a group heading printed without a 小计 column), and whether
+    # those are all its parts (False when they follow a "其中", which lists only some)
+    sum_of: tuple[str, ...] = ()
+    sum_complete: bool = True
+    derived: bool = False  # a group heading with no column of its own (基本支出 over 人员支出 | 公用经费)
 
 
 @dataclass
@@ -140,6 +146,10 @@ class Reading:
     # name, two figures in a cell, an uncoded row of figures among coded ones): what a table shows
     # (its depth, its codes' names) is not judged then, what it adds up to still is
     row_reasons: list[str] = field(default_factory=list)
+    # anchors of broken relations whose every figure another relation confirms in its place (the
+    # document's own errors when the table reads right); in a doubtful table they are collapsed with
+    # the rest: on wide/guangdong such "confirmations" of a misread table's sums were false
+    confirmed: list[str] = field(default_factory=list)
 
     @property
     def doubtful(self) -> bool:
@@ -180,6 +190,22 @@ class Table:
     # None for the 部门 as a whole (and for every table of an ordinary document)
     section: str | None = None
     origin: Origin | None = None  # a workbook sheet or Word table: where each cell sits
+    # group headings printed without a 小计 column, each the sum of its sub-columns (Column.derived);
+    # kept apart from `columns`, whose every key has cells, so no sum counts a figure twice
+    groups: list[Column] = field(default_factory=list)
+
+    def column(self, key: str, side: str | None = None) -> Column | None:
+        """A printed column, or a group heading read as the sum of its sub-columns, by key."""
+        return next((c for c in [*self.columns, *self.groups] if c.key == key and (side is None or c.side == side)),
+                    None)
+
+    def value_of(self, row: Row, key: str) -> Decimal | None:
+        """A row's figure in a column, a group heading's being the sum of its sub-columns' figures."""
+        col = self.column(key, row.side)
+        if col is None or not col.derived:
+            return row.value(key)
+        values = [self.value_of(row, k) for k in col.sum_of]
+        return sum((v for v in values if v is not None), Decimal(0)) if any(v is not None for v in values) else None
 
     def value_columns(self, side: str | None = None) -> list[Column]:
         return [c for c in self.columns if side is None or c.side == side]

@@ -26,6 +26,25 @@ def _find(rows: list[Row], pattern: str) -> Row | None:
     return next((r for r in rows if rx.search(row_key(r.name))), None)
 
 
+def _later_parts(rows: list[Row], first: Row, total: Row, patterns_: list[str]) -> list[Row]:
+    """Rows printed between this year's line and the grand total that add to the total but not to
+    this year's line: 上级补助收入, 附属单位上缴收入 … under 本年收入合计. Only there: the same name
+    printed above 本年收入合计 is one of its items, already inside it."""
+    try:
+        lo, hi = rows.index(first), rows.index(total)
+    except ValueError:
+        return []
+    if hi <= lo:
+        return []
+    between = rows[lo + 1 : hi]
+    out: list[Row] = []
+    for pat in patterns_:
+        row = _find(between, pat)
+        if row is not None and row not in out:
+            out.append(row)
+    return out
+
+
 def check_row_identities(table: Table) -> list[Result]:
     out: list[Result] = []
     for ident in _identities():
@@ -38,6 +57,7 @@ def check_row_identities(table: Table) -> list[Result]:
         parts = [p for p in (_find(rows, pat) for pat in ident["parts"]) if p is not None and p is not total]
         if not parts or not any(p.name for p in parts[:1]) or _find(rows, ident["parts"][0]) is None:
             continue  # without this year's row the identity cannot be read
+        parts += [p for p in _later_parts(rows, parts[0], total, ident.get("later_parts", [])) if p not in parts]
         for col in table.value_columns(total.side):
             cell = total.cells.get(col.key)
             if cell is None or cell.amount is None:

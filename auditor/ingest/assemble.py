@@ -17,7 +17,12 @@ from ..tables.kinds import title_pattern, unit_of, unit_pattern
 from ..numbers import parse_amount
 from .items import GridItem, Item, LineItem
 
-_TABLE_NO = re.compile(r"^(?:表\s*(\d+)|公开(\d+)表[:：]?)$")
+_TABLE_NO = re.compile(
+    r"^(?:表\s*(\d+)|公开(\d+)表[:：]?"
+    # a line holding only the table's number in other templates' words: 公开表一, 附表1-1, 表一, 表1-1
+    r"|(?:附|公开|部门公开|预算公开|决算公开)?表\s*(?:\d+(?:[-－—]\d+)+|[一二三四五六七八九十]+(?:[-－—]\d+)*)"
+    r"|(?:附|公开|部门公开|预算公开|决算公开)表\s*\d+)$"
+)
 _NOTE = re.compile(r"^[（(]?(备注|注[:：]|注\d|说明[:：])|本表|此表|无数据|空表")
 _TOC = re.compile(r"^目\s*录$")
 _LEADERS = re.compile(r"[.．…·‧•\s]*\d*$")  # a contents line's dot leaders and page number
@@ -52,6 +57,12 @@ class Assembled:
     narrative: list[LineItem]
     toc: list[str]
     preamble: list[str]  # lines consumed around titles: 部门：…, 填报单位：…
+
+
+def _table_number(m: re.Match) -> str:
+    """"表3" for 表3 and 公开03表 (as before); other templates' numbers as printed ("公开表一", "附表1-1")."""
+    n = m.group(1) or m.group(2)
+    return f"表{n}" if n else m.group(0)
 
 
 def _title_like(text: str) -> bool:
@@ -182,7 +193,7 @@ def _strip_captions(cur: _Open, grid: GridItem) -> None:
         if not (caption or titled or number) or any(parse_amount(c) for c in filled):
             break
         if number:
-            cur.number = cur.number or f"表{number.group(1) or number.group(2)}"
+            cur.number = cur.number or _table_number(number)
         for c in filled:
             m = unit_pattern().search(c)
             if m and not cur.unit:
@@ -272,12 +283,53 @@ def _append(cur: _Open, grid: GridItem, *, drop_header: bool) -> None:
             if 0 < hend <= hn:
                 rows = rows[hend:]
     n = len(grid.rows) - len(rows)
+    pages = grid.row_pages or [grid.page] * len(grid.rows)
+    if cur.rows and rows and cur.row_pages and pages[n] != cur.row_pages[-1]:
+        joined = _split_figure(cur.rows, rows[0])
+        if joined is not None:
+            # a figure cut by the page break: its last digits are no row of their own
+            cur.rows[-1] = joined
+            rows = rows[1:]
+            n += 1
     cur.rows.extend(rows)
-    cur.row_pages.extend((grid.row_pages or [grid.page] * len(grid.rows))[n:])
+    cur.row_pages.extend(pages[n:])
     cur.row_lines.extend((grid.row_lines or [None] * len(grid.rows))[n:])
     cur.ncols = max(cur.ncols, max((len(r) for r in rows), default=0))
     if not cur.header:
         cur.header = cur.rows[: find_header_end(cur.rows)]
+
+
+_FRAGMENT = re.compile(r"^[\d,.]{1,12}$")
+_WHOLE = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+
+
+def _decimals(text: str) -> int | None:
+    t = text.strip()
+    return len(t) - t.index(".") - 1 if "." in t else 0
+
+
+def _split_figure(rows: list[list[str]], frag: list[str]) -> list[str] | None:
+    """The last row before a page break with the first row after it joined, when that row holds only
+    the end of the figures above it ("1,234.5" + "6"): each fragment a few digits under a figure that is
+    incomplete without it (ends in "," or ".", or has fewer decimals than its column prints) and whole
+    with it. Anything else on the row (a name, a code, a figure that stands alone) leaves it a row."""
+    prev = rows[-1]
+    filled = [j for j, c in enumerate(frag) if c.strip()]
+    if not filled or any(j >= len(prev) for j in filled):
+        return None
+    out = list(prev)
+    for j in filled:
+        head, tail = prev[j].strip(), frag[j].strip()
+        if not head or not _FRAGMENT.match(tail) or not _WHOLE.match(head + tail):
+            return None
+        column = [r[j].strip() for r in rows[:-1] if j < len(r) and _WHOLE.match(r[j].strip())]
+        usual = max(set(map(_decimals, column)), key=[_decimals(c) for c in column].count) if column else 2
+        cut = head.endswith((",", ".")) or (len(tail) <= 2 and _decimals(head) < usual
+                                              and _decimals(head + tail) == usual)
+        if not cut or (_WHOLE.match(head) and _decimals(head) == usual):
+            return None
+        out[j] = head + tail
+    return out
 
 
 def _same_title_block(prev: LineItem, line: LineItem) -> bool:
@@ -323,7 +375,7 @@ def _take_title(pending: list[LineItem]) -> tuple[str | None, str | None, str | 
             continue
         tm = _TABLE_NO.match(key)
         if tm:
-            number = number or f"表{tm.group(1) or tm.group(2)}"
+            number = number or _table_number(tm)
             used.append(base + k)
             continue
         if title is None and _title_like(ln.text):

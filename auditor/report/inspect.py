@@ -126,7 +126,12 @@ def as_json(doc: Document) -> dict[str, Any]:
                 "notes": t.notes,
                 "header_rows": t.header_rows,
                 "reading": reading_of(t).as_dict(),
-                "columns": [{"key": c.key, "path": list(c.path), "side": c.side} for c in t.columns],
+                "columns": [{"key": c.key, "path": list(c.path), "side": c.side,
+                             **({"sum_of": list(c.sum_of), "sum_complete": c.sum_complete} if c.sum_of else {})}
+                            for c in t.columns],
+                # group headings printed without a column of their own, each the sum of its sub-columns
+                "groups": [{"key": c.key, "path": list(c.path), "side": c.side, "sum_of": list(c.sum_of)}
+                           for c in t.groups],
                 "rows": [
                     {
                         "code": r.code,

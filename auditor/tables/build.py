@@ -8,6 +8,7 @@ two-sided layout (收入 | 支出 side by side) is read as two lists.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Cell, Column, Row, Table
@@ -15,6 +16,7 @@ from ..numbers import parse_amount
 from .. import patterns
 from .header import column_key, header_paths, is_body_row, is_column_number_row, normalize_label
 from .kinds import classify
+from .meaning import derive
 from .units import split_units
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
@@ -43,8 +45,13 @@ class Grid:
     row_lines: list[int | None]
 
 
+_QUALIFIER = re.compile(r"[（(][^（）()]*[)）]$")
+
+
 def _role(path: tuple[str, ...]) -> str:
     leaf = path[-1] if path else ""
+    # "支出功能分类科目（按大类）": the qualifier says which classification, not what the column holds
+    leaf = _QUALIFIER.sub("", leaf) or leaf
     if leaf in _SKIP_LABELS:
         return "skip"
     if any(lbl.endswith(_CODE_LABELS) for lbl in path):
@@ -119,6 +126,32 @@ def _without_column_numbers(grid: Grid) -> Grid:
                 row_lines=[at(grid.row_lines, i) for i in keep])
 
 
+def _figures_under_a_name(paths: list[tuple[str, ...]], roles: list[str], body: list[list[str]]) -> None:
+    """A column of figures whose own heading was lost (its "预算数" printed into the next cell, so the
+    name heading to its left spans it) is a column of figures, never names: read as a name it drops
+    a whole list's amounts and the sums may still hold on another list's figures (Xi'an 2019 收支总表).
+    It takes the heading its sibling columns of figures share under the same top heading."""
+    def names(q: tuple[str, ...]) -> bool:
+        return bool(q) and (_QUALIFIER.sub("", q[-1]) or q[-1]).endswith("科目")
+
+    printed = list(paths)
+    for j, p in enumerate(printed):
+        if roles[j] not in ("name", "skip", "value") or not p or p[-1] in _SKIP_LABELS:
+            continue
+        if roles[j] == "value" and not names(p):
+            continue
+        texts = [r[j].strip() for r in body if j < len(r) and r[j].strip()]
+        if len(texts) < 2 or not all(_amount_like(t) and ("." in t or "," in t) for t in texts):
+            continue
+        if j == 0 or printed[j - 1] != p:
+            continue  # its heading is its own: a 科目 column holding codes, not a span
+        leaves = Counter(q[-1] for k, q in enumerate(printed) if k != j and roles[k] == "value" and not names(q)
+                         and q[:1] == p[:1] and len(q) == len(p))
+        leaf = leaves.most_common(1)[0][0] if leaves else None
+        paths[j] = (*p[:-1], leaf) if leaf else p[:-1]
+        roles[j] = "value"
+
+
 def find_header_end(rows: list[list[str]]) -> int:
     for i, row in enumerate(rows):
         if is_body_row(row, _amount_like):
@@ -157,10 +190,14 @@ def build_table(
     unitish = [len(p) == 1 and p[0] in _UNIT_LABELS for p in paths]
     if any(unitish) and any(r == "name" and not u for r, u in zip(roles, unitish)):
         roles = ["unit" if u else r for r, u in zip(roles, unitish)]
+    _figures_under_a_name(paths, roles, body)
     for j, p in enumerate(paths):
-        # "政府支出经济分类科目 | 部门支出经济分类科目" beside the 功能 科目: more names, never amounts
-        if roles[j] == "value" and p and p[-1].endswith("科目"):
-            roles[j] = "skip" if "name" in roles[:j] else "name"
+        # "政府支出经济分类科目 | 部门支出经济分类科目" beside the 功能 科目: more names, never amounts;
+        # after a column of figures it starts another list (Xi'an's 收支总表: 收入 | 功能科目 预算数 |
+        # 部门经济科目 预算数 | 政府经济科目 预算数, every list with its own names)
+        if roles[j] == "value" and p and (_QUALIFIER.sub("", p[-1]) or p[-1]).endswith("科目"):
+            before = [r for r in roles[:j] if r in ("name", "value")]
+            roles[j] = "skip" if before and before[-1] == "name" else "name"
     if "name" not in roles:
         # no labelled name column: the leftmost column holding mostly text is the name
         for j in range(ncols):
@@ -187,6 +224,7 @@ def build_table(
                 key += "'"
             used.add(key)
             columns.append(Column(key=key, path=p, index=j, side=side))
+    groups = derive(columns)
     col_by_index = {c.index: c for c in columns}
     known = _known_names()
     out_rows: list[Row] = []
@@ -257,5 +295,6 @@ def build_table(
         notes=list(notes or []),
         header_rows=header_rows,
         two_sided=len(sides) > 1,
+        groups=groups,
     )
     return split_units(table, row_units)

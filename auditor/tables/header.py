@@ -13,6 +13,7 @@ _BODY_START = re.compile(
     r"^(合计|总计|小计|本年|一、|[（(]?[一二三四五六七八九十]+[、)）]|收入总计|支出总计|部门（单位）名称|项目名称)"
 )
 _CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
+_SECTION = re.compile(r"^[一二三四五六七八九十]+、")
 
 
 def normalize_label(text: str) -> str:
@@ -27,6 +28,9 @@ def is_body_row(row: list[str], amount_like) -> bool:
     if any(amount_like(c) for c in filled):
         return True
     if _CODE.match(filled[0]):
+        return True
+    # a section line printed on each side of a two-sided table ("一、部门预算 | | 一、部门预算 | …") is body
+    if len(filled) > 1 and all(_SECTION.match(c.strip()) for c in filled):
         return True
     # a total label starts the body only when nothing else on the row is a label
     return bool(_BODY_START.match(filled[0])) and len(filled) == 1

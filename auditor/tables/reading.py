@@ -135,19 +135,25 @@ def confirmed_breaks(table: Table, results: list[Result]) -> list[Result]:
         return [(e.row, e.column) for e in r.evidence if (a := parse_amount(e.value)) is not None and a.value]
 
     confirmed: dict[tuple[str, str], set[CellKey]] = {}
+    anywhere: set[CellKey] = set()
     held = [[(e.row, e.column) for e in r.evidence] for r in results if r.verdict in ("pass", "warn")
             and len(nonzero(r)) >= 2]
     for cells in held + _held_differences(table):
         line = _line(cells)
         if line is not None:
             confirmed.setdefault(line, set()).update(cells)
+        anywhere.update(cells)
     out = []
     for r in results:
         if r.verdict != "fail":
             continue
         cells = nonzero(r)
         line = _line([(e.row, e.column) for e in r.evidence])
-        if cells and line is not None and set(cells) <= confirmed.get(line, set()):
+        if not cells:
+            continue
+        # along its own line (another sum in the row), or across it: a 合计 column that left out 项目支出
+        # in every row breaks each row's sum, while every column's own sums hold, each figure in place
+        if (line is not None and set(cells) <= confirmed.get(line, set())) or set(cells) <= anywhere:
             out.append(r)
     return out
 
@@ -173,6 +179,28 @@ def _merged_figures(table: Table) -> tuple[Row, str] | None:
             if len(parts) >= 2 and all(parse_amount(p) is not None and ("." in p or "," in p) for p in parts):
                 return r, key
     return None
+
+
+# Rows with figures but neither name nor code: this many, and this share of the rows with figures,
+# say a list's name column was not found (its names read as something else, the figures kept).
+MIN_NAMELESS_ROWS = 3
+MAX_NAMELESS_SHARE = 0.2
+# the tables whose every row with figures is a named (or coded) budget line
+_LISTED_KINDS = {"summary", "fiscal_summary", "income", "expenditure", "gpb_basic", "gpb_expenditure",
+                 "gov_fund", "state_capital"}
+
+
+def _nameless_rows(table: Table) -> list[Row]:
+    """Rows carrying figures with no name and no code. A table read so has lost what each figure is
+    (Xi'an's four-list 收支总表 read as one list: 29 expenditure figures beside the income names); its
+    sums may still hold, so only this says the reading is wrong."""
+    if table.kind not in _LISTED_KINDS:
+        return []  # forms (采购, 绩效, 三公) group rows under text columns of their own
+    valued = [r for r in table.rows if any(c.value for c in r.cells.values())]
+    nameless = [r for r in valued if not r.name.strip() and not r.code]
+    if len(nameless) >= MIN_NAMELESS_ROWS and len(nameless) > MAX_NAMELESS_SHARE * len(valued):
+        return nameless
+    return []
 
 
 def _header_missing(table: Table) -> bool:
@@ -231,11 +259,16 @@ def assess(table: Table) -> Reading:
     merged = _merged_figures(table)
     if merged:
         doubt.append(f"一个单元格里读到两个数字，列未分开（{merged[0].label}「{merged[1]}」）")
+    nameless = _nameless_rows(table)
+    if nameless:
+        doubt.append(f"{len(nameless)} 行有数字而无名称或编码，名称列未读出")
     if _header_missing(table):
         doubt.append("未识别表头，各列含义不明")
     if broken and len(broken) <= MAX_BROKEN_SHARE_CONFIRMED * len(checked):
-        mine = {id(r) for r in confirmed_breaks(table, results)}
+        confirmed = confirmed_breaks(table, results)
+        mine = {id(r) for r in confirmed}
         unexplained = [r for r in broken if id(r) not in mine]
+        reading.confirmed = [r.anchor for r in confirmed if r.anchor]
     else:
         unexplained = broken
     if unexplained:
