@@ -9,7 +9,7 @@ from typing import Any
 
 from ..atomic import replacing
 from ..ingest.docx import _W, blocks, element_text
-from . import AUTHOR, MARKED, belongs, findings
+from .common import AUTHOR, MARKED, belongs, findings
 
 _CELL = re.compile(r"第(\d+)行第(\d+)列")
 
