@@ -158,6 +158,8 @@ def _load(name: str, builtin: Path, folders: tuple[Path, ...]) -> Any:
     return data
 
 
+load.cache_clear = _load.cache_clear  # type: ignore[attr-defined]  # as clear_caches() finds it
+
 PATTERN_FILES = ("tables", "claims", "crosscheck", "disclosure", "gate", "proofread")
 
 

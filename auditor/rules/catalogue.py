@@ -162,6 +162,9 @@ def _catalogue(builtin: Path, within: Scope) -> dict[str, Rule]:
     return dict(sorted(rules.items(), key=lambda kv: (list(FAMILIES).index(kv[0][0]), kv[0])))
 
 
+catalogue.cache_clear = _catalogue.cache_clear  # type: ignore[attr-defined]  # as patterns.clear_caches finds it
+
+
 def get_rule(rule_id: str) -> Rule | None:
     return catalogue().get(rule_id.upper())
 
