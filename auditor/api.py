@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field, fields
-from typing import Any, Iterator, Sequence, Union
+from typing import TYPE_CHECKING, Any, Iterator, Sequence, Union
 
 from . import config as _config
 from .baseline import Baseline
@@ -27,7 +27,9 @@ from .baseline import load as load_baseline
 from .location import Location
 from .model import Meta
 from .results import Evidence, Figure, Result
-from .settings import Settings
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .settings import Settings
 
 PathLike = Union[str, "os.PathLike[str]"]
 ConfigArg = Union[None, bool, PathLike, _config.Config]
@@ -182,6 +184,8 @@ def audit(files: PathLike | Sequence[PathLike], *, together: bool = False, confi
     names = [os.fspath(files)] if isinstance(files, (str, os.PathLike)) else [os.fspath(f) for f in files]
     prev = None if previous is None else (
         [os.fspath(previous)] if isinstance(previous, (str, os.PathLike)) else [os.fspath(p) for p in previous])
+    from .settings import Settings  # here: importing the API stays as light as before
+
     settings = Settings.resolve(resolve_config(config), select=select, ignore=ignore)
     with settings.applied():  # the rule patterns are checked against this call's catalogue
         from .rules.catalogue import matches_nothing
