@@ -15,11 +15,10 @@ write it with the same function, so `to_json()` equals the CLI's output. Nothing
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 from dataclasses import dataclass, field, fields
-from typing import Any, Iterator, Sequence, Union
+from typing import TYPE_CHECKING, Any, Iterator, Sequence, Union
 
 from . import config as _config
 from .baseline import Baseline
@@ -28,6 +27,9 @@ from .baseline import load as load_baseline
 from .location import Location
 from .model import Meta
 from .results import Evidence, Figure, Result
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .settings import Settings
 
 PathLike = Union[str, "os.PathLike[str]"]
 ConfigArg = Union[None, bool, PathLike, _config.Config]
@@ -111,7 +113,7 @@ class Report:
 
         raw = report(entries)
         return cls(documents=[DocumentReport.from_entry(e) for e in entries], summary=dict(raw["summary"]), raw=raw,
-                   fail_on=fail_on or _config.active().fail_on or "fail")
+                   fail_on=fail_on or "fail")
 
     def to_dict(self) -> dict[str, Any]:
         return self.raw
@@ -137,36 +139,30 @@ def groups_of(files: list[str], together: bool) -> list[list[str]]:
 def iter_entries(groups: list[list[str]], *, select: list[str] | None = None, ignore: list[str] | None = None,
                  jobs: int | None = None, timeout: float | None = None, progress: bool = False,
                  previous: list[str] | None = None, baseline: Baseline | None = None, force: bool = False,
-                 previous_each: list[list[str] | None] | None = None) -> Iterator[dict[str, Any]]:
+                 previous_each: list[list[str] | None] | None = None,
+                 settings: Settings | None = None) -> Iterator[dict[str, Any]]:
     """Report entries in input order, as each is done, with a baseline's old findings left out.
-    force and previous_each: as batch.run (last year's disclosure checked or paired per group)."""
+    force and previous_each: as batch.run (last year's disclosure checked or paired per group).
+    settings: the call's settings, passed down whole to every document's audit."""
     from .batch import run
 
     for entry in run(groups, select=select, ignore=ignore, jobs=jobs, timeout=timeout, progress=progress,
-                     previous=previous, force=force, previous_each=previous_each):
+                     previous=previous, force=force, previous_each=previous_each, settings=settings):
         yield apply_baseline(entry, baseline)
 
 
-@contextlib.contextmanager
-def using(cfg: ConfigArg) -> Iterator[_config.Config]:
-    """Settings for the length of one call: None finds audit.toml/pyproject.toml from the current
-    folder as the CLI does, False uses none, a path reads that file, a Config is used as it is."""
+def resolve_config(cfg: ConfigArg) -> _config.Config:
+    """The bureau's file for one call: None finds audit.toml/pyproject.toml from the current folder
+    as the CLI does, False uses none, a path reads that file, a Config is used as it is. A file's
+    region and rule ids are checked against the patterns it layers (config.check)."""
     if isinstance(cfg, _config.Config):
-        chosen = cfg
-    elif cfg is False:
-        chosen = _config.Config()
-    elif cfg is None or cfg is True:
-        chosen = _config.resolve()
-    else:
-        chosen = _config.resolve(cfg)
-    before = _config.active()
-    _config.activate(chosen)
-    try:
-        if chosen.path is not None:
-            _config.check(chosen)
-        yield chosen
-    finally:
-        _config.activate(before)
+        return cfg
+    if cfg is False:
+        return _config.Config()
+    chosen = _config.resolve() if cfg is None or cfg is True else _config.resolve(cfg)
+    if chosen.path is not None:
+        _config.check(chosen)
+    return chosen
 
 
 def audit(files: PathLike | Sequence[PathLike], *, together: bool = False, config: ConfigArg = None,
@@ -188,18 +184,22 @@ def audit(files: PathLike | Sequence[PathLike], *, together: bool = False, confi
     names = [os.fspath(files)] if isinstance(files, (str, os.PathLike)) else [os.fspath(f) for f in files]
     prev = None if previous is None else (
         [os.fspath(previous)] if isinstance(previous, (str, os.PathLike)) else [os.fspath(p) for p in previous])
-    with using(config) as cfg:
-        chosen_select, chosen_ignore, fail_on = cfg.choose(None if select is None else list(select),
-                                                           None if ignore is None else list(ignore), None)
+    from .settings import Settings  # here: importing the API stays as light as before
+
+    settings = Settings.resolve(resolve_config(config), select=select, ignore=ignore)
+    with settings.applied():  # the rule patterns are checked against this call's catalogue
         from .rules.catalogue import matches_nothing
 
-        bad = matches_nothing(chosen_select) or matches_nothing(chosen_ignore)
+        bad = matches_nothing(settings.select) or matches_nothing(settings.ignore)
         if bad:
             raise ValueError(f"{bad} 不对应任何规则")
         old = load_baseline(baseline) if isinstance(baseline, (str, os.PathLike)) else baseline
+        chosen_select = list(settings.select) if settings.select else None
+        chosen_ignore = list(settings.ignore) if settings.ignore else None
         entries = list(iter_entries(groups_of(expand(names), together), select=chosen_select, ignore=chosen_ignore,
-                                    jobs=jobs, timeout=timeout, previous=prev, force=force, baseline=old))
-        return Report.from_entries(entries, fail_on=fail_on)
+                                    jobs=jobs, timeout=timeout, previous=prev, force=force, baseline=old,
+                                    settings=settings))
+    return Report.from_entries(entries, fail_on=settings.fail_on)
 
 
 __all__ = ["audit", "Report", "DocumentReport", "Result", "Evidence", "Figure", "Meta"]

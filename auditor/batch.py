@@ -17,6 +17,7 @@ from typing import Iterator
 
 from .errors import PatternError, ReadError, cause
 from .previous import PreviousMismatch
+from .settings import Settings
 
 SUFFIXES = (".pdf", ".txt", ".xlsx", ".xlsm", ".docx", ".xls")  # .xls is refused with a line asking for .xlsx
 
@@ -50,13 +51,22 @@ def _on_alarm(signum, frame):  # noqa: ANN001
 
 
 def audit_group(group: list[str], select: list[str] | None, ignore: list[str] | None,
-                timeout: float | None, previous: list[str] | None = None, policy: str = "strict") -> dict:
+                timeout: float | None, previous: list[str] | None = None, policy: str = "strict",
+                settings: Settings | None = None) -> dict:
     """One disclosure (one file, or the files read together) -> its report entry. Never raises
     for a bad document: the entry carries the error.
 
     previous: last year's disclosure. policy says what happens when it is not this body's
     disclosure of the year before: "strict" (given by the user) raises PreviousMismatch, "force"
-    warns and uses it, "auto" (found by the batch) quietly audits without it."""
+    warns and uses it, "auto" (found by the batch) quietly audits without it.
+    settings: the audit's settings (a bureau's file; none: the defaults), applied to reading and checks."""
+    settings = settings or Settings()
+    with settings.applied():  # tables are classified, titles read, with the bureau's patterns too
+        return _audit_group(group, select, ignore, timeout, previous, policy, settings)
+
+
+def _audit_group(group: list[str], select: list[str] | None, ignore: list[str] | None, timeout: float | None,
+                 previous: list[str] | None, policy: str, settings: Settings) -> dict:
     from .engine import audit_document
     from .ingest import load
     from .report.json_report import document_entry
@@ -70,7 +80,7 @@ def audit_group(group: list[str], select: list[str] | None, ignore: list[str] | 
         doc = load(*group)
         if previous:
             _attach_previous(doc, previous, policy)
-        results = audit_document(doc, select=select, ignore=ignore)
+        results = audit_document(doc, select=select, ignore=ignore, settings=settings)
         entry = document_entry(path, doc, results, None, _review_of(group[0]))
         if doc.previous is not None:
             entry["previous"] = list(doc.previous.meta.sources)
@@ -137,29 +147,27 @@ def _call(args: tuple) -> dict:
     return audit_group(*args)
 
 
-def _batch_worker_init(config=None) -> None:  # noqa: ANN001 - a config.Config
-    from .config import activate
+def _batch_worker_init() -> None:
     from .ingest.pages import disable
 
     disable()  # the batch keeps every core busy already: pages are read in order
-    if config is not None:
-        activate(config)  # a spawned worker starts from nothing: the command's settings and pattern layers
 
 
 def run(groups: list[list[str]], *, select: list[str] | None = None, ignore: list[str] | None = None,
         jobs: int | None = None, timeout: float | None = None, progress: bool = False,
         previous: list[str] | None = None, force: bool = False,
-        previous_each: list[list[str] | None] | None = None) -> Iterator[dict]:
+        previous_each: list[list[str] | None] | None = None, settings: Settings | None = None) -> Iterator[dict]:
     """Report entries in input order, each as soon as it and all before it are done.
+    settings: sent whole with every task (a spawned worker starts from nothing).
 
     previous: the user's --previous for every group; previous_each: last year's files per group
     as the batch found them (pairing.plan), used only where they prove to fit."""
     jobs = jobs or os.cpu_count() or 1
     if previous:
-        tasks = [(g, select, ignore, timeout, previous, "force" if force else "strict") for g in groups]
+        tasks = [(g, select, ignore, timeout, previous, "force" if force else "strict", settings) for g in groups]
     else:
         each = previous_each or [None] * len(groups)
-        tasks = [(g, select, ignore, timeout, p, "auto") for g, p in zip(groups, each)]
+        tasks = [(g, select, ignore, timeout, p, "auto", settings) for g, p in zip(groups, each)]
     total = len(tasks)
 
     def tick(i: int, entry: dict) -> None:
@@ -179,10 +187,7 @@ def run(groups: list[list[str]], *, select: list[str] | None = None, ignore: lis
     # spawned, not forked: forking a process that runs threads (the page-reading pool's, the TUI's)
     # can copy a held lock into the child and hang it
     ctx = multiprocessing.get_context("spawn")
-    from .config import active
-
-    with ProcessPoolExecutor(max_workers=min(jobs, total), initializer=_batch_worker_init, initargs=(active(),),
-                             mp_context=ctx) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, total), initializer=_batch_worker_init, mp_context=ctx) as pool:
         futures = [pool.submit(_call, t) for t in tasks]
         try:
             for i, (t, fut) in enumerate(zip(tasks, futures), 1):

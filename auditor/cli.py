@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from . import __version__
+from .version import __version__
 from .atomic import replacing
 from .argparse_zh import Parser, version_action
-from .config import active
+from .config import Config
 from .errors import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, PatternError, ReadError
 from .previous import PreviousMismatch
 
@@ -95,7 +95,7 @@ def _err(msg: str) -> None:
     print(msg, file=sys.stderr)
 
 
-def cmd_inspect(argv: Sequence[str]) -> int:
+def cmd_inspect(argv: Sequence[str], config: Config) -> int:
     from .api import groups_of
     from .ingest import load
     from .report.inspect import as_json, render_text
@@ -122,7 +122,7 @@ def cmd_inspect(argv: Sequence[str]) -> int:
     return code
 
 
-def cmd_audit(argv: Sequence[str]) -> int:
+def cmd_audit(argv: Sequence[str], config: Config) -> int:
     args = _audit_parser().parse_args(argv)  # first: --version and --help need nothing else
 
     from .api import Report, iter_entries
@@ -133,8 +133,13 @@ def cmd_audit(argv: Sequence[str]) -> int:
     if fmt == "xlsx" and not args.output:
         _err("audit: --format xlsx 需要 -o OUT.xlsx")
         return EXIT_USAGE
-    select, ignore, fail_on = active().choose(args.rules.split(",") if args.rules else None,
-                                              args.ignore.split(",") if args.ignore else None, args.fail_on)
+    from .settings import Settings
+
+    settings = Settings.resolve(config, select=args.rules.split(",") if args.rules else None,
+                                ignore=args.ignore.split(",") if args.ignore else None, fail_on=args.fail_on)
+    select = list(settings.select) if settings.select else None
+    ignore = list(settings.ignore) if settings.ignore else None
+    fail_on = settings.fail_on
     problem = _check_selection(select, "--rules") or _check_selection(ignore, "--ignore")
     if problem:
         _err(problem)
@@ -175,7 +180,7 @@ def cmd_audit(argv: Sequence[str]) -> int:
         progress = sys.stderr.isatty() and len(groups) > 1
         for entry in iter_entries(groups, select=select, ignore=ignore, jobs=args.jobs, timeout=args.timeout,
                                   progress=progress, previous=args.previous, force=args.force,
-                                  previous_each=previous_each, baseline=old):
+                                  previous_each=previous_each, baseline=old, settings=settings):
             if entry["status"] == "error" and not (fmt == "text" and not to_file):
                 _err(f"audit: {entry['error']['message']}")  # the text report on screen says it already
             if fmt == "jsonl":  # streamed: each document as soon as it and those before it are done
@@ -254,7 +259,7 @@ def _write(rep: dict, fmt: str, out, args: argparse.Namespace) -> None:
         out.write(render(rep, verbose=args.verbose) + "\n")
 
 
-def cmd_rules(argv: Sequence[str]) -> int:
+def cmd_rules(argv: Sequence[str], config: Config) -> int:
     from .report.rules_text import render_list
     from .rules.catalogue import catalogue, selected
 
@@ -266,8 +271,8 @@ def cmd_rules(argv: Sequence[str]) -> int:
     args = p.parse_args(argv)
     select = args.rules.split(",") if args.rules else None
     rules = [r for r in catalogue().values() if selected(r.id, select, None)]
-    origins = {r.id: rule_origin(r.id, r.source) for r in rules}
-    settings = settings_table(active())
+    origins = {r.id: rule_origin(r.id, r.source, config) for r in rules}
+    settings = settings_table(config)
     if args.json:
         json.dump({"schema_version": "1", "rules": [{**r.as_dict(), "origin": origins[r.id]} for r in rules],
                    "settings": [{"setting": k, "value": v, "origin": o} for k, v, o in settings]},
@@ -278,10 +283,11 @@ def cmd_rules(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
-def cmd_explain(argv: Sequence[str]) -> int:
+def cmd_explain(argv: Sequence[str], config: Config) -> int:
     from .report.rules_text import render_explain
     from .rules.catalogue import get_rule
     from .rules.examples import run_example
+    from .settings import Settings
 
     p = Parser(prog="audit explain", description="显示一条规则的完整说明和示例。")
     p.add_argument("rule", metavar="ID", help="规则编号，如 N101")
@@ -300,34 +306,36 @@ def cmd_explain(argv: Sequence[str]) -> int:
     if not args.no_run:
         for failing, examples in ((False, rule.passing), (True, rule.failing)):
             for ex in examples:
-                outcomes.append((failing, ex, run_example(rule, ex)))
+                outcomes.append((failing, ex, run_example(rule, ex, settings=Settings(config=config))))
     print(render_explain(rule, outcomes))
     return EXIT_OK
 
 
-def cmd_tui(argv: Sequence[str]) -> int:
-    from .patterns import preflight
+def cmd_tui(argv: Sequence[str], config: Config) -> int:
+    from .rules.catalogue import preflight
+    from .settings import Settings
     from .tui.cli import run
 
     preflight()
 
-    return run(argv)
+    return run(argv, settings=Settings(config=config))
 
 
-def cmd_export(argv: Sequence[str]) -> int:
+def cmd_export(argv: Sequence[str], config: Config) -> int:
     from .report.export_cli import run
+    from .settings import Settings
 
-    return run(argv)
+    return run(argv, settings=Settings(config=config))
 
 
-def cmd_demo(argv: Sequence[str]) -> int:
+def cmd_demo(argv: Sequence[str], config: Config) -> int:
     from .demo import run
 
-    return run(argv, cmd_audit)
+    return run(argv, lambda args: cmd_audit(args, config))
 
 
-def cmd_train(argv: Sequence[str]) -> int:
-    from .patterns import preflight
+def cmd_train(argv: Sequence[str], config: Config) -> int:
+    from .rules.catalogue import preflight
     from .train.cli import run
 
     preflight()
@@ -335,10 +343,10 @@ def cmd_train(argv: Sequence[str]) -> int:
     return run(argv)
 
 
-def _configure(argv: list[str]) -> list[str]:
+def _configure(argv: list[str]) -> tuple[Config, list[str]]:
     """--config FILE / --isolated, taken from anywhere on the line (every subcommand honours them):
-    the settings are made active before any pattern is read. Returns the other arguments."""
-    from .config import activate, check, resolve
+    the settings are resolved once, before any pattern is read. Returns them and the other arguments."""
+    from .config import check, resolve
 
     rest: list[str] = []
     explicit, isolated = None, False
@@ -355,22 +363,22 @@ def _configure(argv: list[str]) -> list[str]:
         else:
             rest.append(a)
     if any(a in ("--version", "-h", "--help") for a in rest) and explicit is None:
-        return rest  # nothing to configure: start-up stays light
+        return Config(), rest  # nothing to configure: start-up stays light
     cfg = resolve(explicit, isolated=isolated)
-    activate(cfg)
     if cfg.path is not None:
         check(cfg)
-    return rest
+    return cfg, rest
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        argv = _configure(argv)
-        if argv and argv[0] in SUBCOMMANDS:
-            return {"inspect": cmd_inspect, "rules": cmd_rules, "explain": cmd_explain, "tui": cmd_tui,
-                    "export": cmd_export, "train": cmd_train, "demo": cmd_demo}[argv[0]](argv[1:])
-        return cmd_audit(argv)
+        config, argv = _configure(argv)
+        with config.scope_applied():  # every pattern this command reads is the bureau's layered over ours
+            if argv and argv[0] in SUBCOMMANDS:
+                return {"inspect": cmd_inspect, "rules": cmd_rules, "explain": cmd_explain, "tui": cmd_tui,
+                        "export": cmd_export, "train": cmd_train, "demo": cmd_demo}[argv[0]](argv[1:], config)
+            return cmd_audit(argv, config)
     except PatternError as exc:
         _err(f"audit: {exc}")
         return EXIT_USAGE

@@ -14,21 +14,25 @@ in a `pyproject.toml`, or `--config FILE`.
 Command-line flags win over the file. A broken file is one line naming the file, the line and the
 key, and exit 2 (ConfigError is a PatternError, which the command turns into that line).
 
-The active settings are process-wide, like the patterns they select: activate() sets them in the
-command's process and in every batch worker.
+A Config is what one file says. settings.Settings resolves it once, with the command's flags, into
+the object passed down through an audit; nothing here is process-wide state.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from .errors import PatternError, read_user_file
 from .toml_errors import toml_problem
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .patterns import Scope
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -90,23 +94,21 @@ class Config:
                 ignore if ignore is not None else (list(self.ignore) if self.ignore else None),
                 fail_on or self.fail_on or "fail")
 
+    def scope(self) -> "Scope":
+        """What the patterns and the catalogue read under these settings: the pattern folders and
+        the per-rule severities (the key of every pattern cache)."""
+        from .patterns import Scope  # here, not at the top: `from auditor import audit` stays without yaml
 
-_ACTIVE = Config()
+        return Scope(layers=self.patterns,
+                     severities=tuple(sorted((rid, s.severity) for rid, s in self.rules.items() if s.severity)))
 
+    @contextlib.contextmanager
+    def scope_applied(self) -> Iterator["Scope"]:
+        """Patterns are read with these settings' layers and severities until the block ends."""
+        from .patterns import scoped
 
-def active() -> Config:
-    return _ACTIVE
-
-
-def activate(config: Config) -> None:
-    """Make `config` the process's settings; its pattern folders are layered over the built-ins."""
-    global _ACTIVE
-    from . import patterns
-
-    old, _ACTIVE = _ACTIVE, config
-    patterns.set_layers(config.patterns)
-    if config != old:
-        patterns.clear_caches()  # the catalogue carries the settings' severities
+        with scoped(self.scope()) as value:
+            yield value
 
 
 # ---- finding and reading ---------------------------------------------------------------------------
@@ -292,6 +294,11 @@ def check_region(config: Config, profile_ids: list[str]) -> None:
 
 def check(config: Config) -> None:
     """What can only be checked once the (layered) patterns are loaded: the region and rule ids."""
+    with config.scope_applied():
+        _check(config)
+
+
+def _check(config: Config) -> None:
     from .patterns import load as load_patterns
     from .rules.catalogue import catalogue, matches_nothing
 
@@ -317,11 +324,11 @@ def _figure(text: str | None) -> Decimal | None:
         return None
 
 
-def widen(result) -> None:  # noqa: ANN001 - a results.Result; imported lazily to keep this module light
+def widen(result, config: Config) -> None:  # noqa: ANN001 - a results.Result
     """A bureau's tolerance for a rule: a 不通过 whose difference lies within it becomes 存疑 at 提示
     severity, saying so. The configured tolerance only widens the rule's own; it never hides a
     finding (the result stays listed) and never turns a pass into a fail."""
-    setting = _ACTIVE.rules.get(result.rule)
+    setting = config.rules.get(result.rule)
     if result.verdict != "fail" or setting is None or setting.tolerance is None:
         return
     if result.claimed is None or result.expected is None:
@@ -333,7 +340,7 @@ def widen(result) -> None:  # noqa: ANN001 - a results.Result; imported lazily t
     tol = setting.tolerance.in_unit(unit)
     if tol is None or abs(claimed - expected) > tol:
         return
-    origin = _ACTIVE.origins.get(f"rules.{result.rule}.tolerance", str(_ACTIVE.path))
+    origin = config.origins.get(f"rules.{result.rule}.tolerance", str(config.path))
     shown = setting.tolerance.text if setting.tolerance.unit else f"{setting.tolerance.text}{unit or ''}"
     result.verdict, result.severity = "warn", "info"
     result.message += f"（差额在配置的容差 ±{shown} 以内，见 {Path(origin).name}）"
@@ -364,13 +371,13 @@ def settings_table(config: Config) -> list[tuple[str, str, str]]:
     return rows
 
 
-def rule_origin(rule_id: str, source: str) -> str:
+def rule_origin(rule_id: str, source: str, config: Config) -> str:
     """Where a rule's text and severity come from: the built-in file, a bureau's file, a config line."""
     parts = [source]
-    where = _ACTIVE.origins.get(f"rules.{rule_id}.severity")
+    where = config.origins.get(f"rules.{rule_id}.severity")
     if where:
         parts.append(f"severity：{where}")
-    where = _ACTIVE.origins.get(f"rules.{rule_id}.tolerance")
+    where = config.origins.get(f"rules.{rule_id}.tolerance")
     if where:
         parts.append(f"tolerance：{where}")
     return "；".join(parts)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterator
+from typing import Any, Iterator
 
 from .location import Location, Origin
 from .numbers import Amount
@@ -240,6 +240,9 @@ class Document:
     previous: "Document | None" = None  # last year's disclosure of the same body, when given
     textless_pages: list[int] = field(default_factory=list)  # PDF pages with no text at all (blank or image)
     part: str = "full"  # which part of a disclosure the file is: full | narrative | tables | attachment (ingest/gate.py)
+    # the audit's settings.Settings (region, rule selection, severities, tolerances, patterns), set by
+    # engine.audit_document for the checks to read; typed loosely so the model imports no settings
+    settings: Any = field(default=None, repr=False, compare=False)
 
 
     def sentences(self) -> Iterator[Sentence]:

@@ -6,12 +6,16 @@ one-line message with the file and line, not a traceback.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 import sys
+from contextvars import ContextVar
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator, TypeVar
 
 import yaml
 
@@ -52,25 +56,58 @@ def load_yaml(path: Path) -> Any:
         raise PatternError(f"{path}: 无法读取：{cause(exc)}") from None
 
 
-_LAYERS: tuple[Path, ...] = ()
+@dataclass(frozen=True)
+class Scope:
+    """What everything derived from patterns depends on: a bureau's pattern folders (layered over
+    the built-in ones, in order) and its per-rule severities (the catalogue shows them). Hashable,
+    so it is the key of every pattern cache: two calls with different settings never share an entry."""
+
+    layers: tuple[Path, ...] = ()
+    severities: tuple[tuple[str, str], ...] = ()  # (rule id, severity), sorted
 
 
-def set_layers(folders: tuple[Path, ...] | list[Path]) -> None:
-    """A bureau's pattern folders, layered over the built-in ones in the order given.
+# The scope of the audit running in this thread or task. It is set for the length of one call by
+# Settings.applied() (api, cli, batch workers, the review app's loader) and read only to key the
+# caches below: it is per call and per thread, never process-wide, and no check reads it for a
+# decision (a check reads doc.settings).
+_SCOPE: ContextVar[Scope] = ContextVar("auditor_pattern_scope", default=Scope())
 
-    Everything derived from patterns is cached per process, so a change of layers clears every
-    cache in the package (compiled wordings, table kinds, the catalogue).
-    """
-    global _LAYERS
-    folders = tuple(Path(f) for f in folders)
-    if folders == _LAYERS:
-        return
-    _LAYERS = folders
-    clear_caches()
+
+def scope() -> Scope:
+    """The pattern scope of the current call (the built-in patterns alone outside any call)."""
+    return _SCOPE.get()
+
+
+@contextlib.contextmanager
+def scoped(value: Scope) -> Iterator[Scope]:
+    """Patterns are read with `value`'s layers until the block ends (re-entrant, thread-safe)."""
+    token = _SCOPE.set(value)
+    try:
+        yield value
+    finally:
+        _SCOPE.reset(token)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def cached(fn: F) -> F:
+    """lru_cache keyed on the built-in folder and the current call's scope as well as the arguments:
+    what is compiled from one bureau's patterns is never served to a call with other settings."""
+    inner = lru_cache(maxsize=None)(lambda _builtin, _scope, *args, **kwargs: fn(*args, **kwargs))
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return inner(patterns_dir(), scope(), *args, **kwargs)
+
+    wrapper.cache_clear = inner.cache_clear  # type: ignore[attr-defined]
+    wrapper.cache_info = inner.cache_info  # type: ignore[attr-defined]
+    return wrapper  # type: ignore[return-value]
 
 
 def clear_caches() -> None:
-    """Forget everything derived from patterns or settings (each module caches what it compiled)."""
+    """Forget everything derived from patterns (each module caches what it compiled). Caches key on
+    the scope already; this is for a built-in folder edited in place (tests)."""
     for name, module in list(sys.modules.items()):
         if name == "auditor" or name.startswith("auditor."):
             for value in list(vars(module).values()):
@@ -80,7 +117,7 @@ def clear_caches() -> None:
 
 def layers() -> tuple[Path, ...]:
     """The folders patterns are read from: the built-in one first, then the bureau's."""
-    return (patterns_dir(), *_LAYERS)
+    return (patterns_dir(), *scope().layers)
 
 
 def merge(base: Any, extra: Any) -> Any:
@@ -101,11 +138,16 @@ def merge(base: Any, extra: Any) -> Any:
     return extra
 
 
-@lru_cache(maxsize=None)
 def load(name: str) -> Any:
-    """Load patterns/<name>.yaml with every layer's <name>.yaml merged over it (cached)."""
-    data = load_yaml(patterns_dir() / f"{name}.yaml")
-    for folder in _LAYERS:
+    """Load patterns/<name>.yaml with every layer's <name>.yaml of the current call merged over it."""
+    return _load(name, patterns_dir(), scope().layers)
+
+
+@lru_cache(maxsize=None)
+def _load(name: str, builtin: Path, folders: tuple[Path, ...]) -> Any:
+    """One file with its layers merged, cached on the folders it was read from."""
+    data = load_yaml(builtin / f"{name}.yaml")
+    for folder in folders:
         extra = folder / f"{name}.yaml"
         if extra.is_file():
             layer = load_yaml(extra)
@@ -116,18 +158,9 @@ def load(name: str) -> Any:
     return data
 
 
+load.cache_clear = _load.cache_clear  # type: ignore[attr-defined]  # as clear_caches() finds it
+
 PATTERN_FILES = ("tables", "claims", "crosscheck", "disclosure", "gate", "proofread")
-
-
-def preflight() -> None:
-    """Read every pattern file and the catalogue now, so a broken or missing one stops a full-screen
-    app with its one line before the app starts (inside the app it would be a traceback)."""
-    from .rules.catalogue import catalogue
-
-    for name in PATTERN_FILES:
-        load(name)
-    reference_codes()
-    catalogue()
 
 
 def _years(text: str) -> tuple[int, int]:
@@ -140,7 +173,7 @@ def _years(text: str) -> tuple[int, int]:
     return found[0], found[1]
 
 
-@lru_cache(maxsize=None)
+@cached
 def reference_codes() -> dict[str, list[tuple[str, int, int, str]]]:
     """Classification codes: code -> [(name, first_year, last_year, confidence)].
 

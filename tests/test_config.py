@@ -18,7 +18,7 @@ from .conftest import SEED
 @pytest.fixture(autouse=True)
 def _no_settings_left_behind():
     yield
-    config.activate(config.Config())  # the next test starts from the built-in patterns, no settings
+    assert patterns.scope() == patterns.Scope()  # no call leaves its settings behind for the next
 
 
 def _audit_json(args: list[str], capsys) -> tuple[int, dict]:
@@ -133,12 +133,15 @@ def test_region_profile_is_used(tmp_path, capsys):
 
     cfg = tmp_path / "audit.toml"
     cfg.write_text('region = "jiangsu"\n', encoding="utf-8")
-    config.activate(config.resolve(cfg))
+    from dataclasses import replace
+
+    from auditor.settings import Settings
+
     from .conftest import load_cached
 
-    assert profile(load_cached(str(SEED)))["id"] == "jiangsu"
-    config.activate(config.Config())
-    assert profile(load_cached(str(SEED)))["id"].startswith("chongqing")  # guessed from the text
+    seed = load_cached(str(SEED))
+    assert profile(replace(seed, settings=Settings(config=config.resolve(cfg))))["id"] == "jiangsu"
+    assert profile(replace(seed, settings=Settings()))["id"].startswith("chongqing")  # guessed from the text
 
 
 # ---- pattern layers ----------------------------------------------------------------------------------
@@ -170,13 +173,13 @@ def test_bureau_folder_adds_a_table_wording_and_overrides_a_rule_text(tmp_path, 
     assert t101["origin"] == "T_table_arithmetic.yaml"
     assert any(s["setting"] == "patterns" and s["value"].endswith("我局规则") and "audit.toml:1" in s["origin"]
                for s in listing["settings"])
-    three = next(k for k in patterns.load("tables")["kinds"] if k["id"] == "three_public")
-    assert "公务三项" in three["match"] and set(builtin["kinds"][0]["match"]) <= set(three["match"])
     from auditor.tables.kinds import classify
 
-    assert classify("2021年公务三项支出预算表")[0] == "three_public"
-    config.activate(config.Config())
-    assert classify("2021年公务三项支出预算表")[0] != "three_public"  # the layer is gone with its config
+    with config.resolve(cfg).scope_applied():  # what one call with this config reads
+        three = next(k for k in patterns.load("tables")["kinds"] if k["id"] == "three_public")
+        assert "公务三项" in three["match"] and set(builtin["kinds"][0]["match"]) <= set(three["match"])
+        assert classify("2021年公务三项支出预算表")[0] == "three_public"
+    assert classify("2021年公务三项支出预算表")[0] != "three_public"  # the layer is gone with its call
 
 
 def test_rules_text_names_setting_origins(tmp_path, capsys):

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..atomic import replacing
 from ..report.export import safe_cell
-from . import AUTHOR, MARKED, belongs, findings
+from .common import AUTHOR, MARKED, belongs, findings
 
 FILL = {"fail": "FFC7CE", "warn": "FFEB9C"}
 SHEET = "审校结果"

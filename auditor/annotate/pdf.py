@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import replacing
-from . import AUTHOR, MARKED, belongs, findings
+from .common import AUTHOR, MARKED, belongs, findings
 
 COLOR = {"fail": "ff6666", "warn": "ffd54f"}
 

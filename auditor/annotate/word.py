@@ -11,7 +11,7 @@ from typing import Any
 from ..atomic import replacing
 from ..ingest.docx import _W, blocks, element_text
 from ..results import VERDICT_LABELS
-from . import AUTHOR, MARKED, Finding, belongs, findings
+from .common import AUTHOR, MARKED, Finding, belongs, findings
 
 _CELL = re.compile(r"第(\d+)行第(\d+)列")
 

@@ -7,23 +7,20 @@ What is required is data (patterns/disclosure.yaml), by document kind and region
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from .. import patterns
-from ..config import active
 from ..claims.facts import row_key
 from .year_roles import judged_years
 from ..model import Document, Table
 from ..results import Evidence, Result
 from ..tables.kinds import classify, kind_names
-
-_NARRATIVE_MIN = 120  # characters: less than this is a tables-only file (its narrative is published apart)
-
-
-@lru_cache(maxsize=1)
-def _config() -> dict:
-    return patterns.load("disclosure")
+from .disclosure_common import NARRATIVE_MIN as _NARRATIVE_MIN
+from .disclosure_common import config as _config
+from .disclosure_common import result as _result
+from .disclosure_common import table_ev as _table_ev
+from .empty_tables import check_empty_notes
+from .template import check_blank_template
 
 
 def profile(doc: Document) -> dict:
@@ -34,7 +31,7 @@ def profile(doc: Document) -> dict:
     names = [doc.meta.organization or ""] + [Path(s).stem for s in doc.meta.sources]
     where = "".join(names) + doc.text[:300] + "".join(t.title for t in doc.tables[:3])
     profiles = _config()["profiles"]
-    chosen = active().region  # a bureau's audit.toml names its template: no guessing
+    chosen = doc.settings.region if doc.settings is not None else None  # a bureau's audit.toml names its template
     if chosen:
         return next(p for p in profiles if p["id"] == chosen)
     for p in profiles:
@@ -46,19 +43,6 @@ def profile(doc: Document) -> dict:
             return p
     return next(p for p in profiles if p["id"] == "generic")
 
-
-
-def _result(rule: str, verdict: str, message: str, *, anchor: str, page: int | None = None, text: str = "",
-            span: tuple[int, int] | None = None, evidence: list[Evidence] | None = None,
-            severity: str | None = None) -> Result:
-    sev = severity or {"pass": "info", "fail": "error", "warn": "warning", "unverified": "info"}[verdict]
-    return Result(rule=rule, kind="disclosure", verdict=verdict, severity=sev, message=message, page=page,
-                  text=text, span=span, evidence=evidence or [], anchor=anchor)
-
-
-def _table_ev(t: Table, note: str = "") -> Evidence:
-    return Evidence(table=t.title, table_id=t.id, row="", column="", value=note, unit=t.unit,
-                    page=t.pages[0] if t.pages else None)
 
 
 def check_required_tables(doc: Document) -> list[Result]:
@@ -396,8 +380,6 @@ def fold_narrative_only(doc: Document, results: list[Result]) -> list[Result]:
 
 
 def check_disclosure(doc: Document) -> list[Result]:
-    from .empty_tables import check_empty_notes  # it builds on this module's results and profile
-    from .template import check_blank_template
 
     return (check_required_tables(doc) + check_toc(doc) + check_empty_notes(doc) + check_sections(doc)
             + check_placeholders(doc) + check_years(doc) + check_outdated_names(doc)

@@ -11,7 +11,10 @@ import re
 from ..model import Document, Sentence, Table
 from ..results import Result
 from ..tables.kinds import kind_names
-from .disclosure import _NARRATIVE_MIN, _config, _result, _table_ev
+from .disclosure_common import NARRATIVE_MIN as _NARRATIVE_MIN
+from .disclosure_common import config as _config
+from .disclosure_common import result as _result
+from .disclosure_common import table_ev as _table_ev
 
 
 def _is_empty(t: Table) -> bool:

@@ -7,7 +7,6 @@ final accounts, and each region's template, name the carry-over rows differently
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .. import patterns
 from ..claims.facts import row_key
@@ -16,7 +15,7 @@ from ..results import Result
 from .arithmetic import _relation
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def _identities() -> list[dict]:
     return patterns.load("tables").get("row_identities", [])
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from .. import patterns
 from ..claims.columns import expand, rank
@@ -59,12 +58,12 @@ class Point:
         return f"{self.text}{self.table.unit or '（单位未标明）'}" if self.text else "空白"
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def config() -> dict:
     return patterns.load("crosscheck")
 
 
-@lru_cache(maxsize=None)
+@patterns.cached
 def _class_codes(year: int) -> dict[str, str]:
     """类 names -> codes for the document's year (both the current and the former names)."""
     out: dict[str, str] = {}

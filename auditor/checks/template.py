@@ -12,7 +12,8 @@ import re
 
 from ..model import Document
 from ..results import Result
-from .disclosure import _config, _result
+from .disclosure_common import config as _config
+from .disclosure_common import result as _result
 
 _MONEY = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|千元|元)")
 _PREFIX = "属未填写的模板（见D109）"  # the reason the folded findings share (the report folds them on it)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .. import patterns
 
@@ -40,7 +39,7 @@ class YearMention:
         return self.role in ROLES_JUDGED
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def _rx() -> dict[str, re.Pattern]:
     roles = patterns.load("proofread")["years"]["roles"]
     return {name: re.compile(p) for name, p in roles.items()}

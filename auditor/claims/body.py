@@ -13,7 +13,6 @@ tables — headings that name two or more different units. The 部门 itself is 
 from __future__ import annotations
 
 import dataclasses
-from functools import lru_cache
 
 import regex
 
@@ -37,7 +36,7 @@ _APPENDIX = regex.compile(r"附\s*件")
 _CACHE: dict[int, tuple[Document, "Bodies"]] = {}
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def _grammar() -> dict:
     data = patterns.load("claims")["bodies"]
     return {"unit_heading": regex.compile(data["unit_heading"]), "department": regex.compile(data["department"])}

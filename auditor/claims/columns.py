@@ -10,7 +10,6 @@ false 不通过.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import regex
 
@@ -18,7 +17,7 @@ from .. import patterns
 from ..model import Column, Row, Table
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def _words() -> dict[str, str]:
     return dict(patterns.load("tables").get("columns") or {})
 

@@ -10,7 +10,6 @@ pair of values inside them gives P.
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
 
 import regex
 
@@ -23,7 +22,7 @@ from .facts import Fact, evidence_of
 from .internal import narrative_evidence, narrative_result
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def _grammar() -> dict:
     data = patterns.load("claims")
     return {

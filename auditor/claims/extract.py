@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 
 import regex
 
@@ -57,7 +56,7 @@ def normalize(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def _grammar() -> dict:
     data = patterns.load("claims")
     ch = data["changes"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -76,7 +75,7 @@ class Concept:
     prior: list[dict]
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def concepts() -> list[Concept]:
     data = patterns.load("claims")
     return [

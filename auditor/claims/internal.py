@@ -8,7 +8,6 @@ intervals, so a sum of n parts may drift from its printed total by (n+1) half-un
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
 
 import regex
 
@@ -21,7 +20,7 @@ from .extract import Claim, claim_anchor, normalize
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def _grammar() -> dict:
     data = patterns.load("claims")
     comp, lists = data["components"], data["count_lists"]

@@ -9,8 +9,6 @@ says which line it is, and a row of another code is never its value.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
 from .. import patterns
@@ -26,7 +24,7 @@ _OPENER = regex.compile(
 _NAMED_CODE = regex.compile(r"[（(](?P<code>\d{3}(?:\d{2}){0,2})[）)]\s*$")
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def _split_concepts() -> dict[str, list[dict]]:
     """Concepts a line can be split into (人员经费, 公用经费, 基本支出, 项目支出): those read from a
     column of a classification table's 合计 row. Their specs, to be read at another row."""
@@ -101,7 +99,7 @@ def code_row_name(doc: Document, code: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def known_names() -> frozenset[str]:
     """Every classification line name the reference lists know (功能 and 经济, all years)."""
     return frozenset(row_key(name) for entries in patterns.reference_codes().values() for name, *_ in entries)

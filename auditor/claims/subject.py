@@ -7,7 +7,6 @@ the section heading; the body's own name ("某省档案馆") is never taken for 
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
 
 import regex
 
@@ -19,12 +18,12 @@ from .facts import concepts
 from .parts import known_names
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def _chain_rx() -> list[regex.Pattern]:
     return [regex.compile(p) for p in patterns.load("claims")["classification_chains"]]
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def _explanation_rx() -> regex.Pattern:
     return regex.compile("|".join(map(regex.escape, patterns.load("claims")["explanation_markers"])))
 
@@ -372,7 +371,7 @@ def subject_of(doc: Document, claim: Claim, names: set[str]) -> tuple[str, str] 
     return best[2], best[3]
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def grammar() -> dict:
     data = patterns.load("claims")
     subj = data["subjects"]

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .. import patterns
 from ..model import Section, Table
@@ -44,7 +43,7 @@ class Gate:
         return "；".join(parts)
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def _compiled() -> tuple[re.Pattern, re.Pattern, dict[str, re.Pattern]]:
     cfg = _config()
     return (re.compile(cfg["title"]), re.compile(cfg["notice"]),

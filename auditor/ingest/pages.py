@@ -70,16 +70,17 @@ def prewarm() -> None:
             _forget_pool()
 
 
-def read_ranges(path: str, ranges: list[tuple[int, int]], local: Callable[[int, int], tuple]) -> list[tuple]:
+def read_ranges(path: str, ranges: list[tuple[int, int]], local: Callable[[int, int], tuple], *,
+                remote: Callable[[str, int, int], tuple]) -> list[tuple]:
     """Each range's (items, chars, cid chars), in order. The first range is read here by `local`,
-    the others by workers; when workers cannot be started or one dies (a terminal without real file
-    descriptors, no semaphores, memory), that range is read here too, so reading never fails for it."""
-    from .pdf import read_range
-
+    the others by workers with `remote(path, start, end)` (a module-level function, so it pickles;
+    the reader passes its own, so this module imports no reader); when workers cannot be started or
+    one dies (a terminal without real file descriptors, no semaphores, memory), that range is read
+    here too, so reading never fails for it."""
     futures: list[Future | None] = []
     try:
         pool = _executor(len(ranges) - 1)
-        futures = [pool.submit(read_range, path, start, end) for start, end in ranges[1:]]
+        futures = [pool.submit(remote, path, start, end) for start, end in ranges[1:]]
     except Exception:  # noqa: BLE001 - any failure to start workers means: read here
         _forget_pool()
         futures = [None] * (len(ranges) - 1)

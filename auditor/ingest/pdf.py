@@ -128,7 +128,8 @@ def read_pdf(path: str, data: bytes | None = None, *, workers: int | None = None
             raise _classify(path, exc) from None
         ranges = page_ranges(npages, workers)
         if len(ranges) > 1:
-            parts = read_ranges(path, ranges, local=lambda start, end: read_range(path, start, end, pdf=pdf))
+            parts = read_ranges(path, ranges, local=lambda start, end: read_range(path, start, end, pdf=pdf),
+                                remote=read_range)
         else:
             parts = [read_range(path, 0, npages, pdf=pdf)]
     finally:

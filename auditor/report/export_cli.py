@@ -8,6 +8,7 @@ from typing import Sequence
 
 from ..argparse_zh import Parser
 from ..errors import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, ReadError
+from ..settings import Settings
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -20,7 +21,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def run(argv: Sequence[str]) -> int:
+def run(argv: Sequence[str], settings: Settings | None = None) -> int:
     from ..engine import audit_document
     from ..ingest import load
     from ..review import SidecarError, load_existing
@@ -44,6 +45,7 @@ def run(argv: Sequence[str]) -> int:
         doc,
         select=args.rules.split(",") if args.rules else None,
         ignore=args.ignore.split(",") if args.ignore else None,
+        settings=settings,
     )
     title = " ".join(str(x) for x in (doc.meta.organization, doc.meta.year, doc.meta.kind) if x)
     for out, write in ((args.csv, write_csv), (args.xlsx, write_xlsx)):

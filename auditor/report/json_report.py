@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import __version__
+from ..version import __version__
 from ..errors import ReadError
 from ..model import Document
 from ..results import Result, summarize

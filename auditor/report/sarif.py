@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 from typing import Any
 
-from .. import __version__
+from ..version import __version__
 from ..results import VERDICT_LABELS
 from ..rules.catalogue import catalogue
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 
 from ..errors import PatternError
-from ..config import active
-from ..patterns import layers, load_yaml
+from ..patterns import PATTERN_FILES, Scope, load, load_yaml, patterns_dir, reference_codes, scope
 
 FAMILIES = {
     "T": "表内勾稽",
@@ -129,11 +129,17 @@ def _rule(raw: object, source: str) -> Rule:
     )
 
 
-@lru_cache(maxsize=None)
 def catalogue() -> dict[str, Rule]:
-    """All rules by id, in id order."""
+    """All rules by id, in id order, as the current call's settings show them (a bureau's rule
+    files layered over ours, its severities applied)."""
+    return _catalogue(patterns_dir(), scope())
+
+
+@lru_cache(maxsize=None)
+def _catalogue(builtin: Path, within: Scope) -> dict[str, Rule]:
+    """The catalogue for one built-in folder and one scope: cached on them, never on a global."""
     rules: dict[str, Rule] = {}
-    builtin, *extra = layers()
+    extra = within.layers
     folder = builtin / "rules"
     files = sorted(folder.glob("*.yaml"))
     if not files:  # an install that lost its data must not look like a clean audit
@@ -150,11 +156,13 @@ def catalogue() -> dict[str, Rule]:
                     raise PatternError(f"{path}: 规则 {rule.id} 重复（另见 {own[rule.id].source}）")
                 own[rule.id] = rule
         rules.update(own)  # a bureau's rule with one of our ids replaces ours (its texts and examples)
-    settings = active().rules
-    for rid, setting in settings.items():
-        if rid in rules and setting.severity:
-            rules[rid] = replace(rules[rid], severity=setting.severity)
+    for rid, severity in within.severities:
+        if rid in rules:
+            rules[rid] = replace(rules[rid], severity=severity)
     return dict(sorted(rules.items(), key=lambda kv: (list(FAMILIES).index(kv[0][0]), kv[0])))
+
+
+catalogue.cache_clear = _catalogue.cache_clear  # type: ignore[attr-defined]  # as patterns.clear_caches finds it
 
 
 def get_rule(rule_id: str) -> Rule | None:
@@ -186,3 +194,12 @@ def matches_nothing(patterns: list[str] | tuple[str, ...] | None) -> str | None:
         if not any(selected(rid, [p], None) for rid in rules):
             return p.strip()
     return None
+
+
+def preflight() -> None:
+    """Read every pattern file and the catalogue now, so a broken or missing one stops a full-screen
+    app with its one line before the app starts (inside the app it would be a traceback)."""
+    for name in PATTERN_FILES:
+        load(name)
+    reference_codes()
+    catalogue()

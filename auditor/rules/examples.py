@@ -6,6 +6,8 @@ YAML stays readable (tabs are invisible in a review).
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..model import Document
 from ..results import Result
 from .catalogue import Example, Rule
@@ -32,12 +34,13 @@ def example_document(rule: Rule, example: Example) -> Document:
     return doc
 
 
-def run_example(rule: Rule, example: Example) -> list[Result]:
-    """The results of this rule alone on the example."""
+def run_example(rule: Rule, example: Example, settings: Any = None) -> list[Result]:
+    """The results of this rule alone on the example, under `settings` (a settings.Settings; none:
+    the defaults)."""
     from ..engine import audit_document
 
     doc = example_document(rule, example)
-    return [r for r in audit_document(doc, select=[rule.id]) if r.rule == rule.id]
+    return [r for r in audit_document(doc, select=[rule.id], settings=settings) if r.rule == rule.id]
 
 
 def outcome(rule: Rule, example: Example, failing: bool) -> tuple[bool, str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..config import widen
 from ..model import Document
 from ..results import Result
 from .catalogue import get_rule, selected
@@ -57,6 +56,7 @@ def _wanted(reg: Registered, select: list[str] | None, ignore: list[str] | None)
 def run_checks(doc: Document, select: list[str] | None = None, ignore: list[str] | None = None) -> list[Result]:
     from ..checks.doubt import apply_reading
 
+    settings = doc.settings  # settings.Settings, put there by engine.audit_document
     raw: list[Result] = []
     tables_checked = False
     for reg in _registry():
@@ -71,7 +71,11 @@ def run_checks(doc: Document, select: list[str] | None = None, ignore: list[str]
         rule = get_rule(r.rule)
         if rule is not None and r.verdict == "fail":
             r.severity = rule.severity  # the catalogue, not the code, says how grave a fail is
-        widen(r)  # a bureau's configured tolerance (audit.toml), if it set one for this rule
+            own = settings.rules.get(r.rule) if settings is not None else None
+            if own is not None and own.severity:
+                r.severity = own.severity  # the bureau's severity (audit.toml), from the audit's settings
+        if settings is not None:
+            settings.widen(r)  # a bureau's configured tolerance (audit.toml), if it set one for this rule
         results.append(r)
     return results
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
 from .. import patterns
 from .header import normalize_label
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def _compiled() -> list[tuple[str, str, list[regex.Pattern]]]:
     data = patterns.load("tables")
     return [(k["id"], k["name"], [regex.compile(m) for m in k["match"]]) for k in data["kinds"]]
@@ -29,12 +27,12 @@ def classify(title: str) -> tuple[str, str]:
     return "other", "其他表"
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def unit_pattern() -> regex.Pattern:
     return regex.compile(patterns.load("tables")["unit"])
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def title_pattern() -> regex.Pattern:
     return regex.compile(patterns.load("tables")["title"])
 

@@ -9,11 +9,11 @@ follow the catalogue when a rule is added or reworded.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..report.rules_text import render_explain
 from ..rules.catalogue import FAMILIES, Rule, catalogue
 from ..rules.examples import run_example
+from ..patterns import cached
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def _rounding_rules() -> tuple[str, ...]:
     return tuple(r.id for r in catalogue().values() if "舍入" in r.checks or "区间" in r.checks)
 
 
-@lru_cache(maxsize=None)
+@cached
 def lessons() -> tuple[Lesson, ...]:
     out = [Lesson("units", *_INTROS["units"], _rounding_rules())]
     for family, name in FAMILIES.items():  # the catalogue's order is the teaching order
@@ -65,7 +65,7 @@ def get_lesson(lesson_id: str) -> Lesson | None:
     return next((les for les in lessons() if les.id == lesson_id), None)
 
 
-@lru_cache(maxsize=None)
+@cached
 def rule_page(rule_id: str) -> str:
     """One rule as `audit explain` shows it, with what the auditor says on each example."""
     rule: Rule = catalogue()[rule_id]

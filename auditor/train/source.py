@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..engine import audit_document
 from ..ingest import load_string
 from ..model import Document
-from ..patterns import shipped
+from ..patterns import shipped, cached
 from ..results import Result
 
 SAMPLES_DIR = shipped("samples")
@@ -87,7 +86,7 @@ def paragraph_offsets(doc: Document, text: str) -> list[int]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cached
 def baseline(name: str) -> Baseline:
     text = (SAMPLES_DIR / name).read_text(encoding="utf-8")
     doc, results = audit_text(text, name)

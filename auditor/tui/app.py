@@ -8,6 +8,7 @@ from ..errors import EXIT_OK
 from . import bindings
 from .commands import ReviewCommands
 from .palette import ChinesePalette
+from ..settings import Settings
 from .screens.main import MainScreen
 
 
@@ -18,9 +19,10 @@ class AuditApp(ChinesePalette, App):
     COMMANDS = App.COMMANDS | {ReviewCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, settings: Settings | None = None) -> None:
         super().__init__()
         self.path = path
+        self.settings = settings
         # what `audit tui` exits with and prints: the CLI's code for a file it could not read (errors.py)
         self.exit_code = EXIT_OK
         self.error: str | None = None
@@ -30,7 +32,7 @@ class AuditApp(ChinesePalette, App):
         self.exit_code = exit_code
 
     def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.path))
+        self.push_screen(MainScreen(self.path, self.settings))
 
     async def action_quit(self) -> None:
         self.exit(return_code=self.exit_code)

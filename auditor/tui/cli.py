@@ -9,6 +9,7 @@ from typing import Sequence
 
 from ..argparse_zh import Parser
 from ..errors import EXIT_UNREADABLE
+from ..settings import Settings
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -20,7 +21,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def run(argv: Sequence[str]) -> int:
+def run(argv: Sequence[str], settings: Settings | None = None) -> int:
     args = _parser().parse_args(argv)
     if not Path(args.file).exists():
         print(f"audit: 文件不存在：{args.file}", file=sys.stderr)
@@ -29,7 +30,7 @@ def run(argv: Sequence[str]) -> int:
     from .app import AuditApp
 
     prewarm()
-    app = AuditApp(args.file)
+    app = AuditApp(args.file, settings)
     app.run()
     if app.error:
         print(f"audit: {app.error}", file=sys.stderr)  # still readable once the screen is gone

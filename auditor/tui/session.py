@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..engine import audit_document
+from ..settings import Settings
 from ..ingest import load
 from ..model import Document, Paragraph, Row, Table
 from ..results import VERDICT_LABELS, VERDICTS, Evidence, Result
@@ -280,8 +281,11 @@ def _haystack(r: Result) -> str:
     return "\n".join(parts).lower()
 
 
-def load_session(path: str) -> Session:
-    """Read, audit and open the sidecar: the only slow step, run once in a worker thread."""
-    doc = load(path)
-    results = audit_document(doc)
+def load_session(path: str, settings: Settings | None = None) -> Session:
+    """Read, audit and open the sidecar: the only slow step, run once in a worker thread. The
+    settings are passed in: a worker thread starts without the command's pattern scope."""
+    settings = settings or Settings()
+    with settings.applied():
+        doc = load(path)
+        results = audit_document(doc, settings=settings)
     return Session(path=path, doc=doc, results=results, state=ReviewState.open(path))

@@ -20,7 +20,7 @@ from ...rules.catalogue import get_rule
 _WORDS = re.compile(r"[\s\d.,，。；;：:、%％（）()“”\"'‘’]+")
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def config() -> dict:
     return patterns.load("proofread")
 

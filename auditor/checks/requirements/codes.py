@@ -10,7 +10,6 @@ never a finding.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from ... import patterns
@@ -37,7 +36,7 @@ def observed_pairs_path() -> Path:
     return patterns.patterns_dir() / "codes" / "observed" / "code_names.tsv"
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def _observed() -> dict[tuple[str, int], set[str]]:
     out: dict[tuple[str, int], set[str]] = {}
     path = observed_pairs_path()
@@ -73,7 +72,7 @@ def _owner(name: str, year: int, level: int, exclude: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@patterns.cached
 def _all_names(level: int) -> frozenset[str]:
     names = {n for (code, _), ns in _observed().items() if len(code) == level for n in ns}
     names |= {name_key(n) for code, entries in patterns.reference_codes().items() if len(code) == level

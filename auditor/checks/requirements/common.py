@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ... import patterns
 from ...model import Document, Row, Sentence, Table
@@ -12,7 +11,7 @@ from ...results import Evidence, Result
 _SEVERITY = {"pass": "info", "fail": "error", "warn": "warning", "unverified": "info"}
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def config() -> dict:
     return patterns.load("requirements")
 

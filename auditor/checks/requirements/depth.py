@@ -10,8 +10,6 @@ than a document that chose to stop there, so only a table with no row at the req
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ... import patterns
 from ...model import Document, Row, Table
 from ...results import Result
@@ -20,7 +18,7 @@ from .codes import name_key
 from .common import config, result, row_evidence, table_evidence
 
 
-@lru_cache(maxsize=1)
+@patterns.cached
 def _class_names() -> frozenset[str]:
     """Every name a function 类 (3-digit code) has had: the reference list has all 类."""
     return frozenset(name_key(n) for code, entries in patterns.reference_codes().items() if len(code) == 3

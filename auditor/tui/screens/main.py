@@ -25,6 +25,7 @@ from ..dialogs.filter import FilterDialog
 from ..dialogs.help import HelpDialog
 from ..dialogs.override import WITHDRAW, OverrideDialog
 from ..session import Filters, Session, load_session
+from ...settings import Settings
 from ..widgets.evidence import EvidenceView
 from ..widgets.explanation import ExplanationView
 from ..widgets.detail import detail_panes
@@ -45,9 +46,10 @@ class MainScreen(Screen):
     # nothing takes focus by itself: the hidden search box would otherwise swallow q while loading
     AUTO_FOCUS = ""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, settings: Settings | None = None) -> None:
         super().__init__()
         self.path = path
+        self.settings = settings  # the command's settings: the worker thread loads with them
         self.session: Session | None = None
         self.error: str | None = None
         self._evidence_which = 0
@@ -76,7 +78,7 @@ class MainScreen(Screen):
     def _load(self) -> None:
         """The only slow step (PDF parsing, the audit): off the UI thread, once."""
         try:
-            session = load_session(self.path)
+            session = load_session(self.path, self.settings)
         except ReadError as exc:
             self.app.call_from_thread(self._failed, f"无法读取：{exc.message}", EXIT_UNREADABLE)
             return
