@@ -12,8 +12,9 @@ from decimal import Decimal
 from typing import Iterable
 
 from ..model import UNCOMPUTED, Cell, Column, Row, Table
-from ..numbers import fmt
+from ..numbers import UNIT_SCALE, fmt
 from ..results import Evidence, Figure, Result, dec
+from ..verdicts.basis import Comparison, Source
 
 # The row that must equal the sum of its table's 类 rows on its side (收入合计/支出合计 close the
 # sides of a two-sided table). Deliberately not the vocabulary of checks/printings.TOTAL or
@@ -117,7 +118,30 @@ def _relation(
         tolerance=f"±{dec(tol)}{unit}",
         evidence=[_ev(table, total_row, total_col)] + [_ev(table, r, c) for r, c in parts],
         anchor=anchor,
+        basis=_basis(table, total_row, total_col, parts, want, got, tol) if verdict == "fail" else None,
     )
+
+
+def _basis(table: Table, total_row: Row, total_col: Column, parts: list[tuple[Row, Column]],
+           want: Decimal, got: Decimal, tol: Decimal) -> Comparison:
+    """The relation as the cross-examination (auditor/verdicts) reads it, in 元."""
+    scale = UNIT_SCALE.get(table.unit or "元", Decimal(1))
+    total = Source(table, total_row, total_col, role="total")
+    cells = list(total_row.cells.values()) + [r.cells.get(c.key) for r, c in parts]
+    named = next((r.name.strip() for r in [total_row] + [r for r, _ in parts] if _FIGURE_NAME.search(r.name or "")), None)
+    if named:
+        total.how, total.why = "fallback", f"行名中读进了数字（{named}），行列可能错位"
+    elif any(c is not None and len(_DECIMALS.findall(c.text)) > 1 for c in cells):
+        total.how, total.why = "fallback", "所在行有单元格粘连了几个数字，行列可能错位"
+    return Comparison(
+        family="T", relation="eq", claimed=want * scale, claimed_half=Decimal(0), expected=got * scale,
+        expected_half=tol * scale,
+        sources=[total] + [Source(table, r, c, role="part") for r, c in parts],
+    )
+
+
+_FIGURE_NAME = re.compile(r"^\s*-?[\d,]+(?:\.\d+)?\s*$|[\u4e00-\u9fff]\d[\d,]*\.\d{2}")
+_DECIMALS = re.compile(r"\d\.\d")
 
 
 def _children(rows: list[Row], parent: Row) -> list[Row]:
