@@ -51,23 +51,30 @@ def _sum(table: Table, row: Row, cols: list[Column]) -> tuple[Decimal, Decimal] 
     return sum((v for v, _ in got), Decimal(0)), sum((h for _, h in got), Decimal(0))
 
 
+def _segments(col: Column) -> tuple[str, ...]:
+    """A column's header path; a header read as one line ("基本支出·人员支出") split at its joins."""
+    return col.path if len(col.path) > 1 else tuple(col.key.split("·"))
+
+
 def _leaves_under(table: Table, col: Column) -> list[Column]:
     """The columns under col's parent header (col included), on col's side."""
-    parent = col.path[:-1]
-    return [c for c in table.columns if c.side == col.side and len(c.path) == len(col.path) and c.path[:-1] == parent]
+    path = _segments(col)
+    return [c for c in table.columns
+            if c.side == col.side and len(_segments(c)) == len(path) and _segments(c)[:-1] == path[:-1]]
 
 
 def sub_columns(doc: Document, comp: Comparison) -> Alternative | None:
     """A parent header over sub-columns with no 小计 means the sum of those sub-columns, never one of
     them ("基本支出" over 人员支出 | 公用经费); and a blank 小计 beside filled sub-columns is their sum."""
     for s in comp.sources:
-        if s.role not in ("expected", "claimed") or len(s.column.path) < 2:
+        path = _segments(s.column)
+        if s.role not in ("expected", "claimed") or len(path) < 2:
             continue
         group = _leaves_under(s.table, s.column)
-        parts = [c for c in group if not _TOTAL_LEAF.match(c.path[-1])]
+        parts = [c for c in group if not _TOTAL_LEAF.match(_segments(c)[-1])]
         if len(parts) < 2:
             continue
-        if _TOTAL_LEAF.match(s.column.path[-1]):
+        if _TOTAL_LEAF.match(path[-1]):
             if _cell(s.table, s.row, s.column) is not None:
                 continue  # a printed subtotal is its own reading; T103 checks it against its parts
         elif len(parts) != len(group):
@@ -75,8 +82,8 @@ def sub_columns(doc: Document, comp: Comparison) -> Alternative | None:
         got = _sum(s.table, s.row, parts)
         if got is None:
             continue
-        head = s.column.path[-2]
-        return Alternative(s.role, got[0], got[1], f"「{head}」下各分列（{'、'.join(c.path[-1] for c in parts)}）之和",
+        head = path[-2]
+        return Alternative(s.role, got[0], got[1], f"「{head}」下各分列（{'、'.join(_segments(c)[-1] for c in parts)}）之和",
                            [_ev(s.table, s.row, c) for c in parts])
     return None
 
@@ -309,7 +316,7 @@ def other_side(doc: Document, comp: Comparison) -> Alternative | None:
     for r in s.table.rows:
         if r.side == s.row.side or row_key(r.name) != row_key(s.row.name):
             continue
-        for c in s.table.value_columns(r.side):
+        for c in [c for c in s.table.columns if c.side in (None, r.side)]:
             got = _cell(s.table, r, c)
             if got is not None and comp.holds(comp.claimed, got[0], got[1]):
                 return Alternative("expected", got[0], got[1], f"另一侧（{r.side}）的「{r.name}」",
