@@ -254,3 +254,14 @@ def test_x102_against_one_sub_column_is_warn_naming_the_sum():
     xs = [r for r in audit_document(doc) if r.rule == "X102" and "基本支出" in r.message]
     assert xs and all(r.verdict != "fail" for r in xs)
     assert any(r.verdict == "warn" and "人员支出、公用经费" in r.message for r in xs)
+
+
+def test_fewer_columns_a_total_over_the_first_columns_only():
+    t = _table([("合计",), ("三公·公务接待费",), ("三公·公务用车",), ("会议费",), ("培训费",)],
+               [("合计", None, ["24.08", "2.86", "21.22", "4.32", "29.79"])], kind="three_public")
+    row, c = t.rows[0], t.columns
+    comp = Comparison(family="T", relation="eq", claimed=Decimal("24.08") * W, claimed_half=Decimal(0),
+                      expected=Decimal("58.19") * W, expected_half=Decimal("0.025") * W,
+                      sources=[Source(t, row, c[0], role="total")] + [Source(t, row, x, role="part") for x in c[1:]])
+    alt = readers.fewer_columns(_doc(t), comp)
+    assert alt is not None and alt.value == Decimal("24.08") * W and "2列" in alt.reading

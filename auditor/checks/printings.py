@@ -217,7 +217,16 @@ def _source(p: Point, role: str) -> Source:
     single printed figure (a row of the listing may be a subtotal, or lie in a block not read)."""
     if p.rows > 1:
         return Source(p.table, p.row, p.column, how="sum", role=role, why=f"由同一科目的{p.rows}行相加得到")
+    if _listing(p.table):
+        return Source(p.table, p.row, p.column, how="sum", role=role,
+                      why="出自同一科目分多行列示的表，该科目可能还有未读到的行")
     return Source(p.table, p.row, p.column, role=role)
+
+
+def _listing(table: Table) -> bool:
+    """A table that prints one code on several rows (a listing by 功能 × 经济 科目, or a block per unit)."""
+    codes = [r.code for r in table.rows if r.code]
+    return len(codes) != len(set(codes))
 
 
 def all_points(doc: Document) -> dict[str, list[dict[str, Point]]]:

@@ -256,6 +256,24 @@ def _number(text: str) -> int | None:
     return None
 
 
+def _split_outside_brackets(text: str, separators: regex.Pattern) -> list[str]:
+    """The list's items: a separator inside brackets belongs to an item's gloss ("建筑节能中心（散装水泥
+    中心、新型墙体材料中心）" is one unit with its other names), not to the list."""
+    depth, masked = 0, []
+    for ch in text:
+        depth += ch in "（(【["
+        masked.append("\0" if depth > 0 and ch not in "（(【[" else ch)
+        depth -= ch in "）)】]" and depth > 0
+    out, at = [], 0
+    for m in separators.finditer("".join(masked)):
+        if m.start() == m.end():
+            continue
+        out.append(text[at:m.start()])
+        at = m.end()
+    out.append(text[at:])
+    return out
+
+
 def check_count_lists(doc: Document) -> list[Result]:
     """N106: "A、B、C 3个内设机构" and "共3家，包括：A、B、C" — the number against the list."""
     g = _grammar()
@@ -272,7 +290,7 @@ def check_count_lists(doc: Document) -> list[Result]:
                     continue  # "…等20个处室" is not a full list; figures inside mean a list of counts
                 if key == "list_after" and g["continued"].search(s.text):
                     continue  # the list goes on past this sentence
-                items = [x.strip(" “”\"") for x in g["separators"].split(raw_list) if x and x.strip(" “”\"")]
+                items = [x.strip(" “”\"") for x in _split_outside_brackets(raw_list, g["separators"]) if x and x.strip(" “”\"")]
                 joined = [y.strip(" “”\"") for x in items for y in g["joiners"].split(x) if y.strip(" “”\"")]
                 if len(items) < 2 and len(joined) < 2:
                     continue
