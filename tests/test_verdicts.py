@@ -265,3 +265,14 @@ def test_fewer_columns_a_total_over_the_first_columns_only():
                       sources=[Source(t, row, c[0], role="total")] + [Source(t, row, x, role="part") for x in c[1:]])
     alt = readers.fewer_columns(_doc(t), comp)
     assert alt is not None and alt.value == Decimal("24.08") * W and "2列" in alt.reading
+
+
+def test_named_row_keeps_to_the_scope_the_claim_names():
+    """"一般公共预算财政拨款基本支出 5377.64": the all-funds table's row 基本支出 equal to it never explains
+    the difference away (DESIGN-NOTES §4)."""
+    gpb = _table([("预算数",)], [("基本支出", None, ["5364.75"])], kind="gpb_expenditure", title="一般公共预算财政拨款支出表")
+    allf = _table([("预算数",)], [("基本支出", None, ["5377.64"])], kind="summary", title="收支总表")
+    comp = _n("5377.64", Source(gpb, gpb.rows[0], gpb.columns[0]), subject="基本支出", scope_named=True)
+    assert readers.named_row(_doc(gpb, allf), comp) is None
+    comp.scope_named = False
+    assert readers.named_row(_doc(gpb, allf), comp) is not None

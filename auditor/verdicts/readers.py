@@ -259,8 +259,8 @@ def named_row(doc: Document, comp: Comparison) -> Alternative | None:
     if comp.family != "N" or not comp.subject or s is None:
         return None
     for t, r in _named_rows(doc, comp.subject):
-        if r is s.row:
-            continue
+        if r is s.row or (comp.scope_named and t is not s.table):
+            continue  # a claim naming its scope is read in that scope's table only
         col = pick_column(current_columns(t, doc.meta.year, r.side), None, None, r)
         if col is None or (got := _cell(t, r, col)) is None:
             continue
