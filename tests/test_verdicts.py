@@ -276,3 +276,14 @@ def test_named_row_keeps_to_the_scope_the_claim_names():
     assert readers.named_row(_doc(gpb, allf), comp) is None
     comp.scope_named = False
     assert readers.named_row(_doc(gpb, allf), comp) is not None
+
+
+def test_t101_with_uncoded_rows_in_the_block_is_capped():
+    """A code printed on a line apart from its name leaves the row uncoded: the parent's sum misses it,
+    which is our reading, not the table's error."""
+    t = _table([("合计",)], [("工资福利支出", "301", ["100.00"]), ("基本工资", None, ["60.00"]),
+                            ("机关事业单位基本养老保险缴费", "30108", ["40.00"]), ("商品和服务支出", "302", ["5.00"])],
+               kind="gpb_expenditure")
+    r = next(r for r in check_table(t) if r.rule == "T101" and r.verdict == "fail")
+    policy.cross_examine(_doc(t), [r])
+    assert r.verdict == "warn" and "未读到编码" in r.message

@@ -172,8 +172,27 @@ def check_hierarchy(table: Table) -> list[Result]:
                     anchor=f"{table.kind}/{table.title}/{parent.code}/{col.key}",
                 )
                 if res:
+                    if res.basis is not None and _uncoded_in_block(table, parent):
+                        res.basis.sources[0].how = "fallback"
+                        res.basis.sources[0].why = "下级科目中有行未读到编码（编码与名称可能分行印出）"
                     out.append(res)
     return out
+
+
+def _uncoded_in_block(table: Table, parent: Row) -> bool:
+    """Rows with a name but no code inside a parent's block (up to the next row of its level or
+    above): a code printed on a line apart from its name leaves the row uncoded, and its figure
+    missing from the parent's sum."""
+    rows = [r for r in table.rows if r.side == parent.side]
+    at = next((i for i, r in enumerate(rows) if r is parent), None)
+    if at is None:
+        return False
+    for r in rows[at + 1:]:
+        if r.code and len(r.code) <= len(parent.code or ""):
+            break
+        if not r.code and r.name.strip() and not _is_total_row(r) and any(c.amount for c in r.cells.values()):
+            return True
+    return False
 
 
 def _is_total_row(row: Row) -> bool:
