@@ -287,3 +287,20 @@ def test_t101_with_uncoded_rows_in_the_block_is_capped():
     r = next(r for r in check_table(t) if r.rule == "T101" and r.verdict == "fail")
     policy.cross_examine(_doc(t), [r])
     assert r.verdict == "warn" and "未读到编码" in r.message
+
+
+def test_narrower_scope_a_figure_inside_operating_costs_or_project_spending():
+    t = _table([("2020年·公务接待费",)], [("合计", None, ["3.30"])], kind="three_public", title="三公经费表")
+    comp = _n("2.00", Source(t, t.rows[0], t.columns[0]), subject="公务接待费",
+              context="十、机关运行经费安排情况|2020 年机关运行经费预算总计82万元，其中：办公经费41.47万元，公务接待费")
+    assert "机关运行经费" in (readers.narrower_scope(_doc(t), comp) or "")
+    comp.context = "六、三公经费|2020 年公务接待费"
+    assert readers.narrower_scope(_doc(t), comp) is None
+
+
+def test_t102_with_uncoded_rows_is_capped():
+    t = _table([("合计",)], [("合计", None, ["150.00"]), ("一般公共服务支出", "201", ["100.00"]),
+                            ("文化旅游体育与传媒支出", None, ["50.00"])], kind="gpb_expenditure")
+    r = next(r for r in check_table(t) if r.rule == "T102" and r.verdict == "fail")
+    policy.cross_examine(_doc(t), [r])
+    assert r.verdict == "warn" and "未读到编码" in r.message

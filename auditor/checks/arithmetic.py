@@ -220,6 +220,10 @@ def check_total_rows(table: Table) -> list[Result]:
                 anchor=f"{table.kind}/{table.title}/{total.name}/{col.key}",
             )
             if res:
+                if res.basis is not None and any(not r.code and r.name.strip() and not _is_total_row(r)
+                                                 and any(c.amount for c in r.cells.values()) for r in rows):
+                    res.basis.sources[0].how = "fallback"
+                    res.basis.sources[0].why = "表中有行未读到编码（编码与名称可能分行印出），类级科目可能不全"
                 out.append(res)
     return out
 

@@ -365,7 +365,7 @@ READERS: tuple[Reader, ...] = (sub_columns, child_rows, glued_figure, repeated_r
                                same_row, carry_over, other_places, other_side, other_unit, narrative_base)
 
 
-_PART_WORDS = ("项目支出", "基本支出")
+_PART_WORDS = ("项目支出", "基本支出", "机关运行经费")
 _EXPLAINS = re.compile(r"原因|主要是|由于|列支|用于")
 
 
@@ -381,7 +381,7 @@ def narrower_scope(doc: Document, comp: Comparison) -> str | None:
         if word in comp.subject or any(word in seg for seg in s.column.path) or word in s.table.title:
             continue
         if word in section or word in before:
-            return f"叙述在「{word}」下说到此项，所指可能只是该科目的{word}部分，而比对的是该科目的全部支出"
+            return f"叙述在「{word}」下说到此项，所指可能只是其中属于{word}的部分，而比对的是该项的全部金额"
     if _EXPLAINS.search(before):
         return "这个数字在解释原因或列支去向，不一定是该科目的全部金额"
     if "本级" in before and "本级" not in s.table.title:
