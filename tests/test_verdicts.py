@@ -304,3 +304,16 @@ def test_t102_with_uncoded_rows_is_capped():
     r = next(r for r in check_table(t) if r.rule == "T102" and r.verdict == "fail")
     policy.cross_examine(_doc(t), [r])
     assert r.verdict == "warn" and "未读到编码" in r.message
+
+
+def test_a_total_column_broken_on_every_row_is_a_header_question():
+    rows = [("合计", None, ["24.08", "2.86", "4.32", "29.79"]), ("甲单位", "125001", ["8.86", "2.86", "4.10", "26.81"]),
+            ("乙单位", "125002", ["9.22", "9.22", "0.57", "16.50"])]
+    t = _table([("合计",), ("三公·小计",), ("会议费",), ("培训费",)], rows, kind="three_public")
+    fails = [r for r in check_table(t) if r.rule == "T103" and r.verdict == "fail"]
+    assert len(fails) == 3
+    policy.cross_examine(_doc(t), fails)
+    assert all(r.verdict == "warn" and "表头" in r.message for r in fails)
+    one = [r for r in check_table(t) if r.rule == "T103" and r.verdict == "fail"][:1]
+    policy.cross_examine(_doc(t), one)  # a single broken row is the table's own error
+    assert one[0].verdict == "fail"
