@@ -133,7 +133,7 @@ def test_carry_over_counted_in():
 
 def test_other_places_another_scope_only_when_the_claim_names_none():
     a = _table([("合计",)], [("合计", None, ["875828.91"])], kind="gpb_expenditure", title="一般公共预算支出表")
-    b = _table([("项目支出",)], [("合计", None, ["1003810.84"])], title="支出总表")
+    b = _table([("项目支出",)], [("合计", None, ["1003810.845300"])], title="支出总表")
     src = Source(a, a.rows[0], a.columns[0])
     place = Source(b, b.rows[0], b.columns[0], role="place")
     comp = _n("1003810.85", src)
@@ -317,3 +317,11 @@ def test_a_total_column_broken_on_every_row_is_a_header_question():
     one = [r for r in check_table(t) if r.rule == "T103" and r.verdict == "fail"][:1]
     policy.cross_examine(_doc(t), one)  # a single broken row is the table's own error
     assert one[0].verdict == "fail"
+
+
+def test_an_alternative_must_agree_within_the_printed_interval_not_within_rounding():
+    a = _table([("基本支出",)], [("合计", None, ["556.56"])], title="支出总表")
+    g = _table([("基本支出",)], [("合计", None, ["556.555612"])], kind="gpb_expenditure", title="一般公共预算支出表")
+    comp = _n("556.57", Source(g, g.rows[0], g.columns[0]))
+    comp.sources.append(Source(a, a.rows[0], a.columns[0], role="place"))
+    assert readers.other_places(_doc(g, a), comp) is None

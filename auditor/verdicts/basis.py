@@ -67,12 +67,13 @@ class Comparison:
     bases: list[tuple[str, Decimal, Decimal]] = field(default_factory=list)
 
     def holds(self, claimed: Decimal, expected: Decimal, half: Decimal) -> bool:
-        """Whether an alternative value makes the relation hold, within the printed intervals and
-        one unit of the coarser last digit (the same bound as a rounding 存疑)."""
-        tol = self.claimed_half + half + 2 * max(self.claimed_half, half)
+        """Whether an alternative value makes the relation hold within the printed intervals: an
+        alternative must agree as a pass would, not merely within rounding (556.57 is not 556.56)."""
+        tol = self.claimed_half + half
+        # intervals that only touch (556.57 beside 556.56) do not make another reading agree
         if self.relation == "le":
-            return claimed <= expected + tol
-        return abs(claimed - expected) <= tol
+            return claimed < expected + tol or claimed <= expected
+        return abs(claimed - expected) < tol or claimed == expected
 
     def source(self, role: str) -> Source | None:
         return next((s for s in self.sources if s.role == role), None)
