@@ -325,3 +325,11 @@ def test_an_alternative_must_agree_within_the_printed_interval_not_within_roundi
     comp = _n("556.57", Source(g, g.rows[0], g.columns[0]))
     comp.sources.append(Source(a, a.rows[0], a.columns[0], role="place"))
     assert readers.other_places(_doc(g, a), comp) is None
+
+
+def test_narrower_scope_never_explains_a_figure_above_the_whole():
+    """普陀区财政局25: 职业年金 887.36 for 87.36 under a 机关运行经费 heading stays 不通过."""
+    t = _table([("合计",)], [("机关事业单位职业年金缴费支出", "2080506", ["87.36"])], kind="gpb_expenditure")
+    comp = _n("887.36", Source(t, t.rows[0], t.columns[0]), subject="机关事业单位职业年金缴费支出",
+              context="（四）机关运行经费|机关事业单位职业年金缴费支出（项）")
+    assert readers.narrower_scope(_doc(t), comp) is None

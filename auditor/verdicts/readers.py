@@ -374,8 +374,8 @@ def narrower_scope(doc: Document, comp: Comparison) -> str | None:
     170.68万元") compared with the row's whole: the sentence speaks of the row's 项目支出 only.
     Not a value but a reason the comparison does not read the figure's meaning: 存疑, never 不通过."""
     s = comp.source("expected")
-    if comp.family != "N" or s is None or not comp.subject:
-        return None
+    if comp.family != "N" or s is None or not comp.subject or comp.claimed >= comp.expected:
+        return None  # a part never exceeds the whole: a larger figure is no narrower reading
     section, _, before = comp.context.partition("|")
     for word in _PART_WORDS:
         if word in comp.subject or any(word in seg for seg in s.column.path) or word in s.table.title:
