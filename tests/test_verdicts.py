@@ -333,3 +333,23 @@ def test_narrower_scope_never_explains_a_figure_above_the_whole():
     comp = _n("887.36", Source(t, t.rows[0], t.columns[0]), subject="机关事业单位职业年金缴费支出",
               context="（四）机关运行经费|机关事业单位职业年金缴费支出（项）")
     assert readers.narrower_scope(_doc(t), comp) is None
+
+
+def test_child_rows_plain_rows_under_a_summary_heading():
+    t = _table([("预算数",)], [("收入合计", None, ["100.00"]), ("一、本年收入", None, [""]),
+                              ("一般公共预算拨款收入", None, ["80.00"]), ("二、上年结转", None, ["20.00"])],
+               kind="fiscal_summary")
+    c = t.columns[0]
+    comp = Comparison(family="T", relation="eq", claimed=Decimal(100) * W, claimed_half=Decimal(0),
+                      expected=Decimal(20) * W, expected_half=Decimal("0.01") * W,
+                      sources=[Source(t, t.rows[0], c, role="total"), Source(t, t.rows[1], c, role="part"),
+                               Source(t, t.rows[3], c, role="part")])
+    alt = readers.child_rows(_doc(t), comp)
+    assert alt is not None and alt.value == Decimal(100) * W
+
+
+def test_other_places_a_zero_claim_against_the_scopes_blank_cell():
+    t = _table([("总计",), ("一般公共预算",)], [("工程", None, ["6599.50", ""])], kind="procurement")
+    comp = _n("0", Source(t, t.rows[0], t.columns[0]))
+    comp.sources.append(Source(t, t.rows[0], t.columns[1], role="place"))
+    assert readers.other_places(_doc(t), comp) is not None

@@ -94,7 +94,7 @@ def amount_basis(doc: Document, claim: Claim, subj: tuple[str, str], fact: Fact,
     sources = [Source(fact.table, fact.row, fact.column, how=how, why=why)]
     if subj[0] != "chain":
         sources += [Source(f.table, f.row, f.column, role="place") for f in places(doc, subj)[0]
-                    if f.amount is not None and not (f.row is fact.row and f.column is fact.column)]
+                    if not (f.row is fact.row and f.column is fact.column)]
     before = claim.sentence.text[: claim.start - claim.sentence.start]
     return Comparison(
         family="N", relation="eq", claimed=a.value * scale, claimed_half=a.half_unit * scale, expected=exp,

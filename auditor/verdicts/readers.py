@@ -104,8 +104,7 @@ def _children(table: Table, row: Row) -> list[Row]:
     for r in rows[at + 1:]:
         if re.match(r"^\s*[一二三四五六七八九十]+、", r.name) or re.search(r"(合计|总计)\s*$", r.name):
             break
-        if re.match(r"^\s*(其中|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])", r.name) or r.code:
-            out.append(r)
+        out.append(r)  # numbered "（一）…", "1." or, in a summary table, the plain rows up to the next heading
     # only the first level under the heading: "（一）" rows if there are any, else "1." rows
     top = [r for r in out if re.match(r"^\s*(其中\s*[:：]?\s*)?[（(][一二三四五六七八九十]+[）)]", r.name)]
     return top or out
@@ -300,6 +299,8 @@ def other_places(doc: Document, comp: Comparison) -> Alternative | None:
         if s.role != "place":
             continue
         got = s.value()
+        if got is None and comp.claimed == 0 and s.row.cells.get(s.column.key) is not None:
+            got = (Decimal(0), Decimal(0))  # "工程 0 万元" against the scope's blank cell
         if got is not None and comp.holds(comp.claimed, got[0], got[1]):
             return Alternative("expected", got[0], got[1], f"《{s.table.title}》「{s.row.label}」{s.column.key}的口径",
                                [_ev(s.table, s.row, s.column)])
