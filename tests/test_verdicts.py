@@ -308,7 +308,7 @@ def test_t102_with_uncoded_rows_is_capped():
 
 def test_a_total_column_broken_on_every_row_is_a_header_question():
     rows = [("合计", None, ["24.08", "2.86", "4.32", "29.79"]), ("甲单位", "125001", ["8.86", "2.86", "4.10", "26.81"]),
-            ("乙单位", "125002", ["9.22", "9.22", "0.57", "16.50"])]
+            ("乙单位", "125002", ["39.22", "9.22", "0.57", "16.50"])]  # off both ways: a header question
     t = _table([("合计",), ("三公·小计",), ("会议费",), ("培训费",)], rows, kind="three_public")
     fails = [r for r in check_table(t) if r.rule == "T103" and r.verdict == "fail"]
     assert len(fails) == 3

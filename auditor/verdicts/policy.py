@@ -86,7 +86,10 @@ def _systemic(results: list[Result]) -> set[int]:
         total = rs[0].basis.source("total")
         printed = [row for row in total.table.rows if row.cells.get(total.column.key) is not None
                    and row.cells[total.column.key].amount is not None]
-        if len(rs) >= 3 and len(rs) >= len(printed) - 1:  # a row repeating the total is not reported
+        signs = {r.basis.claimed > r.basis.expected for r in rs}
+        # a row repeating the total is not reported; a column the publisher summed wrongly is off the same
+        # way on every row (it leaves a column out), a misread header scatters the differences both ways
+        if len(rs) >= 3 and len(rs) >= len(printed) - 1 and len(signs) == 2:
             out |= {id(r) for r in rs}
     return out
 
