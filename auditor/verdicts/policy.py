@@ -69,37 +69,9 @@ def examine(doc: Document, r: Result) -> None:
         _demote(r, narrower)
 
 
-def _systemic(results: list[Result]) -> set[int]:
-    """T103 fails of one total column that break on every row printing it but one (a row that repeats
-    the total is not reported), three rows or more: a
-    header read with the total over the wrong columns, not a column the publisher summed wrongly on
-    every line. Their ids."""
-    groups: dict[tuple[str, str], list[Result]] = {}
-    for r in results:
-        comp = r.basis
-        if r.rule == "T103" and r.verdict == "fail" and isinstance(comp, Comparison):
-            total = comp.source("total")
-            if total is not None:
-                groups.setdefault((total.table.id, total.column.key), []).append(r)
-    out: set[int] = set()
-    for rs in groups.values():
-        total = rs[0].basis.source("total")
-        printed = [row for row in total.table.rows if row.cells.get(total.column.key) is not None
-                   and row.cells[total.column.key].amount is not None]
-        signs = {r.basis.claimed > r.basis.expected for r in rs}
-        # a row repeating the total is not reported; a column the publisher summed wrongly is off the same
-        # way on every row (it leaves a column out), a misread header scatters the differences both ways
-        if len(rs) >= 3 and len(rs) >= len(printed) - 1 and len(signs) == 2:
-            out |= {id(r) for r in rs}
-    return out
-
-
 def cross_examine(doc: Document, results: list[Result]) -> list[Result]:
-    systemic = _systemic(results)
     for r in results:
-        if id(r) in systemic:
-            _demote(r, "本表这一合计列在每一行都对不上，更可能是表头的列读错了位")
-        elif r.rule[:1] in FAMILIES:
+        if r.rule[:1] in FAMILIES:
             examine(doc, r)
         r.basis = None
     return results

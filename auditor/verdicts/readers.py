@@ -346,7 +346,8 @@ def narrative_base(doc: Document, comp: Comparison) -> Alternative | None:
 
 def fewer_columns(doc: Document, comp: Comparison) -> Alternative | None:
     """A total column that sums only the first columns after it ("合计" over the 三公 columns, with
-    会议费 and 培训费 printed beside it): a header read with the total over the wrong span."""
+    会议费 and 培训费 printed beside it): a header read with the total over the wrong span. Two figures
+    at least must make up the total: one figure equal to it proves nothing (a total left short).""" 
     total = comp.source("total")
     parts = [s for s in comp.sources if s.role == "part"]
     if comp.family != "T" or total is None or len(parts) < 3 or any(p.row is not total.row for p in parts):
@@ -355,7 +356,7 @@ def fewer_columns(doc: Document, comp: Comparison) -> Alternative | None:
     for k in range(len(parts) - 1, 1, -1):
         value = sum((g[0] for g in got[:k] if g), Decimal(0))
         half = sum((g[1] for g in got[:k] if g), Decimal(0))
-        if any(g for g in got[:k]) and comp.holds(comp.claimed, value, half):
+        if sum(1 for g in got[:k] if g and g[0]) >= 2 and comp.holds(comp.claimed, value, half):
             return Alternative("expected", value, half,
                                f"「{total.column.key}」只合计其后的{k}列（至「{parts[k - 1].column.key}」）", [])
     return None
