@@ -63,6 +63,9 @@ class Result:
     anchor: str = ""  # what the result is about, stable across re-runs: "t2/204/2021年预算数·小计"
     id: str = ""
     location: Location | None = None  # set by auditor.locate: where the sentence or cell is
+    # what a check that would fail compared and where each value came from (auditor.verdicts.basis);
+    # read once by the cross-examination (auditor/verdicts/policy.py) and dropped before output
+    basis: object | None = field(default=None, repr=False, compare=False)
 
     @property
     def key(self) -> str:

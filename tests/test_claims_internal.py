@@ -157,3 +157,14 @@ def test_a_value_no_table_prints_whole_is_added_up_from_its_rows():
     hits = [r for r in check_claims(doc)[0] if r.claimed and r.claimed.value == "6080.72"]
     assert hits and all(r.verdict == "pass" for r in hits)
     assert any(e.row == "301+303 合计" and e.value == "6,080.72" for r in hits for e in r.evidence)
+
+
+def test_names_in_brackets_are_one_item_of_the_list(tmp_path):
+    """Issue 21: "建筑节能中心（散装水泥中心、新型墙体材料中心）" is one unit with its other names; the 、
+    inside the brackets does not make three."""
+    from .conftest import small_disclosure
+
+    ok = small_disclosure("一、机构设置\n本委下属单位有 3 家，分别是：甲中心、乙中心（丙中心、丁中心）、戊中心。")
+    bad = small_disclosure("一、机构设置\n本委下属单位有 4 家，分别是：甲中心、乙中心（丙中心、丁中心）、戊中心。")
+    assert [r.verdict for r in check_claims(ok)[0] if r.rule == "N106"] == ["pass"]
+    assert [r.verdict for r in check_claims(bad)[0] if r.rule == "N106"] == ["fail"]

@@ -12,8 +12,9 @@ from decimal import Decimal
 from typing import Iterable
 
 from ..model import UNCOMPUTED, Cell, Column, Row, Table
-from ..numbers import fmt
+from ..numbers import UNIT_SCALE, fmt
 from ..results import Evidence, Figure, Result, dec
+from ..verdicts.basis import Comparison, Source
 
 # The row that must equal the sum of its table's 类 rows on its side (收入合计/支出合计 close the
 # sides of a two-sided table). Deliberately not the vocabulary of checks/printings.TOTAL or
@@ -117,7 +118,30 @@ def _relation(
         tolerance=f"±{dec(tol)}{unit}",
         evidence=[_ev(table, total_row, total_col)] + [_ev(table, r, c) for r, c in parts],
         anchor=anchor,
+        basis=_basis(table, total_row, total_col, parts, want, got, tol) if verdict == "fail" else None,
     )
+
+
+def _basis(table: Table, total_row: Row, total_col: Column, parts: list[tuple[Row, Column]],
+           want: Decimal, got: Decimal, tol: Decimal) -> Comparison:
+    """The relation as the cross-examination (auditor/verdicts) reads it, in 元."""
+    scale = UNIT_SCALE.get(table.unit or "元", Decimal(1))
+    total = Source(table, total_row, total_col, role="total")
+    cells = list(total_row.cells.values()) + [r.cells.get(c.key) for r, c in parts]
+    named = next((r.name.strip() for r in [total_row] + [r for r, _ in parts] if _FIGURE_NAME.search(r.name or "")), None)
+    if named:
+        total.how, total.why = "fallback", f"行名中读进了数字（{named}），行列可能错位"
+    elif any(c is not None and len(_DECIMALS.findall(c.text)) > 1 for c in cells):
+        total.how, total.why = "fallback", "所在行有单元格粘连了几个数字，行列可能错位"
+    return Comparison(
+        family="T", relation="eq", claimed=want * scale, claimed_half=Decimal(0), expected=got * scale,
+        expected_half=tol * scale,
+        sources=[total] + [Source(table, r, c, role="part") for r, c in parts],
+    )
+
+
+_FIGURE_NAME = re.compile(r"^\s*-?[\d,]+(?:\.\d+)?\s*$|[\u4e00-\u9fff]\d[\d,]*\.\d{2}")
+_DECIMALS = re.compile(r"\d\.\d")
 
 
 def _children(rows: list[Row], parent: Row) -> list[Row]:
@@ -148,8 +172,27 @@ def check_hierarchy(table: Table) -> list[Result]:
                     anchor=f"{table.kind}/{table.title}/{parent.code}/{col.key}",
                 )
                 if res:
+                    if res.basis is not None and _uncoded_in_block(table, parent):
+                        res.basis.sources[0].how = "fallback"
+                        res.basis.sources[0].why = "下级科目中有行未读到编码（编码与名称可能分行印出）"
                     out.append(res)
     return out
+
+
+def _uncoded_in_block(table: Table, parent: Row) -> bool:
+    """Rows with a name but no code inside a parent's block (up to the next row of its level or
+    above): a code printed on a line apart from its name leaves the row uncoded, and its figure
+    missing from the parent's sum."""
+    rows = [r for r in table.rows if r.side == parent.side]
+    at = next((i for i, r in enumerate(rows) if r is parent), None)
+    if at is None:
+        return False
+    for r in rows[at + 1:]:
+        if r.code and len(r.code) <= len(parent.code or ""):
+            break
+        if not r.code and r.name.strip() and not _is_total_row(r) and any(c.amount for c in r.cells.values()):
+            return True
+    return False
 
 
 def _is_total_row(row: Row) -> bool:
@@ -177,6 +220,10 @@ def check_total_rows(table: Table) -> list[Result]:
                 anchor=f"{table.kind}/{table.title}/{total.name}/{col.key}",
             )
             if res:
+                if res.basis is not None and any(not r.code and r.name.strip() and not _is_total_row(r)
+                                                 and any(c.amount for c in r.cells.values()) for r in rows):
+                    res.basis.sources[0].how = "fallback"
+                    res.basis.sources[0].why = "表中有行未读到编码（编码与名称可能分行印出），类级科目可能不全"
                 out.append(res)
     return out
 

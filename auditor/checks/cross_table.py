@@ -53,7 +53,13 @@ def check_same_quantity(doc: Document, points: dict[str, list[dict[str, Point]]]
                     results.append(compare("X101", f"{m['id']}/{key}", title, whole, part, relation="le",
                                             extra="，前者只是后者的一部分"))
                     continue
-                results.append(compare("X101", f"{m['id']}/{key}", title, ref, p))
+                res = compare("X101", f"{m['id']}/{key}", title, ref, p)
+                if res.basis is not None and ref.table.kind == p.table.kind:
+                    # one kind of table printed twice in a section: a block per unit or a continuation
+                    # read apart, not two printings of one quantity
+                    for s in res.basis.sources:
+                        s.how, s.why = "fallback", f"来自同一种表格（{p.table.kind_name or p.table.kind}）的两处，可能是分单位的表或分页的续表"
+                results.append(res)
     return results
 
 

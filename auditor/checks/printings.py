@@ -17,6 +17,7 @@ from ..claims.facts import current_columns, row_key
 from ..model import Column, Document, Row, Table
 from ..numbers import UNIT_SCALE, fmt
 from ..results import Evidence, Figure, Result, dec
+from ..verdicts.basis import Comparison, Source
 
 # The row that prints an expenditure measure's whole in any table that lists it (patterns/
 # crosscheck.yaml measures read the 支出 side): "本年支出合计" / "一、本年支出" of a 收支总表 as well as
@@ -35,6 +36,7 @@ class Point:
     value: Decimal  # in 元; a blank cell in a printed row is 0
     half: Decimal  # half-unit of the last printed digit, in 元
     text: str
+    rows: int = 1  # table rows added up into this printing (one code printed on several rows)
 
     def evidence(self) -> Evidence:
         return Evidence(
@@ -124,7 +126,7 @@ def _points(doc: Document, table: Table, column: Column, rows: str) -> dict[str,
             p = out[key]
             repeats[key] = repeats.get(key, 1) + 1
             out[key] = Point(table, p.row, column, p.value + value * scale, p.half + half * scale,
-                             f"{fmt((p.value + value * scale) / scale)}（{repeats[key]}行之和）")
+                             f"{fmt((p.value + value * scale) / scale)}（{repeats[key]}行之和）", repeats[key])
             continue
         out[key] = Point(table, row, column, value * scale, half * scale, cell.text)
     return out
@@ -156,7 +158,7 @@ def _in_one_unit(a: Point, b: Point) -> tuple[Point, Point]:
     scale = UNIT_SCALE.get(unit or "元", Decimal(1))
 
     def rescale(p: Point) -> Point:
-        return Point(p.table, p.row, p.column, p.value * scale, p.half * scale, p.text) if p.table.unit is None else p
+        return Point(p.table, p.row, p.column, p.value * scale, p.half * scale, p.text, p.rows) if p.table.unit is None else p
 
     return rescale(a), rescale(b)
 
@@ -203,7 +205,27 @@ def compare(rule: str, anchor: str, title: str, a: Point, b: Point, *, relation:
         tolerance=f"±{dec(tol / scale)}{unit}（舍入界 {dec(rounding / scale)}{unit}）",
         evidence=[a.evidence(), b.evidence()],
         anchor=f"{anchor}/{b.table.id}/{a.table.id}",
+        basis=Comparison(family=rule[:1], relation=relation, claimed=b.value, claimed_half=b.half, expected=a.value,
+                         expected_half=a.half, sources=[_source(a, "expected"), _source(b, "claimed")])
+        if verdict == "fail" else None,
     )
+
+
+def _source(p: Point, role: str) -> Source:
+    """A printing as the cross-examination reads it: a code added up over several rows is no
+    single printed figure (a row of the listing may be a subtotal, or lie in a block not read)."""
+    if p.rows > 1:
+        return Source(p.table, p.row, p.column, how="sum", role=role, why=f"由同一科目的{p.rows}行相加得到")
+    if _listing(p.table):
+        return Source(p.table, p.row, p.column, how="sum", role=role,
+                      why="出自同一科目分多行列示的表，该科目可能还有未读到的行")
+    return Source(p.table, p.row, p.column, role=role)
+
+
+def _listing(table: Table) -> bool:
+    """A table that prints one code on several rows (a listing by 功能 × 经济 科目, or a block per unit)."""
+    codes = [r.code for r in table.rows if r.code]
+    return len(codes) != len(set(codes))
 
 
 def all_points(doc: Document) -> dict[str, list[dict[str, Point]]]:

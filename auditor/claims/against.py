@@ -15,10 +15,12 @@ from ..numbers import UNIT_SCALE, change_rate_interval, fmt, percent_interval
 from ..results import Figure, Result, dec
 from .extract import Claim
 from .stated import narrative_share, speaks_of_prior_year
+from ..verdicts.basis import Comparison, Source
 from .verdict import DIRECTION, claim_result, compare_figures, quoted
 from .facts import Fact, evidence_of, same_value_rows
 from .lookup import (
     claim_scope,
+    clause_scope,
     denominator,
     denominators,
     fact_for,
@@ -48,6 +50,7 @@ def check_amount(doc: Document, claim: Claim, subj: tuple[str, str],
     shown = f"{fmt(exp, max(a.decimals, 2))}{unit}"
     where = f"{fact.table.title}「{fact.row.label}」{fact.column.key} {current_txt(fact)}"
     evidence = [evidence_of(fact)]
+    others: list[Fact] = []
     if fact.confirm_only:
         claim.notes.append("stand_in")
     if verdict == "pass":
@@ -68,10 +71,36 @@ def check_amount(doc: Document, claim: Claim, subj: tuple[str, str],
             names = "、".join(f"“{o.row.name}”" for o in others[:3])
             msg += f"叙述中的数值等于{names}的数值，可能写错了科目。"
             evidence += [evidence_of(o) for o in others[:3]]
-    return claim_result(
+    res = claim_result(
         claim, verdict, msg,
         expected=Figure(dec(exp.quantize(Decimal(1).scaleb(-max(a.decimals, 2)))), unit),
         tolerance=f"±{dec(tol)}{unit}", evidence=evidence,
+    )
+    if verdict == "fail":
+        res.basis = amount_basis(doc, claim, subj, fact, label, [o.row.name for o in others])
+    return res
+
+
+def amount_basis(doc: Document, claim: Claim, subj: tuple[str, str], fact: Fact, label: str,
+                 wrong_label: list[str]) -> Comparison:
+    """What the cross-examination (auditor/verdicts) needs of an amount that disagrees: the fact and
+    how it was found, every other place the subject is printed, the narrative's words before it."""
+    scale = UNIT_SCALE.get(claim.unit or "元", Decimal(1))
+    a = claim.amount
+    exp, etol = fact.in_unit("元")
+    how, why = "direct", ""
+    if fact.row.index < 0 and fact.amount is None:
+        how, why = "fallback", "是表中没有此行时按0计的"
+    sources = [Source(fact.table, fact.row, fact.column, how=how, why=why)]
+    if subj[0] != "chain":
+        sources += [Source(f.table, f.row, f.column, role="place") for f in places(doc, subj)[0]
+                    if not (f.row is fact.row and f.column is fact.column)]
+    before = claim.sentence.text[: claim.start - claim.sentence.start]
+    return Comparison(
+        family="N", relation="eq", claimed=a.value * scale, claimed_half=a.half_unit * scale, expected=exp,
+        expected_half=etol, sources=sources, subject=label, strong="weak" not in claim.notes,
+        scope_named=bool(claim_scope(claim) or clause_scope(claim)), context=f"{claim.sentence.section or ''}|{before}",
+        wrong_label=wrong_label,
     )
 
 

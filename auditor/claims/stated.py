@@ -13,6 +13,7 @@ from decimal import Decimal
 import regex
 
 from ..model import Document
+from ..verdicts.basis import Comparison
 from ..numbers import UNIT_SCALE, change_rate_interval, fmt, percent_interval
 from ..results import Figure, Result, dec
 from .extract import Claim, bracket_opening
@@ -161,11 +162,18 @@ def _narrative_pct(doc: Document, claims: list[Claim], i: int) -> Result | None:
         msg += "相差一个末位单位：可能是截去而不是四舍五入。"
     elif verdict == "fail":
         msg += "叙述中的增减幅度与增减额不一致。"
-    return claim_result(
+    res = claim_result(
         pct, verdict, msg,
         expected=Figure(dec(exp.quantize(Decimal("0.01"))), "%"),
         tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%",
     )
+    if verdict == "fail":
+        # the sentence's other amounts of the same unit, for the cross-examination (auditor/verdicts)
+        bases = [(f"{x.amount.text}{x.unit}", x.amount.value, x.amount.half_unit) for x in same[:-2]
+                 if x.kind == "amount" and x.unit == current.unit and x.sentence is change.sentence]
+        res.basis = Comparison(family="N", relation="eq", claimed=a.value, claimed_half=a.half_unit, expected=exp,
+                               expected_half=Decimal(0), percent=True, change=(d, dh, sign), bases=bases)
+    return res
 
 
 _OPENS_WITH_COMPARISON = regex.compile(r"^\s*(?:与|较|比|同比)\s*(?:上年|去年|上一年|上年度|20\d\d\s*年度?)")

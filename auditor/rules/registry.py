@@ -55,6 +55,7 @@ def _wanted(reg: Registered, select: list[str] | None, ignore: list[str] | None)
 
 def run_checks(doc: Document, select: list[str] | None = None, ignore: list[str] | None = None) -> list[Result]:
     from ..checks.doubt import apply_reading
+    from ..verdicts.policy import cross_examine
 
     settings = doc.settings  # settings.Settings, put there by engine.audit_document
     raw: list[Result] = []
@@ -65,7 +66,8 @@ def run_checks(doc: Document, select: list[str] | None = None, ignore: list[str]
         tables_checked |= reg.rules == ("T",)
         raw.extend(reg.fn(doc))
     results: list[Result] = []
-    for r in apply_reading(doc, raw, tables_checked=tables_checked):  # a misread table fails nothing
+    # a misread table fails nothing; a fail another reading explains is 存疑 (verdicts/policy.py)
+    for r in cross_examine(doc, apply_reading(doc, raw, tables_checked=tables_checked)):
         if not selected(r.rule, select, ignore) and not _reading_kept(r, select, ignore):
             continue
         rule = get_rule(r.rule)

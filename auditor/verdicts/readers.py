@@ -1,0 +1,391 @@
+"""Alternative readers: other ways a reviewer would read the same printed figures.
+
+Each is a pure function (document, comparison) -> Alternative or None. An Alternative is a value
+for one side of the comparison under another reading; the policy (policy.py) asks whether the
+relation holds with it. None of them touches the narrative's words: they re-read tables only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable, Iterator
+
+from ..model import Column, Document, Row, Table
+from ..numbers import UNIT_SCALE
+from ..results import Evidence
+from .basis import Comparison, Source
+
+_TOTAL_LEAF = re.compile(r"^(合计|小计|总计|总数|.*总数|金额合计)$")
+_PARTS = ("基本支出", "项目支出", "人员经费", "公用经费", "人员支出", "公用支出")
+
+
+@dataclass
+class Alternative:
+    role: str  # which side of the comparison it replaces: expected or claimed
+    value: Decimal  # in 元
+    half: Decimal
+    reading: str  # "按「基本支出」下各分列之和" — completes "若按…则相符"
+    evidence: list[Evidence]
+
+
+def _ev(table: Table, row: Row, col: Column, text: str | None = None) -> Evidence:
+    cell = row.cells.get(col.key)
+    return Evidence(table=table.title, table_id=table.id, row=row.label, column=col.key,
+                    value=text if text is not None else (cell.text if cell else ""), unit=table.unit, page=row.page)
+
+
+def _cell(table: Table, row: Row, col: Column) -> tuple[Decimal, Decimal] | None:
+    cell = row.cells.get(col.key)
+    if cell is None or cell.amount is None:
+        return None
+    scale = UNIT_SCALE.get(table.unit or "元", Decimal(1))
+    return cell.amount.value * scale, cell.amount.half_unit * scale
+
+
+def _sum(table: Table, row: Row, cols: list[Column]) -> tuple[Decimal, Decimal] | None:
+    got = [v for v in (_cell(table, row, c) for c in cols) if v is not None]
+    if not got:
+        return None
+    return sum((v for v, _ in got), Decimal(0)), sum((h for _, h in got), Decimal(0))
+
+
+def _segments(col: Column) -> tuple[str, ...]:
+    """A column's header path; a header read as one line ("基本支出·人员支出") split at its joins."""
+    return col.path if len(col.path) > 1 else tuple(col.key.split("·"))
+
+
+def _leaves_under(table: Table, col: Column) -> list[Column]:
+    """The columns under col's parent header (col included), on col's side."""
+    path = _segments(col)
+    return [c for c in table.columns
+            if c.side == col.side and len(_segments(c)) == len(path) and _segments(c)[:-1] == path[:-1]]
+
+
+def sub_columns(doc: Document, comp: Comparison) -> Alternative | None:
+    """A parent header over sub-columns with no 小计 means the sum of those sub-columns, never one of
+    them ("基本支出" over 人员支出 | 公用经费); and a blank 小计 beside filled sub-columns is their sum."""
+    for s in comp.sources:
+        path = _segments(s.column)
+        if s.role not in ("expected", "claimed") or len(path) < 2:
+            continue
+        group = _leaves_under(s.table, s.column)
+        parts = [c for c in group if not _TOTAL_LEAF.match(_segments(c)[-1])]
+        if len(parts) < 2:
+            continue
+        if _TOTAL_LEAF.match(path[-1]):
+            if _cell(s.table, s.row, s.column) is not None:
+                continue  # a printed subtotal is its own reading; T103 checks it against its parts
+        elif len(parts) != len(group):
+            continue  # the group prints its own 小计: one sub-column is what it says
+        got = _sum(s.table, s.row, parts)
+        if got is None:
+            continue
+        head = path[-2]
+        return Alternative(s.role, got[0], got[1], f"「{head}」下各分列（{'、'.join(_segments(c)[-1] for c in parts)}）之和",
+                           [_ev(s.table, s.row, c) for c in parts])
+    return None
+
+
+def _children(table: Table, row: Row) -> list[Row]:
+    """Rows printed under row: by code (the next level of its code), else by numbering, the rows
+    after it up to the next row of its own numbering level ("一、本年收入" … "二、上年结转")."""
+    rows = [r for r in table.rows if r.side == row.side]
+    if row.code:
+        return [r for r in rows if r.code and r.code.startswith(row.code) and len(r.code) == len(row.code) + 2]
+    m = re.match(r"^\s*([一二三四五六七八九十]+)、", row.name)
+    if not m:
+        return []
+    at = next((i for i, r in enumerate(rows) if r is row), None)
+    if at is None:
+        return []
+    out = []
+    for r in rows[at + 1:]:
+        if re.match(r"^\s*[一二三四五六七八九十]+、", r.name) or re.search(r"(合计|总计)\s*$", r.name):
+            break
+        out.append(r)  # numbered "（一）…", "1." or, in a summary table, the plain rows up to the next heading
+    # only the first level under the heading: "（一）" rows if there are any, else "1." rows
+    top = [r for r in out if re.match(r"^\s*(其中\s*[:：]?\s*)?[（(][一二三四五六七八九十]+[）)]", r.name)]
+    return top or out
+
+
+def child_rows(doc: Document, comp: Comparison) -> Alternative | None:
+    """A blank parent row whose sub-rows hold the figures ("一、本年收入" printed empty above
+    "（一）一般公共预算拨款收入 …"): the parent is the sum of its sub-rows."""
+    if comp.family != "T":
+        return None
+    parts = [s for s in comp.sources if s.role == "part"]
+    total = comp.source("total")
+    if total is None or not parts:
+        return None
+    changed = False
+    value, half = Decimal(0), Decimal(0)
+    evidence = []
+    for s in parts:
+        got = s.value()
+        if got is None:
+            kids = _children(s.table, s.row)
+            summed = [v for v in (_cell(s.table, k, s.column) for k in kids) if v is not None]
+            if summed:
+                got = (sum((v for v, _ in summed), Decimal(0)), sum((h for _, h in summed), Decimal(0)))
+                changed = True
+                evidence += [_ev(s.table, k, s.column) for k in kids]
+        if got is not None:
+            value += got[0]
+            half += got[1]
+    if not changed:
+        return None
+    return Alternative("expected", value, half, f"空白的「{'、'.join(s.row.name for s in parts if s.value() is None)}」取其下各行之和",
+                       evidence)
+
+
+def other_unit(doc: Document, comp: Comparison) -> Alternative | None:
+    """元 read as 万元 or the reverse: the expected value ×10000 or ÷10000 equals the claimed one.
+    Only for a claimed figure precise enough to tell (a "0万元" matches any small number)."""
+    if comp.percent or comp.relation != "eq" or not comp.claimed or abs(comp.claimed) < 100 * comp.claimed_half:
+        return None
+    for factor, name in ((Decimal(10000), "万元"), (Decimal(1) / Decimal(10000), "元")):
+        v, h = comp.expected * factor, comp.expected_half * factor
+        if comp.expected and abs(comp.claimed - v) <= comp.claimed_half + h:
+            return Alternative("expected", v, h, f"表格数值以{name}计", [])
+    return None
+
+
+_CARRY = re.compile(r"(上年|年初)结转|结转结余|上年结余")
+
+
+def carry_over(doc: Document, comp: Comparison) -> Alternative | None:
+    """上年结转 counted in or out: the narrative's 财政拨款收入 may include the carry-over that the
+    table prints on its own row (or leave out what the table's total includes)."""
+    s = comp.source("expected")
+    if comp.family != "N" or s is None or comp.percent:
+        return None
+    base = s.value() or (Decimal(0), Decimal(0))
+    for r in s.table.rows:
+        if r is s.row or r.side != s.row.side or not _CARRY.search(r.name):
+            continue
+        got = _cell(s.table, r, s.column)
+        if got is None:
+            continue
+        for sign, how in ((1, "计入"), (-1, "扣除")):
+            v = base[0] + sign * got[0]
+            if comp.holds(comp.claimed, v, base[1] + got[1]):
+                return Alternative("expected", v, base[1] + got[1], f"{how}「{r.name.strip()}」（{got[0] / s.scale}）的口径",
+                                   [_ev(s.table, r, s.column)])
+    return None
+
+
+def same_row(doc: Document, comp: Comparison) -> Alternative | None:
+    """The figure printed in another column of the same row: the column we took may not be the one
+    the figure speaks of (a header misread, a column shifted, a part printed beside the whole)."""
+    s = comp.source("expected")
+    if comp.family != "N" or s is None or comp.percent:
+        return None
+    from ..claims.columns import current_columns
+
+    for c in current_columns(s.table, doc.meta.year, s.row.side):
+        if c is s.column:
+            continue
+        got = _cell(s.table, s.row, c)
+        if got is not None and got[0] and abs(comp.claimed - got[0]) <= comp.claimed_half + got[1]:
+            return Alternative("expected", got[0], got[1], f"同一行的「{c.key}」列", [_ev(s.table, s.row, c)])
+    return None
+
+
+_LEADING = re.compile(r"^\s*(-?\d{1,3}(?:,\d{3})*(?:\.\d+)|-?\d+\.\d+)(?=\D|$)")
+
+
+def glued_figure(doc: Document, comp: Comparison) -> Alternative | None:
+    """A figure read into the text of a neighbouring cell ("1.78签发及管理工作…" where 其他资金 is
+    blank): with it counted among the parts, the row adds up."""
+    total = comp.source("total")
+    if comp.family != "T" or total is None or total.row is not next((p.row for p in comp.sources if p.role == "part"), None):
+        return None
+    used = {p.column.key for p in comp.sources}
+    for key, cell in total.row.cells.items():
+        if key in used or cell.amount is not None:
+            continue
+        m = _LEADING.match(cell.text or "")
+        if not m:
+            continue
+        v = Decimal(m.group(1).replace(",", "")) * total.scale
+        if comp.holds(comp.claimed, comp.expected + v, comp.expected_half):
+            return Alternative("expected", comp.expected + v, comp.expected_half,
+                               f"「{key}」列文字开头的 {m.group(1)} 为漏读的金额", [])
+    return None
+
+
+def repeated_rows(doc: Document, comp: Comparison) -> Alternative | None:
+    """Two sub-rows printing the same code, name and figure ("21999 其他支出" as the 款 and again as
+    its 项): one line at two levels, counted once."""
+    if comp.family != "T":
+        return None
+    parts = [s for s in comp.sources if s.role == "part"]
+    seen: set[tuple] = set()
+    value, half, dup = Decimal(0), Decimal(0), None
+    for s in parts:
+        cell = s.row.cells.get(s.column.key)
+        key = (s.row.code, s.row.name.strip(), s.column.key, cell.text if cell else "")
+        if key in seen:
+            dup = s
+            continue
+        seen.add(key)
+        got = s.value()
+        if got is not None:
+            value += got[0]
+            half += got[1]
+    if dup is None:
+        return None
+    return Alternative("expected", value, half, f"重复印出的「{dup.row.label}」只计一次", [])
+
+
+def _named_rows(doc: Document, name: str) -> Iterator[tuple[Table, Row]]:
+    from ..claims.facts import row_key
+
+    for t in doc.tables:
+        for r in t.rows:
+            if row_key(r.name) == name or row_key(re.sub(r"^\s*其中\s*[:：]?\s*", "", r.name)) == name:
+                yield t, r
+
+
+def named_row(doc: Document, comp: Comparison) -> Alternative | None:
+    """The row whose name equals the narrative's subject, rather than the row we took for it (its
+    parent, a row of related meaning): "一般公共预算收入" printed on its own row under 财政拨款收入."""
+    from ..claims.columns import current_columns, pick_column
+
+    s = comp.source("expected")
+    if comp.family != "N" or not comp.subject or s is None:
+        return None
+    for t, r in _named_rows(doc, comp.subject):
+        if r is s.row or (comp.scope_named and t is not s.table):
+            continue  # a claim naming its scope is read in that scope's table only
+        col = pick_column(current_columns(t, doc.meta.year, r.side), None, None, r)
+        if col is None or (got := _cell(t, r, col)) is None:
+            continue
+        if comp.holds(comp.claimed, got[0], got[1]):
+            return Alternative("expected", got[0], got[1], f"《{t.title}》中名为「{r.name.strip()}」的行",
+                               [_ev(t, r, col)])
+    return None
+
+
+def part_columns(doc: Document, comp: Comparison) -> Alternative | None:
+    """The same row in one of its part columns (基本支出, 项目支出, 人员经费, 公用经费): a figure the
+    narrative gives within basic or project spending ("项目支出…其中教育支出…", "在职人员经费…、对个人
+    和家庭的补助支出…") is that row's part, not its whole."""
+    s = comp.source("expected")
+    if comp.family != "N" or s is None or comp.percent:
+        return None
+    from ..claims.columns import current_columns
+
+    for c in current_columns(s.table, doc.meta.year, s.row.side):
+        if c is s.column or not any(p in seg for seg in c.path for p in _PARTS):
+            continue
+        if _TOTAL_LEAF.match(c.path[-1]) is None and len(_leaves_under(s.table, c)) > 1 and not any(
+                p in c.path[-1] for p in _PARTS):
+            continue  # a sub-column of a part (人员经费 under 基本支出) is tried only by its own name
+        got = _cell(s.table, s.row, c)
+        if got is not None and comp.holds(comp.claimed, got[0], got[1]):
+            return Alternative("expected", got[0], got[1], f"该行「{c.key}」列", [_ev(s.table, s.row, c)])
+    return None
+
+
+def other_places(doc: Document, comp: Comparison) -> Alternative | None:
+    """Another table printing the same subject in another scope (全部资金 / 财政拨款 / 一般公共预算),
+    when the claim's own words do not name a scope: the 部门收支总表's figure for the 财政拨款 one."""
+    if comp.family != "N" or comp.scope_named:
+        return None
+    for s in comp.sources:
+        if s.role != "place":
+            continue
+        got = s.value()
+        if got is None and comp.claimed == 0 and s.row.cells.get(s.column.key) is not None:
+            got = (Decimal(0), Decimal(0))  # "工程 0 万元" against the scope's blank cell
+        if got is not None and comp.holds(comp.claimed, got[0], got[1]):
+            return Alternative("expected", got[0], got[1], f"《{s.table.title}》「{s.row.label}」{s.column.key}的口径",
+                               [_ev(s.table, s.row, s.column)])
+    return None
+
+
+def other_side(doc: Document, comp: Comparison) -> Alternative | None:
+    """A two-sided table's row of the same name on the other side (收入 for 支出)."""
+    s = comp.source("expected")
+    if s is None or not s.table.two_sided or not s.row.side:
+        return None
+    from ..claims.facts import row_key
+
+    for r in s.table.rows:
+        if r.side == s.row.side or row_key(r.name) != row_key(s.row.name):
+            continue
+        for c in [c for c in s.table.columns if c.side in (None, r.side)]:
+            got = _cell(s.table, r, c)
+            if got is not None and comp.holds(comp.claimed, got[0], got[1]):
+                return Alternative("expected", got[0], got[1], f"另一侧（{r.side}）的「{r.name}」",
+                                   [_ev(s.table, r, c)])
+    return None
+
+
+def narrative_base(doc: Document, comp: Comparison) -> Alternative | None:
+    """A rate computed from the narrative's own figures against another of the sentence's amounts as
+    this year's figure: "收入344,447.70万元，其中：…其他收入3,444.00万元，较上年减少129,422.00万元，
+    下降27.31%" is computed on the head figure, not the last item of the list."""
+    if comp.change is None or not comp.bases:
+        return None
+    from ..numbers import percent_interval
+
+    d, dh, sign = comp.change
+    for text, c, ch in comp.bases:
+        prior = c - sign * d
+        if prior <= ch + dh:
+            continue
+        lo, hi = percent_interval(d, dh, prior, ch + dh)
+        if comp.claimed + comp.claimed_half >= lo and comp.claimed - comp.claimed_half <= hi:
+            return Alternative("expected", comp.claimed, Decimal(0), f"{text}为本年数计算", [])
+    return None
+
+
+def fewer_columns(doc: Document, comp: Comparison) -> Alternative | None:
+    """A total column that sums only the first columns after it ("合计" over the 三公 columns, with
+    会议费 and 培训费 printed beside it): a header read with the total over the wrong span. Two figures
+    at least must make up the total: one figure equal to it proves nothing (a total left short).""" 
+    total = comp.source("total")
+    parts = [s for s in comp.sources if s.role == "part"]
+    if comp.family != "T" or total is None or len(parts) < 3 or any(p.row is not total.row for p in parts):
+        return None
+    got = [p.value() for p in parts]
+    for k in range(len(parts) - 1, 1, -1):
+        value = sum((g[0] for g in got[:k] if g), Decimal(0))
+        half = sum((g[1] for g in got[:k] if g), Decimal(0))
+        if sum(1 for g in got[:k] if g and g[0]) >= 2 and comp.holds(comp.claimed, value, half):
+            return Alternative("expected", value, half,
+                               f"「{total.column.key}」只合计其后的{k}列（至「{parts[k - 1].column.key}」）", [])
+    return None
+
+
+Reader = Callable[[Document, Comparison], "Alternative | None"]
+READERS: tuple[Reader, ...] = (sub_columns, child_rows, glued_figure, repeated_rows, fewer_columns, named_row, part_columns,
+                               same_row, carry_over, other_places, other_side, other_unit, narrative_base)
+
+
+_PART_WORDS = ("项目支出", "基本支出", "机关运行经费")
+_EXPLAINS = re.compile(r"原因|主要是|由于|列支|用于")
+
+
+def narrower_scope(doc: Document, comp: Comparison) -> str | None:
+    """A figure the narrative gives inside a part of spending ("（五）项目支出…具体包括：2.退役安置
+    170.68万元") compared with the row's whole: the sentence speaks of the row's 项目支出 only.
+    Not a value but a reason the comparison does not read the figure's meaning: 存疑, never 不通过."""
+    s = comp.source("expected")
+    if comp.family != "N" or s is None or not comp.subject or comp.claimed >= comp.expected:
+        return None  # a part never exceeds the whole: a larger figure is no narrower reading
+    section, _, before = comp.context.partition("|")
+    for word in _PART_WORDS:
+        if word in comp.subject or any(word in seg for seg in s.column.path) or word in s.table.title:
+            continue
+        if word in section or word in before:
+            return f"叙述在「{word}」下说到此项，所指可能只是其中属于{word}的部分，而比对的是该项的全部金额"
+    if _EXPLAINS.search(before):
+        return "这个数字在解释原因或列支去向，不一定是该科目的全部金额"
+    if "本级" in before and "本级" not in s.table.title:
+        return "叙述说的是本级的数，比对的表格是部门（含所属单位）的数"
+    return None
