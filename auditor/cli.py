@@ -79,8 +79,14 @@ def _audit_parser() -> argparse.ArgumentParser:
     p.add_argument("--isolated", action="store_true", help="不读取任何配置文件")
     p.add_argument("--baseline", metavar="OLD",
                    help="以前的 JSON 报告或审核文件 FILE.review.json：只报告其中没有的结果（已确认的不通过仍计入）")
+    _reader_flag(p)
     version_action(p, f"auditor {__version__}")
     return p
+
+
+def _reader_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--reader", choices=("pdfium", "pdfplumber"), default=None,
+                   help="PDF 读取方式：pdfium（默认，快）或 pdfplumber（参照，慢）")
 
 
 def _inspect_parser() -> argparse.ArgumentParser:
@@ -88,6 +94,7 @@ def _inspect_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="PDF 或文本格式的公开文件")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--together", action="store_true", help="所给文件是同一份公开文件的几个部分（如说明与报表）")
+    _reader_flag(p)
     return p
 
 
@@ -96,11 +103,18 @@ def _err(msg: str) -> None:
 
 
 def cmd_inspect(argv: Sequence[str]) -> int:
+    from .ingest import using_reader
+
+    args = _inspect_parser().parse_args(argv)
+    with using_reader(args.reader):
+        return _inspect(args)
+
+
+def _inspect(args: argparse.Namespace) -> int:
     from .api import groups_of
     from .ingest import load
     from .report.inspect import as_json, render_text
 
-    args = _inspect_parser().parse_args(argv)
     code = EXIT_OK
     docs: list[dict] = []
     for group in groups_of(args.files, args.together):
@@ -124,7 +138,13 @@ def cmd_inspect(argv: Sequence[str]) -> int:
 
 def cmd_audit(argv: Sequence[str]) -> int:
     args = _audit_parser().parse_args(argv)  # first: --version and --help need nothing else
+    from .ingest import using_reader
 
+    with using_reader(args.reader):  # spawned batch workers inherit the choice
+        return _audit(args)
+
+
+def _audit(args: argparse.Namespace) -> int:
     from .api import Report, iter_entries
     from .baseline import load as load_baseline
     from .batch import expand

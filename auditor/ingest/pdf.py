@@ -116,7 +116,6 @@ def read_pdf(path: str, data: bytes | None = None, *, workers: int | None = None
     independent, so the items are the same as reading them in order, only sooner.
     """
     from .pages import page_ranges, read_ranges
-    from .running import drop_running_lines
 
     pdf = _open(path, data)
     try:
@@ -131,6 +130,13 @@ def read_pdf(path: str, data: bytes | None = None, *, workers: int | None = None
             parts = [read_range(path, 0, npages, pdf=pdf)]
     finally:
         pdf.close()
+    return finish(path, parts, npages), npages
+
+
+def finish(path: str, parts: list[tuple[list[Item], int, int]], npages: int) -> list[Item]:
+    """Both readers' last step: running lines dropped, and the checks that a file has no text to read."""
+    from .running import drop_running_lines
+
     items = drop_running_lines([it for part in parts for it in part[0]])
     total_chars = sum(p[1] for p in parts)
     cid_chars = sum(p[2] for p in parts)
@@ -141,7 +147,7 @@ def read_pdf(path: str, data: bytes | None = None, *, workers: int | None = None
     lines = sum(1 for it in items if isinstance(it, LineItem))
     if lines and cid_chars > lines / 2:
         raise ReadError(path, "no_text_layer", "字体缺少编码映射，文字无法还原")
-    return items, npages
+    return items
 
 
 def read_range(path: str, start: int, end: int, *, pdf: Any = None) -> tuple[list[Item], int, int]:
@@ -306,6 +312,8 @@ def _undo_inverted_box(page: Any) -> None:
     dropped as text placed off the page. Shift the objects back."""
     from pdfminer.pdftypes import resolve1
 
+    if page.page_obj is None:
+        return  # a page built from pdfium's objects: its frame is normalised already
     try:
         x0, y0, x1, y1 = (float(resolve1(v)) for v in resolve1(page.page_obj.attrs.get("MediaBox")))
     except (TypeError, ValueError):
