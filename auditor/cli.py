@@ -227,9 +227,9 @@ def _plan(args: argparse.Namespace, files: list[str]) -> tuple[list[list[str]], 
 
     if args.together or len(files) < 2 or not any(Path(f).is_dir() for f in args.files):
         return groups_of(files, args.together), None
-    from .pairing import plan
+    from .pairing import plan, sketch_all
 
-    made = plan(files)
+    made = plan(files, sketch_all(files, args.jobs))
     if args.output:
         for g in made.groups:
             if len(g) > 1:

@@ -1,6 +1,6 @@
 """Speed and memory of the full audit on the corpus, as ratios measured in one run.
 
-    python bench/speed.py [--corpus ../shared/corpus] [--repeat 2]
+    python bench/speed.py [--corpus ../shared/corpus] [--repeat 2] [--reader pdfium|pdfplumber]
 
 1. Per document: the full audit (read + every rule) next to pdfplumber's own extract_text() over all
    pages of the same file, best of --repeat each; the median and max ratio, with pages read in
@@ -56,7 +56,10 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--reader", choices=("pdfium", "pdfplumber"), default="pdfium")
     args = ap.parse_args()
+    os.environ["AUDITOR_PDF_READER"] = args.reader  # this process and every worker it spawns
+    print(f"reader: {args.reader}; load: {os.getloadavg()[0]:.1f} {os.getloadavg()[1]:.1f} {os.getloadavg()[2]:.1f}")
     files = sorted(Path(args.corpus).rglob("*.pdf"))
     if not files:
         print("no corpus")

@@ -264,37 +264,38 @@ def _chars(page: Any, frame: _Frame, number: int) -> list[dict]:
 
 
 def _paths(page: Any, frame: _Frame, number: int) -> dict[str, list[dict]]:
-    """The page's painted paths as pdfplumber's line, rect and curve objects."""
+    """The page's painted paths as pdfplumber's line, rect and curve objects (with what the page
+    reader asks of them: fill, stroke, fill colour; no stroke colour or width, which nothing reads)."""
     L = _lib()
     out: dict[str, list[dict]] = {"line": [], "rect": [], "curve": []}
-    fillmode = ctypes.c_int()
-    stroke = ctypes.c_int()
+    fillmode, stroke = ctypes.c_int(), ctypes.c_int()
+    p_fill, p_stroke = ctypes.byref(fillmode), ctypes.byref(stroke)
     rgba = [ctypes.c_uint() for _ in range(4)]
     prgba = [ctypes.byref(v) for v in rgba]
-    lw = ctypes.c_float()
     m = (ctypes.c_float * 6)()
     m_p = ctypes.addressof(m)
     seg = _Segments(L)
+    get_type, draw_mode, get_matrix = L.FPDFPageObj_GetType, L.FPDFPath_GetDrawMode, L.FPDFPageObj_GetMatrix
 
     def walk(count: Any, get: Any, holder: int, outer: tuple[float, ...], depth: int) -> None:
         for k in range(count(holder)):
             obj = get(holder, k)
-            kind = L.FPDFPageObj_GetType(obj)
+            kind = get_type(obj)
             if kind == _FORM and depth < _MAX_FORM_DEPTH:
-                L.FPDFPageObj_GetMatrix(obj, m_p)
+                get_matrix(obj, m_p)
                 walk(L.FPDFFormObj_CountObjects, L.FPDFFormObj_GetObject, obj, _mul(tuple(m), outer), depth + 1)
                 continue
-            if kind != _PATH or not L.FPDFPath_GetDrawMode(obj, ctypes.byref(fillmode), ctypes.byref(stroke)):
+            if kind != _PATH or not draw_mode(obj, p_fill, p_stroke):
                 continue
             fill, strk = fillmode.value != 0, bool(stroke.value)
             if not fill and not strk:
                 continue
-            L.FPDFPageObj_GetMatrix(obj, m_p)
+            get_matrix(obj, m_p)
             tm = _mul(tuple(m), outer)
-            ncolor = tuple(v.value / 255 for v in rgba[:3]) if L.FPDFPageObj_GetFillColor(obj, *prgba) else None
-            scolor = tuple(v.value / 255 for v in rgba[:3]) if L.FPDFPageObj_GetStrokeColor(obj, *prgba) else None
-            width = lw.value if L.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(lw)) else 0.0
-            style = (strk, fill, fillmode.value == 1, scolor, ncolor, width)  # 1: FPDF_FILLMODE_ALTERNATE
+            ncolor = None
+            if fill and L.FPDFPageObj_GetFillColor(obj, *prgba):
+                ncolor = (rgba[0].value / 255, rgba[1].value / 255, rgba[2].value / 255)
+            style = (strk, fill, fillmode.value == 1, ncolor)  # 1: FPDF_FILLMODE_ALTERNATE
             for shape, pts in seg.subpaths(obj, tm):
                 _paint(out, shape, pts, style, frame, number)
 
@@ -343,7 +344,7 @@ class _Segments:
             else:
                 shape += "l"
                 pts.append(pt)
-            if shape and get_close(segment):
+            if get_close(segment):
                 shape += "h"
                 pts.append(pts[0])
         if shape:
@@ -369,7 +370,7 @@ def _paint(out: dict[str, list[dict]], shape: str, pts: list[tuple[float, float]
         kind = "rect" if closed and square else "curve"
     else:
         kind = "curve"
-    stroke, fill, evenodd, scolor, ncolor, width = style
+    stroke, fill, evenodd, ncolor = style
     xs = [p[0] for p in pts]
     ys = [p[1] for p in pts]
     bx0, bx1, by0, by1 = min(xs), max(xs), min(ys), max(ys)
@@ -389,8 +390,6 @@ def _paint(out: dict[str, list[dict]], shape: str, pts: list[tuple[float, float]
         "stroke": stroke,
         "fill": fill,
         "evenodd": evenodd,
-        "linewidth": width,
-        "stroking_color": scolor,
         "non_stroking_color": ncolor,
         "pts": [(px + frame.dx, frame.top(py)) for px, py in pts],
     }
