@@ -18,7 +18,6 @@ Geometry as pdfminer computes it, so the tolerances tuned on pdfplumber hold:
 from __future__ import annotations
 
 import ctypes
-from pathlib import Path
 from typing import Any
 
 from ..errors import ReadError
@@ -131,9 +130,11 @@ def _lib() -> Any:
     wrappers cost a few microseconds a call, and a page of a table calls them tens of thousands of times."""
     global _LIB
     if _LIB is None:
-        import pypdfium2_raw
+        import pypdfium2.raw  # noqa: F401 - loads and initialises the library
+        from pypdfium2_raw import bindings
 
-        lib = ctypes.CDLL(str(Path(pypdfium2_raw.__file__).parent / "libpdfium.so"))
+        loaded = bindings._libs["pdfium"]  # the library pypdfium2 loaded (its name differs by platform)
+        lib = ctypes.CDLL(loaded._name, handle=loaded._handle)  # same library, our own prototypes
         vp, ci, d, f = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
         pd, pf = ctypes.POINTER(d), ctypes.POINTER(f)
         protos = {
