@@ -64,7 +64,9 @@ def _line_text(words: list[dict]) -> str:
     for w in words:
         if prev is not None:
             gap = w["x0"] - prev["x1"]
-            if gap > 0.25 * max(w.get("size", 10), 1):
+            # a gap of a quarter em, to a hundredth of a point, is no space: producers set digits
+            # exactly that far from CJK text, and the parsers' float noise must not decide it
+            if gap > 0.25 * max(w.get("size", 10), 1) + 0.01:
                 out += " "
         out += w["text"]
         prev = w

@@ -156,6 +156,7 @@ def _lib() -> Any:
             "FPDFFormObj_GetObject": (vp, [vp, ctypes.c_ulong]),
             "FPDFPageObj_GetType": (ci, [vp]),
             "FPDFPageObj_GetMatrix": (ci, [vp, vp]),
+            "FPDFPageObj_GetBounds": (ci, [vp, pf, pf, pf, pf]),
             "FPDFPath_GetDrawMode": (ci, [vp, ctypes.POINTER(ci), ctypes.POINTER(ci)]),
             "FPDFPageObj_GetFillColor": (ci, [vp] + [ctypes.POINTER(ctypes.c_uint)] * 4),
             "FPDFPageObj_GetStrokeColor": (ci, [vp] + [ctypes.POINTER(ctypes.c_uint)] * 4),
@@ -200,6 +201,8 @@ def _chars(page: Any, frame: _Frame, number: int) -> list[dict]:
         unicode_of, generated, map_error = L.FPDFText_GetUnicode, L.FPDFText_IsGenerated, L.FPDFText_HasUnicodeMapError
         text_object, origin, loose = L.FPDFText_GetTextObject, L.FPDFText_GetCharOrigin, L.FPDFText_GetLooseCharBox
         styles: dict[int, tuple] = {}  # per text object: matrix in the page frame, size, descent, font
+        widths: dict[tuple, float] = {}  # (font, character, size) -> advance
+        glyph_width = L.FPDFFont_GetGlyphWidth
         ctm = frame.ctm
         height, dx, dtop = frame.height, frame.dx, frame.dtop
         append = out.append
@@ -217,23 +220,32 @@ def _chars(page: Any, frame: _Frame, number: int) -> list[dict]:
             style = styles.get(obj)
             if style is None:
                 L.FPDFText_GetMatrix(raw, i, m_p)
-                fs = L.FPDFText_GetFontSize(raw, i)
+                fs = round(L.FPDFText_GetFontSize(raw, i), 4)
                 font = L.FPDFTextObj_GetFont(obj) if obj else None
-                d = out_f.value if font and L.FPDFFont_GetDescent(font, 1.0, pout) else 0.0
-                a, b, c, dd = m[0], m[1], m[2], m[3]
+                d = round(out_f.value, 4) if font and L.FPDFFont_GetDescent(font, 1.0, pout) else 0.0
+                a, b, c, dd = (float(f"{v:.7g}") for v in (m[0], m[1], m[2], m[3]))  # single precision: 7 digits
                 lin = _mul((a, b, c, dd, 0.0, 0.0), ctm)
                 style = styles[obj] = (lin, fs, d * fs, font, b == 0 and c == 0 and a > 0, a)
             lin, fs, lo, font, plain, a = style
             origin(raw, i, pox, poy)
-            if plain:
-                loose(raw, i, rect_p)
-                adv = (rect[2] - rect[0]) / a  # text space: pdfminer's adv
-            elif font and L.FPDFFont_GetGlyphWidth(font, u if u < 0x110000 else 0, fs, pout):
-                adv = out_f.value
-            else:
-                adv = fs
+            # pdfminer's adv: the font's width for the glyph (/W, /Widths), in text space. pdfium's
+            # loose box is wider on some glyphs (KaiTi's 金 by 0.8%), which moves word gaps
+            adv = widths.get((font, u, fs)) if font else None
+            if adv is None:
+                if font and u < 0x110000 and glyph_width(font, u, fs, pout) and out_f.value > 0:
+                    adv = round(out_f.value, 4)
+                elif plain:
+                    loose(raw, i, rect_p)
+                    adv = round((rect[2] - rect[0]) / a, 4)
+                else:
+                    adv = fs
+                if font:
+                    widths[(font, u, fs)] = adv
             ca, cb, cc, cd = lin[0], lin[1], lin[2], lin[3]
-            ex, ey = _apply(ctm, ox.value, oy.value)
+            # pdfium keeps positions in single precision; pdfminer in double, from the decimals the
+            # content stream prints: rounded back to those decimals, a gap compared with a threshold
+            # (a word break, a space) falls on the same side in both readers
+            ex, ey = _apply(ctm, round(ox.value, 4), round(oy.value, 4))
             # pdfminer's box: two corners of (0, descent)-(adv, descent + size) through the matrix
             y_lo, y_hi = lo, lo + fs
             px0, py0 = ca * 0.0 + cc * y_lo + ex, cb * 0.0 + cd * y_lo + ey
@@ -277,6 +289,10 @@ def _paths(page: Any, frame: _Frame, number: int) -> dict[str, list[dict]]:
     m_p = ctypes.addressof(m)
     seg = _Segments(L)
     get_type, draw_mode, get_matrix = L.FPDFPageObj_GetType, L.FPDFPath_GetDrawMode, L.FPDFPageObj_GetMatrix
+    get_bounds = L.FPDFPageObj_GetBounds
+    box = [ctypes.c_float() for _ in range(4)]
+    p_l, p_b, p_r, p_t = (ctypes.byref(v) for v in box)
+    lost = [0]
 
     def walk(count: Any, get: Any, holder: int, outer: tuple[float, ...], depth: int) -> None:
         for k in range(count(holder)):
@@ -285,6 +301,10 @@ def _paths(page: Any, frame: _Frame, number: int) -> dict[str, list[dict]]:
             if kind == _FORM and depth < _MAX_FORM_DEPTH:
                 get_matrix(obj, m_p)
                 walk(L.FPDFFormObj_CountObjects, L.FPDFFormObj_GetObject, obj, _mul(tuple(m), outer), depth + 1)
+                continue
+            if kind == _TEXT:
+                if get_bounds(obj, p_l, p_b, p_r, p_t) and box[0].value == box[2].value and box[1].value == box[3].value:
+                    lost[0] += 1  # text pdfium could not lay out (a CID font neither embedded nor substituted)
                 continue
             if kind != _PATH or not draw_mode(obj, p_fill, p_stroke):
                 continue
@@ -301,10 +321,11 @@ def _paths(page: Any, frame: _Frame, number: int) -> dict[str, list[dict]]:
                 _paint(out, shape, pts, style, frame, number)
 
     walk(L.FPDFPage_CountObjects, L.FPDFPage_GetObject, _address(page.raw), frame.ctm, 0)
+    out["lost_text"] = lost[0]  # type: ignore[assignment]
     return out
 
 
-_PATH, _FORM = 2, 5  # FPDF_PAGEOBJ_PATH, FPDF_PAGEOBJ_FORM
+_TEXT, _PATH, _FORM = 1, 2, 5  # FPDF_PAGEOBJ_TEXT, _PATH, _FORM
 _LINETO, _BEZIERTO, _MOVETO = 0, 1, 2  # FPDF_SEGMENT_*
 
 
@@ -397,37 +418,67 @@ def _paint(out: dict[str, list[dict]], shape: str, pts: list[tuple[float, float]
     out[kind].append(obj)
 
 
-def page_objects(page: Any, number: int) -> Any:
-    """One pdfium page as a pdfplumber page (characters, lines, rects, curves)."""
+def page_objects(page: Any, number: int) -> Any | None:
+    """One pdfium page as a pdfplumber page (characters, lines, rects, curves); None when pdfium
+    could not lay out some of its text, which only the reference reader then reads."""
     frame = _Frame(page)
+    paths = _paths(page, frame, number)
+    if paths.pop("lost_text"):
+        return None
     objects: dict[str, list[dict]] = {"char": _chars(page, frame, number)}
-    objects.update(_paths(page, frame, number))
+    objects.update(paths)
     return page_class()(objects, frame.bbox, number)
 
 
-def read_range(path: str, start: int, end: int, *, pdf: Any) -> tuple[list[Item], int, int]:
+class _Reference:
+    """pdfplumber, opened only when a page needs it."""
+
+    def __init__(self, path: str, data: bytes | None) -> None:
+        self.path, self.data, self.pdf = path, data, None
+
+    def page(self, index: int) -> Any:
+        if self.pdf is None:
+            from .pdf import _open as open_with_pdfplumber
+
+            self.pdf = open_with_pdfplumber(self.path, self.data)
+        return self.pdf.pages[index]
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+
+
+def read_range(path: str, start: int, end: int, *, pdf: Any, data: bytes | None = None) -> tuple[list[Item], int, int]:
     """Pages start..end-1 (0-based) -> (items, characters, characters without a code map)."""
-    from .pdf import _read_page
+    from .pdf import _classify, _read_page
 
     items: list[Item] = []
     total_chars = cid_chars = 0
-    for index in range(start, end):
-        try:
-            page = pdf[index]
-        except Exception as exc:  # noqa: BLE001 - a page pdfium cannot load is a damaged file
-            raise ReadError(path, "corrupt", f"第{index + 1}页 {type(exc).__name__}") from None
-        try:
-            plumber = page_objects(page, index + 1)
-            page_items, nchars = _read_page(plumber, index + 1)
-        except ReadError:
-            raise
-        except Exception as exc:  # noqa: BLE001
-            raise ReadError(path, "corrupt", f"第{index + 1}页 {type(exc).__name__}") from None
-        finally:
-            page.close()
-        total_chars += nchars
-        cid_chars += sum(1 for it in page_items if isinstance(it, LineItem) and "(cid:" in it.text)
-        items.extend(page_items)
+    reference = _Reference(path, data)
+    try:
+        for index in range(start, end):
+            try:
+                page = pdf[index]
+            except Exception as exc:  # noqa: BLE001 - a page pdfium cannot load is a damaged file
+                raise ReadError(path, "corrupt", f"第{index + 1}页 {type(exc).__name__}") from None
+            try:
+                built = page_objects(page, index + 1)
+                if built is None:  # a font pdfium cannot map: this page as pdfplumber reads it
+                    built = reference.page(index)
+                page_items, nchars = _read_page(built, index + 1)
+                if built.page_obj is not None:
+                    built.close()
+            except ReadError:
+                raise
+            except Exception as exc:  # noqa: BLE001
+                raise _classify(path, exc, f"第{index + 1}页 ") from None
+            finally:
+                page.close()
+            total_chars += nchars
+            cid_chars += sum(1 for it in page_items if isinstance(it, LineItem) and "(cid:" in it.text)
+            items.extend(page_items)
+    finally:
+        reference.close()
     return items, total_chars, cid_chars
 
 
@@ -439,8 +490,7 @@ def read_pdf(path: str, data: bytes | None = None) -> tuple[list[Item], int]:
     pdf = _open(path, data)
     try:
         npages = len(pdf)
-        parts = [read_range(path, 0, npages, pdf=pdf)]
+        parts = [read_range(path, 0, npages, pdf=pdf, data=data)]
     finally:
         pdf.close()
     return finish(path, parts, npages), npages
-
