@@ -157,6 +157,8 @@ def _lib() -> Any:
             "FPDFPageObj_GetType": (ci, [vp]),
             "FPDFPageObj_GetMatrix": (ci, [vp, vp]),
             "FPDFPageObj_GetBounds": (ci, [vp, pf, pf, pf, pf]),
+            "FPDFTextObj_GetText": (ctypes.c_ulong, [vp, vp, vp, ctypes.c_ulong]),
+            "FPDFFont_GetIsEmbedded": (ci, [vp]),
             "FPDFPath_GetDrawMode": (ci, [vp, ctypes.POINTER(ci), ctypes.POINTER(ci)]),
             "FPDFPageObj_GetFillColor": (ci, [vp] + [ctypes.POINTER(ctypes.c_uint)] * 4),
             "FPDFPageObj_GetStrokeColor": (ci, [vp] + [ctypes.POINTER(ctypes.c_uint)] * 4),
@@ -182,101 +184,112 @@ _SKIP = frozenset((0, 0x02, 0x0A, 0x0D, 0xFFFE))
 _MAYBE_GENERATED = frozenset((0x20, 0x0A, 0x0D, 0x02, 0xFFFE))
 
 
-def _chars(page: Any, frame: _Frame, number: int) -> list[dict]:
+def _chars(tp: Any, frame: _Frame, number: int) -> list[dict]:
     """The page's characters as pdfplumber's char objects (pdfminer's box for each)."""
     L = _lib()
-    tp = page.get_textpage()
-    try:
-        raw = _address(tp.raw)
-        n = L.FPDFText_CountChars(raw)
-        out: list[dict] = []
-        rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
-        rect_p = ctypes.addressof(rect)
-        m = (ctypes.c_float * 6)()  # FS_MATRIX
-        m_p = ctypes.addressof(m)
-        ox, oy = ctypes.c_double(), ctypes.c_double()
-        pox, poy = ctypes.byref(ox), ctypes.byref(oy)
-        out_f = ctypes.c_float()
-        pout = ctypes.byref(out_f)
-        unicode_of, generated, map_error = L.FPDFText_GetUnicode, L.FPDFText_IsGenerated, L.FPDFText_HasUnicodeMapError
-        text_object, origin, loose = L.FPDFText_GetTextObject, L.FPDFText_GetCharOrigin, L.FPDFText_GetLooseCharBox
-        styles: dict[int, tuple] = {}  # per text object: matrix in the page frame, size, descent, font
-        widths: dict[tuple, float] = {}  # (font, character, size) -> advance
-        glyph_width = L.FPDFFont_GetGlyphWidth
-        ctm = frame.ctm
-        height, dx, dtop = frame.height, frame.dx, frame.dtop
-        append = out.append
-        for i in range(n):
-            u = unicode_of(raw, i)
-            if u in _MAYBE_GENERATED and generated(raw, i):
-                continue  # spaces and line breaks pdfium infers: pdfminer has none
-            if map_error(raw, i) == 1:
-                text = f"(cid:{u})"
-            elif u in _SKIP:
-                continue
+    raw = _address(tp.raw)
+    n = L.FPDFText_CountChars(raw)
+    out: list[dict] = []
+    rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+    rect_p = ctypes.addressof(rect)
+    m = (ctypes.c_float * 6)()  # FS_MATRIX
+    m_p = ctypes.addressof(m)
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    pox, poy = ctypes.byref(ox), ctypes.byref(oy)
+    out_f = ctypes.c_float()
+    pout = ctypes.byref(out_f)
+    unicode_of, generated, map_error = L.FPDFText_GetUnicode, L.FPDFText_IsGenerated, L.FPDFText_HasUnicodeMapError
+    text_object, origin, loose = L.FPDFText_GetTextObject, L.FPDFText_GetCharOrigin, L.FPDFText_GetLooseCharBox
+    styles: dict[int, tuple] = {}  # per text object: matrix in the page frame, size, descent, font
+    widths: dict[tuple, float] = {}  # (font, character, size) -> advance
+    glyph_width = L.FPDFFont_GetGlyphWidth
+    ctm = frame.ctm
+    height, dx, dtop = frame.height, frame.dx, frame.dtop
+    append = out.append
+    for i in range(n):
+        u = unicode_of(raw, i)
+        if u in _MAYBE_GENERATED and generated(raw, i):
+            continue  # spaces and line breaks pdfium infers: pdfminer has none
+        if map_error(raw, i) == 1:
+            text = f"(cid:{u})"
+        elif u in _SKIP:
+            continue
+        else:
+            text = chr(u) if u < 0xD800 or 0xE000 <= u < 0x110000 else "\ufffd"
+        obj = text_object(raw, i) or 0
+        style = styles.get(obj)
+        if style is None:
+            L.FPDFText_GetMatrix(raw, i, m_p)
+            fs = round(L.FPDFText_GetFontSize(raw, i), 4)
+            font = L.FPDFTextObj_GetFont(obj) if obj else None
+            d = round(out_f.value, 4) if font and L.FPDFFont_GetDescent(font, 1.0, pout) else 0.0
+            a, b, c, dd = (float(f"{v:.7g}") for v in (m[0], m[1], m[2], m[3]))  # single precision: 7 digits
+            lin = _mul((a, b, c, dd, 0.0, 0.0), ctm)
+            style = styles[obj] = (lin, fs, d * fs, font, b == 0 and c == 0 and a > 0, a)
+        lin, fs, lo, font, plain, a = style
+        origin(raw, i, pox, poy)
+        # pdfminer's adv: the font's width for the glyph (/W, /Widths), in text space. pdfium's
+        # loose box is wider on some glyphs (KaiTi's 金 by 0.8%), which moves word gaps
+        adv = widths.get((font, u, fs)) if font else None
+        if adv is None:
+            if font and u < 0x110000 and glyph_width(font, u, fs, pout) and out_f.value > 0:
+                adv = round(out_f.value, 4)
+            elif plain:
+                loose(raw, i, rect_p)
+                adv = round((rect[2] - rect[0]) / a, 4)
             else:
-                text = chr(u) if u < 0xD800 or 0xE000 <= u < 0x110000 else "\ufffd"
-            obj = text_object(raw, i) or 0
-            style = styles.get(obj)
-            if style is None:
-                L.FPDFText_GetMatrix(raw, i, m_p)
-                fs = round(L.FPDFText_GetFontSize(raw, i), 4)
-                font = L.FPDFTextObj_GetFont(obj) if obj else None
-                d = round(out_f.value, 4) if font and L.FPDFFont_GetDescent(font, 1.0, pout) else 0.0
-                a, b, c, dd = (float(f"{v:.7g}") for v in (m[0], m[1], m[2], m[3]))  # single precision: 7 digits
-                lin = _mul((a, b, c, dd, 0.0, 0.0), ctm)
-                style = styles[obj] = (lin, fs, d * fs, font, b == 0 and c == 0 and a > 0, a)
-            lin, fs, lo, font, plain, a = style
-            origin(raw, i, pox, poy)
-            # pdfminer's adv: the font's width for the glyph (/W, /Widths), in text space. pdfium's
-            # loose box is wider on some glyphs (KaiTi's 金 by 0.8%), which moves word gaps
-            adv = widths.get((font, u, fs)) if font else None
-            if adv is None:
-                if font and u < 0x110000 and glyph_width(font, u, fs, pout) and out_f.value > 0:
-                    adv = round(out_f.value, 4)
-                elif plain:
-                    loose(raw, i, rect_p)
-                    adv = round((rect[2] - rect[0]) / a, 4)
-                else:
-                    adv = fs
-                if font:
-                    widths[(font, u, fs)] = adv
-            ca, cb, cc, cd = lin[0], lin[1], lin[2], lin[3]
-            # pdfium keeps positions in single precision; pdfminer in double, from the decimals the
-            # content stream prints: rounded back to those decimals, a gap compared with a threshold
-            # (a word break, a space) falls on the same side in both readers
-            ex, ey = _apply(ctm, round(ox.value, 4), round(oy.value, 4))
-            # pdfminer's box: two corners of (0, descent)-(adv, descent + size) through the matrix
-            y_lo, y_hi = lo, lo + fs
-            px0, py0 = ca * 0.0 + cc * y_lo + ex, cb * 0.0 + cd * y_lo + ey
-            px1, py1 = ca * adv + cc * y_hi + ex, cb * adv + cd * y_hi + ey
-            if px1 < px0:
-                px0, px1 = px1, px0
-            if py1 < py0:
-                py0, py1 = py1, py0
-            append({
-                "object_type": "char",
-                "page_number": number,
-                "text": text,
-                "x0": px0 + dx,
-                "x1": px1 + dx,
-                "y0": py0,
-                "y1": py1,
-                "top": height - py1 + dtop,
-                "bottom": height - py0 + dtop,
-                "doctop": height - py1 + dtop,
-                "width": px1 - px0,
-                "height": py1 - py0,
-                "size": py1 - py0,
-                "upright": ca * cd > 0 and cb * cc <= 0,
-                "matrix": (ca, cb, cc, cd, ex, ey),
-            })
-        return out
-    finally:
-        tp.close()
+                adv = fs
+            if font:
+                widths[(font, u, fs)] = adv
+        ca, cb, cc, cd = lin[0], lin[1], lin[2], lin[3]
+        # pdfium keeps positions in single precision; pdfminer in double, from the decimals the
+        # content stream prints: rounded back to those decimals, a gap compared with a threshold
+        # (a word break, a space) falls on the same side in both readers
+        ex, ey = _apply(ctm, round(ox.value, 4), round(oy.value, 4))
+        # pdfminer's box: two corners of (0, descent)-(adv, descent + size) through the matrix
+        y_lo, y_hi = lo, lo + fs
+        px0, py0 = ca * 0.0 + cc * y_lo + ex, cb * 0.0 + cd * y_lo + ey
+        px1, py1 = ca * adv + cc * y_hi + ex, cb * adv + cd * y_hi + ey
+        if px1 < px0:
+            px0, px1 = px1, px0
+        if py1 < py0:
+            py0, py1 = py1, py0
+        append({
+            "object_type": "char",
+            "page_number": number,
+            "text": text,
+            "x0": px0 + dx,
+            "x1": px1 + dx,
+            "y0": py0,
+            "y1": py1,
+            "top": height - py1 + dtop,
+            "bottom": height - py0 + dtop,
+            "doctop": height - py1 + dtop,
+            "width": px1 - px0,
+            "height": py1 - py0,
+            "size": py1 - py0,
+            "upright": ca * cd > 0 and cb * cc <= 0,
+            "matrix": (ca, cb, cc, cd, ex, ey),
+        })
+    return out
 
 
-def _paths(page: Any, frame: _Frame, number: int) -> dict[str, list[dict]]:
+_PROBE = ctypes.c_float()
+
+
+def _lost(L: Any, obj: int, text_page: int) -> bool:
+    """A text object pdfium could not lay out: no extent, no text, in a CJK font (one that encodes
+    一) that is not embedded; pdfium has no glyphs for it and drops its characters, where
+    pdfminer still reads them through the font's ToUnicode map."""
+    if L.FPDFTextObj_GetText(obj, text_page, None, 0) > 2:
+        return False
+    font = L.FPDFTextObj_GetFont(obj)
+    if not font or L.FPDFFont_GetIsEmbedded(font):
+        return False
+    return bool(L.FPDFFont_GetGlyphWidth(font, 0x4E00, 10.0, ctypes.byref(_PROBE))) and _PROBE.value > 0
+
+
+def _paths(page: Any, frame: _Frame, number: int, text_page: int) -> dict[str, list[dict]]:
     """The page's painted paths as pdfplumber's line, rect and curve objects (with what the page
     reader asks of them: fill, stroke, fill colour; no stroke colour or width, which nothing reads)."""
     L = _lib()
@@ -303,8 +316,9 @@ def _paths(page: Any, frame: _Frame, number: int) -> dict[str, list[dict]]:
                 walk(L.FPDFFormObj_CountObjects, L.FPDFFormObj_GetObject, obj, _mul(tuple(m), outer), depth + 1)
                 continue
             if kind == _TEXT:
-                if get_bounds(obj, p_l, p_b, p_r, p_t) and box[0].value == box[2].value and box[1].value == box[3].value:
-                    lost[0] += 1  # text pdfium could not lay out (a CID font neither embedded nor substituted)
+                if (get_bounds(obj, p_l, p_b, p_r, p_t) and box[0].value == box[2].value
+                        and box[1].value == box[3].value and _lost(L, obj, text_page)):
+                    lost[0] += 1
                 continue
             if kind != _PATH or not draw_mode(obj, p_fill, p_stroke):
                 continue
@@ -422,10 +436,14 @@ def page_objects(page: Any, number: int) -> Any | None:
     """One pdfium page as a pdfplumber page (characters, lines, rects, curves); None when pdfium
     could not lay out some of its text, which only the reference reader then reads."""
     frame = _Frame(page)
-    paths = _paths(page, frame, number)
-    if paths.pop("lost_text"):
-        return None
-    objects: dict[str, list[dict]] = {"char": _chars(page, frame, number)}
+    tp = page.get_textpage()
+    try:
+        paths = _paths(page, frame, number, _address(tp.raw))
+        if paths.pop("lost_text"):
+            return None
+        objects: dict[str, list[dict]] = {"char": _chars(tp, frame, number)}
+    finally:
+        tp.close()
     objects.update(paths)
     return page_class()(objects, frame.bbox, number)
 
