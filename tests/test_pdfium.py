@@ -108,3 +108,26 @@ def test_cli_and_api_take_the_reader(tmp_path, capsys):
     assert report.documents[0].status == "ok"
     assert pdf_reader() == "pdfium"
     assert main([str(path), "--reader", "pymupdf"]) == 2
+
+
+
+def test_text_in_a_font_pdfium_cannot_lay_out_is_still_read():
+    """Beijing's 审计局 sets its titles in FZXiaoBiaoSong, a CID font neither embedded nor one
+    pdfium can substitute: pdfium drops those characters, so the page is read by pdfplumber."""
+    import pypdfium2 as pdfium
+
+    from auditor.ingest.pdfium import page_objects
+
+    from .conftest import SHARED
+
+    path = SHARED / "wide" / "beijing" / "2026年北京市审计局部门预算.pdf"
+    if not path.exists():
+        pytest.skip("../shared/wide is not available")
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        assert page_objects(pdf[0], 1) is None and page_objects(pdf[1], 2) is not None
+    finally:
+        pdf.close()
+    _same(path)
+    texts = [it.text for it in read_with_pdfium(str(path))[0] if hasattr(it, "text")]
+    assert "北京市审计局2026年度部门预算信息公开" in texts
