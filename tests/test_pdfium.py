@@ -131,3 +131,11 @@ def test_text_in_a_font_pdfium_cannot_lay_out_is_still_read():
     _same(path)
     texts = [it.text for it in read_with_pdfium(str(path))[0] if hasattr(it, "text")]
     assert "北京市审计局2026年度部门预算信息公开" in texts
+
+
+def test_a_hyphen_ending_a_line_is_read(tmp_path):
+    """pdfium marks a hyphen that ends a line as a control character (0x02): it is the printed "-"."""
+    path = make_pdf(tmp_path / "hyphen.pdf", ["广州市司法局2022年-", "2023年信息化运维服务项目", "预算 决算 预算"])
+    texts = [it.text for it in read_with_pdfium(str(path))[0]]
+    assert texts == [it.text for it in read_with_pdfplumber(str(path), workers=1)[0]]
+    assert texts[0].endswith("-")

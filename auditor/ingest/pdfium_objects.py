@@ -82,6 +82,7 @@ def _lib() -> Any:
             "FPDFText_GetUnicode": (ctypes.c_uint, [vp, ci]),
             "FPDFText_IsGenerated": (ci, [vp, ci]),
             "FPDFText_HasUnicodeMapError": (ci, [vp, ci]),
+            "FPDFText_IsHyphen": (ci, [vp, ci]),
             "FPDFText_GetTextObject": (vp, [vp, ci]),
             "FPDFText_GetCharOrigin": (ci, [vp, ci, pd, pd]),
             "FPDFText_GetLooseCharBox": (ci, [vp, ci, vp]),
@@ -152,6 +153,8 @@ def chars(tp: Any, frame: Frame, number: int) -> list[dict]:
             continue  # spaces and line breaks pdfium infers: pdfminer has none
         if map_error(raw, i) == 1:
             text = f"(cid:{u})"
+        elif u == 0x02 and L.FPDFText_IsHyphen(raw, i) == 1:
+            text = "-"  # pdfium's mark for a hyphen ending a line ("2022年-" over "2023年"): the printed "-"
         elif u in _SKIP:
             continue
         else:
