@@ -93,33 +93,19 @@ def compare(a: dict, b: dict) -> list[str]:
     return out
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("dirs", nargs="*", default=[str(ROOT.parent / "shared" / d) for d in ("corpus", "regions", "wide")])
-    ap.add_argument("-j", "--jobs", type=int, default=2)
-    ap.add_argument("-o", "--output", default=str(ROOT / "bench" / "readers.md"))
-    args = ap.parse_args()
-    files = [str(f) for d in args.dirs for f in sorted(Path(d).rglob("*")) if f.suffix.lower() == ".pdf"]
-    if not files:
-        print("no PDFs")
-        return 1
-    rows: list[tuple[str, float, float, list[str]]] = []
-    with ProcessPoolExecutor(max_workers=args.jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        for path, a, b in pool.map(_both, files):
-            diffs = compare(a, b)
-            rows.append((path, a["time"], b["time"], diffs))
-            print(f"{'same ' if not diffs else 'DIFF '} {a['time']:6.2f} {b['time']:6.2f}  {path}", flush=True)
-            for ln in diffs:
-                print("      " + ln, flush=True)
+def write_md(rows: list[tuple[str, float, float, list[str]]], output: str, command: str, total: int) -> None:
+    """The comparison as Markdown: a line per file, then each difference in full. Written after
+    every file, so a run cut short still leaves what it compared."""
     same = sum(1 for r in rows if not r[3])
     ta, tb = sum(r[1] for r in rows), sum(r[2] for r in rows)
     lines = [
         "# pdfium against pdfplumber",
         "",
-        f"`python bench/readers.py {' '.join(args.dirs)}`",
+        f"`{command}`",
         "",
-        f"{len(rows)} PDFs: {same} read the same (meta, tables, paragraphs, results), {len(rows) - same} differ. "
-        f"Reading time (load, one process): pdfplumber {ta:.0f} s, pdfium {tb:.0f} s.",
+        f"{len(rows)} of {total} PDFs compared: {same} read the same (meta, tables with every cell, paragraphs, "
+        f"results), {len(rows) - same} differ. Reading time (load, one process, a busy machine): "
+        f"pdfplumber {ta:.0f} s, pdfium {tb:.0f} s.",
         "",
         "| file | pdfplumber s | pdfium s | same |",
         "|---|---:|---:|---|",
@@ -129,8 +115,47 @@ def main() -> int:
     for path, _a, _b, diffs in rows:
         if diffs:
             lines += ["", f"## {path}", "", "```", *diffs, "```"]
-    Path(args.output).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{same}/{len(rows)} the same; written to {args.output}")
+    Path(output).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def rows_from_log(log: str) -> list[tuple[str, float, float, list[str]]]:
+    """The rows of an earlier run's output (a run stopped before its end)."""
+    rows: list[tuple[str, float, float, list[str]]] = []
+    for line in Path(log).read_text(encoding="utf-8").splitlines():
+        if line.startswith(("same ", "DIFF ")):
+            _status, a, b, path = line.split(None, 3)
+            rows.append((path, float(a), float(b), []))
+        elif line.startswith("      ") and rows:
+            rows[-1][3].append(line[6:])
+    return rows
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("dirs", nargs="*", default=[str(ROOT.parent / "shared" / d) for d in ("corpus", "regions", "wide")])
+    ap.add_argument("-j", "--jobs", type=int, default=2)
+    ap.add_argument("-o", "--output", default=str(ROOT / "bench" / "readers.md"))
+    ap.add_argument("--from-log", metavar="LOG", help="write the Markdown from an earlier run's output")
+    args = ap.parse_args()
+    if args.from_log:
+        rows = rows_from_log(args.from_log)
+        write_md(rows, args.output, f"python bench/readers.py {' '.join(args.dirs)}", len(rows))
+        return 0
+    files = [str(f) for d in args.dirs for f in sorted(Path(d).rglob("*")) if f.suffix.lower() == ".pdf"]
+    if not files:
+        print("no PDFs")
+        return 1
+    command = f"python bench/readers.py {' '.join(args.dirs)}"
+    rows: list[tuple[str, float, float, list[str]]] = []
+    with ProcessPoolExecutor(max_workers=args.jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for path, a, b in pool.map(_both, files):
+            diffs = compare(a, b)
+            rows.append((path, a["time"], b["time"], diffs))
+            print(f"{'same ' if not diffs else 'DIFF '} {a['time']:6.2f} {b['time']:6.2f}  {path}", flush=True)
+            for ln in diffs:
+                print("      " + ln, flush=True)
+            write_md(rows, args.output, command, len(files))
+    print(f"{sum(1 for r in rows if not r[3])}/{len(rows)} the same; written to {args.output}")
     return 0
 
 
