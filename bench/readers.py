@@ -93,6 +93,23 @@ def compare(a: dict, b: dict) -> list[str]:
     return out
 
 
+NOTES = """\
+How the readers can differ, and what was done (ingest/pdfium.py, ingest/pdfium_objects.py):
+
+- Word gaps at exactly a quarter em. Producers set digits exactly 0.25 em after CJK text
+  ("公开 01表", "结余资金 0 万元"); whether the line reader puts a space there was decided by the
+  parsers' float noise (pdfminer accumulates advances in double, pdfium keeps single precision).
+  Fixed in both readers: a gap within 0.01 pt of the threshold is no space (ingest/pdf.py), and
+  pdfium's positions are rounded back to the decimals the content stream prints.
+- Glyph advances. pdfium's loose character box is wider than the font's /W width on some glyphs
+  (KaiTi 金 by 0.8 %); the advance is taken from the font's widths, as pdfminer does.
+- Text pdfium cannot lay out. A CJK font that is neither embedded nor substitutable
+  (FZXiaoBiaoSong on Beijing's 审计局 titles): pdfium drops the characters, pdfminer reads them
+  through the ToUnicode map. Such a page is read by pdfplumber (the fallback), so nothing is lost.
+- A hyphen that ends a line: pdfium reports it as control character 0x02; it is read as "-".
+"""
+
+
 def write_md(rows: list[tuple[str, float, float, list[str]]], output: str, command: str, total: int) -> None:
     """The comparison as Markdown: a line per file, then each difference in full. Written after
     every file, so a run cut short still leaves what it compared."""
@@ -107,6 +124,7 @@ def write_md(rows: list[tuple[str, float, float, list[str]]], output: str, comma
         f"results), {len(rows) - same} differ. Reading time (load, one process, a busy machine): "
         f"pdfplumber {ta:.0f} s, pdfium {tb:.0f} s.",
         "",
+        NOTES,
         "| file | pdfplumber s | pdfium s | same |",
         "|---|---:|---:|---|",
     ]
