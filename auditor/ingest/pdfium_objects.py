@@ -34,6 +34,12 @@ def _mul(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
             e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
 
 
+def _decimals(m: Any) -> tuple[float, ...]:
+    """A matrix pdfium keeps in single precision, back to the 7 digits the stream printed: the table
+    finder compares edges that meet exactly, and float noise must not decide whether they meet."""
+    return tuple(float(f"{v:.7g}") for v in m)
+
+
 def _apply(m: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
     a, b, c, d, e, f = m
     return a * x + c * y + e, b * x + d * y + f
@@ -46,7 +52,7 @@ class Frame:
         import pypdfium2.raw as R
 
         raw = page.raw
-        box = page.get_mediabox()
+        box = [round(v, 4) for v in page.get_mediabox()]  # single precision, back to the stream's decimals
         x0, y0, x1, y1 = min(box[0], box[2]), min(box[1], box[3]), max(box[0], box[2]), max(box[1], box[3])
         rotation = (R.FPDFPage_GetRotation(raw) * 90) % 360
         self.ctm = _ctm(rotation, (x0, y0, x1, y1))
@@ -256,7 +262,7 @@ def paths(page: Any, frame: Frame, number: int, text_page: int) -> dict[str, lis
             kind = get_type(obj)
             if kind == _FORM and depth < _MAX_FORM_DEPTH:
                 get_matrix(obj, m_p)
-                walk(L.FPDFFormObj_CountObjects, L.FPDFFormObj_GetObject, obj, _mul(tuple(m), outer), depth + 1)
+                walk(L.FPDFFormObj_CountObjects, L.FPDFFormObj_GetObject, obj, _mul(_decimals(m), outer), depth + 1)
                 continue
             if kind == _TEXT:
                 if (get_bounds(obj, p_l, p_b, p_r, p_t) and box[0].value == box[2].value
@@ -269,7 +275,7 @@ def paths(page: Any, frame: Frame, number: int, text_page: int) -> dict[str, lis
             if not fill and not strk:
                 continue
             get_matrix(obj, m_p)
-            tm = _mul(tuple(m), outer)
+            tm = _mul(_decimals(m), outer)
             ncolor = None
             if fill and L.FPDFPageObj_GetFillColor(obj, *prgba):
                 ncolor = (rgba[0].value / 255, rgba[1].value / 255, rgba[2].value / 255)
@@ -309,7 +315,8 @@ class _Segments:
             segment = get_segment(obj, s)
             get_point(segment, px, py)
             kind = get_type(segment)
-            pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+            px_, py_ = round(x.value, 4), round(y.value, 4)  # the stream's decimals, as pdfminer parses them
+            pt = (a * px_ + c * py_ + e, b * px_ + d * py_ + f)
             if kind == _MOVETO:
                 if shape:
                     out.append((shape, pts))
