@@ -1,6 +1,6 @@
 """Do the two PDF readers agree? pdfium (the default) against pdfplumber (the reference).
 
-    python bench/readers.py [DIR ...] [-j 2] [-o bench/readers.md]
+    python bench/readers.py [DIR|FILE ...] [-j 2] [-o bench/readers.md] [--from-log LOG]
 
 Every PDF under the folders (default: ../shared/corpus, ../shared/regions, ../shared/wide) is read
 and audited with each reader. Compared: the meta (organisation, year, kind, pages), every table
@@ -159,7 +159,8 @@ def main() -> int:
         rows = rows_from_log(args.from_log)
         write_md(rows, args.output, f"python bench/readers.py {' '.join(args.dirs)}", len(rows))
         return 0
-    files = [str(f) for d in args.dirs for f in sorted(Path(d).rglob("*")) if f.suffix.lower() == ".pdf"]
+    files = [str(f) for d in args.dirs for f in (sorted(Path(d).rglob("*")) if Path(d).is_dir() else [Path(d)])
+             if f.suffix.lower() == ".pdf"]
     if not files:
         print("no PDFs")
         return 1
