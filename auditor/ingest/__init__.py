@@ -24,8 +24,9 @@ from .text import read_text
 
 MAX_BYTES = 200 * 1024 * 1024
 PDF_READERS = ("pdfium", "pdfplumber")
-# pdfium reads 3x faster and the same on all but 3 of 97 PDFs compared (bench/readers.md), but on
-# one of them (西安国资委) a garbled header costs a check: the reference stays the default
+# pdfium reads 3x faster and the same as pdfplumber on 90 of the 93 PDFs compared in full
+# (bench/readers.md), better on two, but worse on one (西安国资委: a garbled 三公 header costs a
+# check): the reference stays the default
 DEFAULT_PDF_READER = "pdfplumber"
 _READER_ENV = "AUDITOR_PDF_READER"  # an environment variable: spawned batch and page workers inherit it
 
