@@ -168,14 +168,15 @@ def resolve_config(cfg: ConfigArg) -> _config.Config:
 def audit(files: PathLike | Sequence[PathLike], *, together: bool = False, config: ConfigArg = None,
           select: Sequence[str] | None = None, ignore: Sequence[str] | None = None,
           previous: PathLike | Sequence[PathLike] | None = None, baseline: PathLike | Baseline | None = None,
-          force: bool = False, jobs: int = 1, timeout: float | None = None) -> Report:
+          force: bool = False, jobs: int = 1, timeout: float | None = None, reader: str | None = None) -> Report:
     """Audit files (or folders of them) and return the report.
 
     together: the files are parts of one disclosure. select/ignore: rule ids or families ("T",
     "X101", "D1xx"), as --rules/--ignore; they replace the config's. previous: last year's
     disclosure (previous.PreviousMismatch when it is not this body's year before, unless force).
     baseline: an earlier report or a review sidecar (only new findings are kept).
-    jobs: worker processes (1 audits in this process). A document that cannot be read is in the
+    jobs: worker processes (1 audits in this process). reader: "pdfplumber" (the reference, the
+    default) or "pdfium" (about three times faster; bench/readers.md lists where it reads differently). A document that cannot be read is in the
     report with status "error"; a broken config or pattern file raises auditor.errors.PatternError,
     a rule pattern that selects no rule ValueError.
     """
@@ -184,10 +185,11 @@ def audit(files: PathLike | Sequence[PathLike], *, together: bool = False, confi
     names = [os.fspath(files)] if isinstance(files, (str, os.PathLike)) else [os.fspath(f) for f in files]
     prev = None if previous is None else (
         [os.fspath(previous)] if isinstance(previous, (str, os.PathLike)) else [os.fspath(p) for p in previous])
+    from .ingest import using_reader
     from .settings import Settings  # here: importing the API stays as light as before
 
     settings = Settings.resolve(resolve_config(config), select=select, ignore=ignore)
-    with settings.applied():  # the rule patterns are checked against this call's catalogue
+    with settings.applied(), using_reader(reader):  # the rule patterns are checked against this call's catalogue
         from .rules.catalogue import matches_nothing
 
         bad = matches_nothing(settings.select) or matches_nothing(settings.ignore)

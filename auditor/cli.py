@@ -79,8 +79,14 @@ def _audit_parser() -> argparse.ArgumentParser:
     p.add_argument("--isolated", action="store_true", help="不读取任何配置文件")
     p.add_argument("--baseline", metavar="OLD",
                    help="以前的 JSON 报告或审核文件 FILE.review.json：只报告其中没有的结果（已确认的不通过仍计入）")
+    _reader_flag(p)
     version_action(p, f"auditor {__version__}")
     return p
+
+
+def _reader_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--reader", choices=("pdfium", "pdfplumber"), default=None,
+                   help="PDF 读取方式：pdfplumber（默认，参照）或 pdfium（快约三倍，个别版式读法不同，见 bench/readers.md）")
 
 
 def _inspect_parser() -> argparse.ArgumentParser:
@@ -88,6 +94,7 @@ def _inspect_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="公开文件（PDF、文本）或 Word/Excel 草稿（.docx/.xlsx）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--together", action="store_true", help="所给文件是同一份公开文件的几个部分（如说明与报表）")
+    _reader_flag(p)
     return p
 
 
@@ -96,11 +103,18 @@ def _err(msg: str) -> None:
 
 
 def cmd_inspect(argv: Sequence[str], config: Config) -> int:
+    from .ingest import using_reader
+
+    args = _inspect_parser().parse_args(argv)
+    with using_reader(args.reader):
+        return _inspect(args)
+
+
+def _inspect(args: argparse.Namespace) -> int:
     from .api import groups_of
     from .ingest import load
     from .report.inspect import as_json, render_text
 
-    args = _inspect_parser().parse_args(argv)
     code = EXIT_OK
     docs: list[dict] = []
     for group in groups_of(args.files, args.together):
@@ -124,7 +138,13 @@ def cmd_inspect(argv: Sequence[str], config: Config) -> int:
 
 def cmd_audit(argv: Sequence[str], config: Config) -> int:
     args = _audit_parser().parse_args(argv)  # first: --version and --help need nothing else
+    from .ingest import using_reader
 
+    with using_reader(args.reader):  # spawned batch workers inherit the choice
+        return _audit(args, config)
+
+
+def _audit(args: argparse.Namespace, config: Config) -> int:
     from .api import Report, iter_entries
     from .baseline import load as load_baseline
     from .batch import expand
@@ -216,9 +236,9 @@ def _plan(args: argparse.Namespace, files: list[str]) -> tuple[list[list[str]], 
 
     if args.together or len(files) < 2 or not any(Path(f).is_dir() for f in args.files):
         return groups_of(files, args.together), None
-    from .pairing import plan
+    from .pairing import plan, sketch_all
 
-    made = plan(files)
+    made = plan(files, sketch_all(files, args.jobs))
     if args.output:
         for g in made.groups:
             if len(g) > 1:

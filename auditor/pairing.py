@@ -257,6 +257,28 @@ def _partner(n: Sketch, tables: list[Sketch]) -> tuple[int, Sketch] | None:
     return (best, top[0]) if len(top) == 1 else None
 
 
+PARALLEL_FROM = 16  # files: below this, starting worker processes costs more than it saves
+
+
+def sketch_all(files: list[str], jobs: int | None = None) -> dict[str, Sketch | None]:
+    """Every file's sketch; a large batch is sketched on `jobs` worker processes, as it will be
+    audited: the first read is a pdfium parse of every page, and in one process it held up the
+    batch for as long as a second reading of the whole folder."""
+    import os
+
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(files) < PARALLEL_FROM:
+        return {f: sketch(f) for f in files}
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+            return dict(zip(files, pool.map(sketch, files, chunksize=4)))
+    except Exception:  # noqa: BLE001 - no workers (no semaphores, a broken pool): sketch here
+        return {f: sketch(f) for f in files}
+
+
 def plan(files: list[str], sketches: dict[str, Sketch | None] | None = None) -> Plan:
     """Groups in input order (a pair where its first file was), and last year's group for each."""
     sk = sketches if sketches is not None else {f: sketch(f) for f in files}

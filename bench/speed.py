@@ -1,10 +1,12 @@
 """Speed and memory of the full audit on the corpus, as ratios measured in one run.
 
-    python bench/speed.py [--corpus ../shared/corpus] [--repeat 2]
+    python bench/speed.py [--corpus ../shared/corpus] [--repeat 2] [--reader pdfium|pdfplumber]
 
 1. Per document: the full audit (read + every rule) next to pdfplumber's own extract_text() over all
    pages of the same file, best of --repeat each; the median and max ratio, with pages read in
-   worker processes (the default) and in order in one process (AUDITOR_PAGE_WORKERS=1).
+   worker processes (the default) and in order in one process (AUDITOR_PAGE_WORKERS=1; pdfplumber
+   only); and as a user runs it: `python -m auditor FILE` against a script running extract_text,
+   each a new process (interpreter start and imports included).
 2. The corpus as one batch on 2 worker processes against the same batch in one process (wall time).
 3. Peak resident memory of each worker process (ru_maxrss).
 """
@@ -41,6 +43,19 @@ def audit_time(path: Path, page_workers: str | None = None) -> float:
     return time.perf_counter() - t
 
 
+_EXTRACT = ("import sys, pdfplumber\n"
+            "with pdfplumber.open(sys.argv[1]) as pdf:\n"
+            "    [p.extract_text() for p in pdf.pages]\n")
+
+
+def _process_time(cmd: list[str]) -> float:
+    import subprocess
+
+    t = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - t
+
+
 def _no_page_workers() -> None:
     from auditor.ingest.pages import disable
 
@@ -56,24 +71,37 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--reader", choices=("pdfium", "pdfplumber"), default="pdfium")
     args = ap.parse_args()
+    os.environ["AUDITOR_PDF_READER"] = args.reader  # this process and every worker it spawns
+    print(f"reader: {args.reader}; load: {os.getloadavg()[0]:.1f} {os.getloadavg()[1]:.1f} {os.getloadavg()[2]:.1f}")
     files = sorted(Path(args.corpus).rglob("*.pdf"))
     if not files:
         print("no corpus")
         return 1
     audit_time(files[0])  # warm imports, pattern caches and page workers, as a long-running process would be
-    ratios, single = [], []
-    print(f"{'document':50} {'extract_text':>12} {'audit':>8} {'ratio':>6} {'1 process':>10} {'ratio':>6}")
+    ratios, single, whole = [], [], []
+    print(f"{'document':50} {'extract_text':>12} {'audit':>8} {'ratio':>6} {'1 process':>10} {'ratio':>6}"
+          f" {'$ extract':>10} {'$ audit':>8} {'ratio':>6}")
     for f in files:
         et = min(extract_text_time(f) for _ in range(args.repeat))
         at = min(audit_time(f) for _ in range(args.repeat))
-        st = min(audit_time(f, "1") for _ in range(args.repeat))
+        # pdfium reads in the calling process: the one-process figure is the same run again
+        st = min(audit_time(f, "1") for _ in range(args.repeat)) if args.reader == "pdfplumber" else at
+        # as a user runs it: a new interpreter each, imports and all
+        pe = min(_process_time([sys.executable, "-c", _EXTRACT, str(f)]) for _ in range(args.repeat))
+        pa = min(_process_time([sys.executable, "-m", "auditor", str(f), "--format", "json", "-o", os.devnull,
+                                "--fail-on", "never", "--isolated"]) for _ in range(args.repeat))
         ratios.append(at / et)
         single.append(st / et)
-        print(f"{f.name[:48]:50} {et:12.2f} {at:8.2f} {at / et:6.2f} {st:10.2f} {st / et:6.2f}")
+        whole.append(pa / pe)
+        print(f"{f.name[:48]:50} {et:12.2f} {at:8.2f} {at / et:6.2f} {st:10.2f} {st / et:6.2f}"
+              f" {pe:10.2f} {pa:8.2f} {pa / pe:6.2f}", flush=True)
     os.environ.pop("AUDITOR_PAGE_WORKERS", None)
     print(f"\naudit / extract_text: median {statistics.median(ratios):.2f}x, max {max(ratios):.2f}x "
-          f"(pages in one process: median {statistics.median(single):.2f}x, max {max(single):.2f}x)")
+          f"(pages in one process: median {statistics.median(single):.2f}x, max {max(single):.2f}x; "
+          f"whole process, `python -m auditor FILE` / a script running extract_text: "
+          f"median {statistics.median(whole):.2f}x, max {max(whole):.2f}x)")
 
     groups = [[str(f)] for f in files]
     os.environ["AUDITOR_PAGE_WORKERS"] = "1"  # the single-process baseline reads pages in order too

@@ -1,4 +1,5 @@
-"""Reading a long PDF's pages in worker processes.
+"""Reading a long PDF's pages in worker processes (the pdfplumber reader only: pdfium reads a page
+in milliseconds, in the calling process).
 
 pdfminer's parse is almost all of the reading time and it runs page by page, so contiguous page
 ranges go to workers and the items come back in page order. The calling process reads the first
@@ -63,6 +64,10 @@ def _executor(size: int) -> ProcessPoolExecutor:
 def prewarm() -> None:
     """Create the page workers' pool now. A full-screen app takes over stdio; multiprocessing's
     resource tracker must start before that, while stderr is still a real file descriptor."""
+    from . import pdf_reader
+
+    if pdf_reader() != "pdfplumber":
+        return  # pdfium reads a page in milliseconds: no workers, nothing to start
     if _enabled and (os.cpu_count() or 1) > 1:
         try:
             _executor(min(os.cpu_count() or 1, MAX_WORKERS) - 1)

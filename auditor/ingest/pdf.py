@@ -64,7 +64,9 @@ def _line_text(words: list[dict]) -> str:
     for w in words:
         if prev is not None:
             gap = w["x0"] - prev["x1"]
-            if gap > 0.25 * max(w.get("size", 10), 1):
+            # a gap of a quarter em, to a hundredth of a point, is no space: producers set digits
+            # exactly that far from CJK text, and the parsers' float noise must not decide it
+            if gap > 0.25 * max(w.get("size", 10), 1) + 0.01:
                 out += " "
         out += w["text"]
         prev = w
@@ -118,7 +120,6 @@ def read_pdf(path: str, data: bytes | None = None, *, workers: int | None = None
     independent, so the items are the same as reading them in order, only sooner.
     """
     from .pages import page_ranges, read_ranges
-    from .running import drop_running_lines, page_labels
 
     pdf = _open(path, data)
     try:
@@ -134,6 +135,15 @@ def read_pdf(path: str, data: bytes | None = None, *, workers: int | None = None
             parts = [read_range(path, 0, npages, pdf=pdf)]
     finally:
         pdf.close()
+    return finish(path, parts, npages, labels), npages
+
+
+def finish(path: str, parts: list[tuple[list[Item], int, int]], npages: int,
+           labels: dict[int, str] | None = None) -> list[Item]:
+    """Both readers' last step: the printed page numbers kept as labels, running lines dropped, and
+    the checks that a file has no text to read."""
+    from .running import drop_running_lines, page_labels
+
     raw = [it for part in parts for it in part[0]]
     if labels is not None:
         labels.update(page_labels(raw))
@@ -147,7 +157,7 @@ def read_pdf(path: str, data: bytes | None = None, *, workers: int | None = None
     lines = sum(1 for it in items if isinstance(it, LineItem))
     if lines and cid_chars > lines / 2:
         raise ReadError(path, "no_text_layer", "字体缺少编码映射，文字无法还原")
-    return items, npages
+    return items
 
 
 def read_range(path: str, start: int, end: int, *, pdf: Any = None) -> tuple[list[Item], int, int]:
@@ -312,6 +322,8 @@ def _undo_inverted_box(page: Any) -> None:
     dropped as text placed off the page. Shift the objects back."""
     from pdfminer.pdftypes import resolve1
 
+    if page.page_obj is None:
+        return  # a page built from pdfium's objects: its frame is normalised already
     try:
         x0, y0, x1, y1 = (float(resolve1(v)) for v in resolve1(page.page_obj.attrs.get("MediaBox")))
     except (TypeError, ValueError):
