@@ -120,3 +120,13 @@ def test_contents_end_where_the_body_repeats_its_first_entry():
     doc = regions_doc("central/国家信访局_2026_部门预算.pdf")
     assert not any(e.startswith(("一、部门职责", "（一）")) for e in doc.toc[3:])
     assert "（一）负责处理国内群众、境外人士、法人及其他组织通过信访渠道" in doc.text
+
+
+def test_a_unit_code_that_looks_like_a_class_code_is_no_basis_for_a_fail():
+    """西安市交通运输局 2022 表3 lists its units by 单位编码: "222 西安市交通运输局" is a unit, not 类 222
+    粮油物资储备支出. Compared with the 收支总表's blank 粮油物资储备支出 it would be a false X101; its
+    meaning is not confirmed by the code, so it is 存疑 and says why."""
+    doc = regions_doc("shaanxi/西安市交通运输局_2022_部门综合预算.pdf")
+    results = [r for r in run_checks(doc, ["X"]) if r.rule == "X101" and "222" in (r.anchor or "")]
+    assert results and all(r.verdict != "fail" for r in results)
+    assert any("单位编码" in r.message for r in results)

@@ -211,9 +211,23 @@ def compare(rule: str, anchor: str, title: str, a: Point, b: Point, *, relation:
     )
 
 
+_PLACE = re.compile(r"[省市区县州盟旗]|本级")  # a body's name names its place; a 科目's does not (法院 does not)
+
+
+@patterns.cached
+def _body_name() -> re.Pattern:
+    return re.compile(patterns.load("claims")["count_lists"]["unit_name"])
+
+
 def _source(p: Point, role: str) -> Source:
     """A printing as the cross-examination reads it: a code added up over several rows is no
-    single printed figure (a row of the listing may be a subtotal, or lie in a block not read)."""
+    single printed figure (a row of the listing may be a subtotal, or lie in a block not read); a
+    code whose row names a body ("222 西安市交通运输局") may be a 单位编码 that happens to look like
+    a 类, so the figure's meaning is not confirmed by the code."""
+    name = (p.row.name or "").strip()
+    if p.row.code and name and _body_name().search(name) and _PLACE.search(name):
+        return Source(p.table, p.row, p.column, how="fallback", role=role,
+                      why=f"该行编码{p.row.code}后印的是单位名称“{name}”，编码可能是单位编码而非科目编码")
     if p.rows > 1:
         return Source(p.table, p.row, p.column, how="sum", role=role, why=f"由同一科目的{p.rows}行相加得到")
     if _listing(p.table):
