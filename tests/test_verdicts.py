@@ -351,3 +351,18 @@ def test_other_places_a_zero_claim_against_the_scopes_blank_cell():
     comp = _n("0", Source(t, t.rows[0], t.columns[0]))
     comp.sources.append(Source(t, t.rows[0], t.columns[1], role="place"))
     assert readers.other_places(_doc(t), comp) is not None
+
+
+def test_carry_over_between_two_tables_totals():
+    """X101: the 收支总表's 本年支出合计 3,643.37 against the 支出总表's 合计 3,695.91, which spends the
+    52.54 the 收支总表 prints as 结转下年: with the carry-over counted in, both agree (西安 2019)."""
+    a = _table([("预算数",)], [("本年支出合计", None, ["3643.37"]), ("结转下年", None, ["52.54"]),
+                              ("支出总计", None, ["3695.91"])], kind="summary", title="收支总表")
+    b = _table([("合计",)], [("合计", None, ["3695.91"])], title="支出总表")
+    sa, sb = Source(a, a.rows[0], a.columns[0]), Source(b, b.rows[0], b.columns[0], role="claimed")
+    comp = Comparison(family="X", relation="eq", claimed=sb.value()[0], claimed_half=sb.value()[1],
+                      expected=sa.value()[0], expected_half=sa.value()[1], sources=[sa, sb])
+    alt = readers.carry_over(_doc(a, b), comp)
+    assert alt is not None and "结转下年" in alt.reading and alt.value == Decimal("3695.91") * W
+    a.rows[1].cells[a.columns[0].key] = Cell(text="40.00", amount=parse_amount("40.00"))
+    assert readers.carry_over(_doc(a, b), comp) is None  # 40.00 explains nothing: the fail stands

@@ -158,6 +158,8 @@ _CARRY = re.compile(r"(上年|年初)结转|结转结余|上年结余")
 def carry_over(doc: Document, comp: Comparison) -> Alternative | None:
     """上年结转 counted in or out: the narrative's 财政拨款收入 may include the carry-over that the
     table prints on its own row (or leave out what the table's total includes)."""
+    if comp.family == "X":
+        return _carry_between_tables(comp)
     s = comp.source("expected")
     if comp.family != "N" or s is None or comp.percent:
         return None
@@ -173,6 +175,33 @@ def carry_over(doc: Document, comp: Comparison) -> Alternative | None:
             if comp.holds(comp.claimed, v, base[1] + got[1]):
                 return Alternative("expected", v, base[1] + got[1], f"{how}「{r.name.strip()}」（{got[0] / s.scale}）的口径",
                                    [_ev(s.table, r, s.column)])
+    return None
+
+
+_CARRY_OUT = re.compile(r"(年终|年末)结转|结转下年|结转结余")
+
+
+def _carry_between_tables(comp: Comparison) -> Alternative | None:
+    """Two tables' totals of one measure (X101): one may count the carry-over (上年结转 on the income
+    side, 年终结转 on the spending side) that the other leaves out; "本年支出合计 + 年终结转结余" is a
+    reading of the 支出总表's 合计 as much as 本年支出合计 alone."""
+    for s in comp.sources:
+        if s.role not in ("expected", "claimed") or s.value() is None:
+            continue
+        base = s.value()
+        for r in s.table.rows:
+            if r is s.row or r.side != s.row.side or not (_CARRY.search(r.name) or _CARRY_OUT.search(r.name)):
+                continue
+            got = _cell(s.table, r, s.column)
+            if not got:
+                continue
+            for sign, how in ((1, "计入"), (-1, "扣除")):
+                v = base[0] + sign * got[0]
+                holds = (comp.holds(comp.claimed, v, base[1] + got[1]) if s.role == "expected"
+                         else comp.holds(v, comp.expected, comp.expected_half + got[1]))
+                if holds:
+                    return Alternative(s.role, v, base[1] + got[1],
+                                       f"{how}「{r.name.strip()}」（{got[0] / s.scale}）的口径", [_ev(s.table, r, s.column)])
     return None
 
 
