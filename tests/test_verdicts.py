@@ -366,3 +366,25 @@ def test_carry_over_between_two_tables_totals():
     assert alt is not None and "结转下年" in alt.reading and alt.value == Decimal("3695.91") * W
     a.rows[1].cells[a.columns[0].key] = Cell(text="40.00", amount=parse_amount("40.00"))
     assert readers.carry_over(_doc(a, b), comp) is None  # 40.00 explains nothing: the fail stands
+
+
+def test_t101_with_irregular_thousands_separators_is_capped():
+    """"121748,642" (上海 2026: a comma lost): such a figure, and the sums it is in, may be read wrong."""
+    t = _table([("合计",)], [("人力资源和社会保障管理事务", "20801", ["121748,642"]),
+                            ("综合业务管理", "2080104", ["102026,002"]), ("信息化建设", "2080108", ["283,586"]),
+                            ("事业运行", "2080150", ["19439,054"])], kind="gpb_expenditure", unit="元")
+    fails = [r for r in check_table(t) if r.rule == "T101" and r.verdict == "fail"]
+    assert fails
+    policy.cross_examine(_doc(t), fails)
+    assert all(r.verdict == "warn" and "千分位不规则" in r.message for r in fails)
+
+
+def test_t103_with_every_part_blank_is_capped():
+    """A 总计 of 13.40 beside blank 财政拨款 / 其他资金 cells (广州 项目表, the figure read into a text column):
+    not one part was read, so the break is a question about the reading, not the table."""
+    t = _table([("总计",), ("财政拨款",), ("其他资金",)], [("某项目", None, ["13.40", "", ""]),
+                                                   ("另一项目", None, ["5.00", "3.00", "2.00"])], kind="project")
+    fails = [r for r in check_table(t) if r.rule == "T103" and r.verdict == "fail"]
+    assert len(fails) == 1
+    policy.cross_examine(_doc(t), fails)
+    assert fails[0].verdict == "warn" and "未读到" in fails[0].message

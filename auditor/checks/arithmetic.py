@@ -133,6 +133,10 @@ def _basis(table: Table, total_row: Row, total_col: Column, parts: list[tuple[Ro
         total.how, total.why = "fallback", f"行名中读进了数字（{named}），行列可能错位"
     elif any(c is not None and len(_DECIMALS.findall(c.text)) > 1 for c in cells):
         total.how, total.why = "fallback", "所在行有单元格粘连了几个数字，行列可能错位"
+    elif bad := next((c.text.strip() for c in cells if c is not None and _BAD_GROUPING.search(c.text or "")), None):
+        total.how, total.why = "fallback", f"单元格“{bad}”的千分位不规则，数字可能读错"
+    elif parts and want and all(_blank(r.cells.get(c.key)) for r, c in parts):
+        total.how, total.why = "fallback", "各组成项一个数值也未读到，可能是数字读进了别的栏"
     return Comparison(
         family="T", relation="eq", claimed=want * scale, claimed_half=Decimal(0), expected=got * scale,
         expected_half=tol * scale,
@@ -142,6 +146,13 @@ def _basis(table: Table, total_row: Row, total_col: Column, parts: list[tuple[Ro
 
 _FIGURE_NAME = re.compile(r"^\s*-?[\d,]+(?:\.\d+)?\s*$|[\u4e00-\u9fff]\d[\d,]*\.\d{2}")
 _DECIMALS = re.compile(r"\d\.\d")
+# a figure whose thousands separators are not every three digits ("121748,642"): a comma lost in
+# printing or reading, so the figure (and the sums it is part of) may be read wrong
+_BAD_GROUPING = re.compile(r"\d{4,},\d{3}(?!\d)|(?<![\d,])\d+,\d{1,2}(?![\d])(?!\.)|\d,\d{4,}")
+
+
+def _blank(cell) -> bool:  # noqa: ANN001 - a model.Cell or None
+    return cell is None or cell.amount is None or cell.amount.value == 0
 
 
 def _children(rows: list[Row], parent: Row) -> list[Row]:
