@@ -155,3 +155,14 @@ def test_names_that_fit_are_not_enough_when_the_figures_disagree(tmp_path):
     assert plan(expand([str(tmp_path)])).groups == [[str(tmp_path / NARRATIVE.name)], [str(tmp_path / TABLES.name)]]
     shutil.copy(TABLES, tmp_path / TABLES.name)
     assert len(plan(expand([str(tmp_path)])).groups) == 1
+
+
+def test_a_lone_narrative_is_not_failed_for_each_table_its_contents_lists():
+    """北京市交通委员会's 情况说明 is published without its 报表 (none in the folder): its 目录 lists 12
+    tables the other file holds. That is one D101 note, not 12 D102 不通过."""
+    path = ROOT.parent / "shared" / "wide" / "beijing" / "2026年北京市交通委员会部门预算.pdf"
+    if not path.exists():
+        pytest.skip("../shared/wide is absent")
+    results = audit_document(load(str(path)))
+    assert not [r for r in results if r.rule == "D102" and r.verdict == "fail"]
+    assert [r for r in results if r.rule == "D101" and r.verdict == "warn"]
