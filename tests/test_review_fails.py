@@ -65,4 +65,7 @@ def test_row_copying_the_total_reports_each_break_once():
     on_total = [r for r in fails if r.text.endswith("：合计")]
     assert len(on_total) == 4
     assert all(any(e.row.startswith("125 ") for e in r.evidence) for r in on_total)
-    assert len(fails) == 20  # the breaks on 125001–125004 stay: they are other rows' slips
+    # the breaks on 125001–125004 stay: they are other rows' slips; one of them (125004's 增减 小计 2.00
+    # beside blank parts) is 存疑, since no part of it was read: a blank may be a figure not read
+    warns = [r for r in audit_document(doc, select=["T103"]) if r.rule == "T103" and r.verdict == "warn"]
+    assert len(fails) == 19 and len(warns) == 1 and "未读到" in warns[0].message

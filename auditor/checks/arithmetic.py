@@ -129,8 +129,12 @@ def _basis(table: Table, total_row: Row, total_col: Column, parts: list[tuple[Ro
     total = Source(table, total_row, total_col, role="total")
     cells = list(total_row.cells.values()) + [r.cells.get(c.key) for r, c in parts]
     named = next((r.name.strip() for r in [total_row] + [r for r, _ in parts] if _FIGURE_NAME.search(r.name or "")), None)
+    labels = [total_row.name, total_col.key] + [x for r, c in parts for x in (r.name, c.key)]
+    garbled = next((x.strip() for x in labels if _OVERPRINTED.search(x or "")), None)
     if named:
         total.how, total.why = "fallback", f"行名中读进了数字（{named}），行列可能错位"
+    elif garbled:
+        total.how, total.why = "fallback", f"行名或列名重叠读出（{garbled}），该表可能套印，行列可能错位"
     elif any(c is not None and len(_DECIMALS.findall(c.text)) > 1 for c in cells):
         total.how, total.why = "fallback", "所在行有单元格粘连了几个数字，行列可能错位"
     elif bad := next((c.text.strip() for c in cells if c is not None and _BAD_GROUPING.search(c.text or "")), None):
@@ -146,6 +150,7 @@ def _basis(table: Table, total_row: Row, total_col: Column, parts: list[tuple[Ro
 
 _FIGURE_NAME = re.compile(r"^\s*-?[\d,]+(?:\.\d+)?\s*$|[\u4e00-\u9fff]\d[\d,]*\.\d{2}")
 _DECIMALS = re.compile(r"\d\.\d")
+_OVERPRINTED = re.compile(r"([\u4e00-\u9fff])\1\1")  # "序序序序号号号号": text drawn several times over itself
 # a figure whose thousands separators are not every three digits ("121748,642"): a comma lost in
 # printing or reading, so the figure (and the sums it is part of) may be read wrong
 _BAD_GROUPING = re.compile(r"\d{4,},\d{3}(?!\d)|(?<![\d,])\d+,\d{1,2}(?![\d])(?!\.)|\d,\d{4,}")

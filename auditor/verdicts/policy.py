@@ -58,6 +58,13 @@ def examine(doc: Document, r: Result) -> None:
     if weak is not None:
         _demote(r, f"比对所用数值{weak.why or '并非按表头和行名直接找到'}")
         return
+    blank = next((s for s in comp.sources if s.role == "expected" and s.value() is None), None)
+    if comp.family == "N" and blank is not None and not comp.wrong_label:
+        # a blank cell read against a stated figure: the figure may sit in a cell we did not read (a
+        # figure glued into the next column, a lost separator). The seed's wrong-label case keeps its
+        # 不通过: there the figure is printed on another row, which names the error.
+        _demote(r, f"表格「{blank.row.label}」该处未读到数字（空白），数字可能印在别处或未能读出")
+        return
     alt = alternative(doc, comp)
     if alt is not None:
         unit = r.claimed.unit if r.claimed else None
