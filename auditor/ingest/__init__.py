@@ -6,10 +6,7 @@ read together: pass both paths to load().
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import ReadError
@@ -21,43 +18,10 @@ from .gate import judge
 from .items import GridItem, Item
 from .meta import detect_meta
 from .pdf import read_pdf
+from .readers import DEFAULT_PDF_READER, PDF_READERS, pdf_reader, using_reader  # noqa: F401 - the API
 from .text import read_text
 
 MAX_BYTES = 200 * 1024 * 1024
-PDF_READERS = ("pdfium", "pdfplumber")
-# pdfium reads 3x faster and the same as pdfplumber on 90 of the 93 PDFs compared in full
-# (bench/readers.md), better on two, but worse on one (西安国资委: a garbled 三公 header costs a
-# check): the reference stays the default
-DEFAULT_PDF_READER = "pdfplumber"
-_READER_ENV = "AUDITOR_PDF_READER"  # an environment variable: spawned batch and page workers inherit it
-
-
-def pdf_reader() -> str:
-    """The PDF reader in force: pdfplumber (the reference, the default) or pdfium (fast)."""
-    name = os.environ.get(_READER_ENV, "")
-    return name if name in PDF_READERS else DEFAULT_PDF_READER
-
-
-@contextlib.contextmanager
-def using_reader(name: str | None) -> Iterator[None]:
-    """Read PDFs with this reader for the length of one call (None: leave the choice as it is)."""
-    if name is None:
-        yield
-        return
-    if name not in PDF_READERS:
-        raise ValueError(f"未知的 PDF 读取方式：{name}（可选 {'、'.join(PDF_READERS)}）")
-    before = os.environ.get(_READER_ENV)
-    os.environ[_READER_ENV] = name
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(_READER_ENV, None)
-        else:
-            os.environ[_READER_ENV] = before
-
-
-
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _OLE_ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 _OFFICE_SUFFIXES = (".docx", ".xlsx", ".xlsm", ".docm", ".xls", ".doc", ".wps", ".et")

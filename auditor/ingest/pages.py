@@ -64,7 +64,7 @@ def _executor(size: int) -> ProcessPoolExecutor:
 def prewarm() -> None:
     """Create the page workers' pool now. A full-screen app takes over stdio; multiprocessing's
     resource tracker must start before that, while stderr is still a real file descriptor."""
-    from . import pdf_reader
+    from .readers import pdf_reader
 
     if pdf_reader() != "pdfplumber":
         return  # pdfium reads a page in milliseconds: no workers, nothing to start
