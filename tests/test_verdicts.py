@@ -410,3 +410,20 @@ def test_a_sum_over_overprinted_labels_is_capped():
     assert [r.rule for r in fails] == ["T103"]
     policy.cross_examine(_doc(t), fails)
     assert fails[0].verdict == "warn" and "重叠" in fails[0].message
+
+
+def test_a_vertical_sum_whose_table_goes_on_untitled_on_the_next_page_is_capped():
+    """西安 2026: the 支出明细表 breaks at a page, and the next page's rows (the rest of 212, then 221) are
+    read as an untitled table of the same columns. The 合计 above misses them: our reading, not the table."""
+    a = _table([("合计",)], [("合计", None, ["100.00"]), ("一般公共服务支出", "201", ["60.00"])], kind="gpb_expenditure")
+    b = _table([("合计",)], [("住房保障支出", "221", ["40.00"])], kind="other", title="")
+    b.id, b.pages = "t2", [2]
+    for row in b.rows:
+        row.page = 2
+    fails = [r for r in check_table(a) if r.rule == "T102" and r.verdict == "fail"]
+    assert fails
+    policy.cross_examine(_doc(a), list(fails))
+    assert fails[0].verdict == "fail"  # no continuation: the break stands
+    fails = [r for r in check_table(a) if r.rule == "T102" and r.verdict == "fail"]
+    policy.cross_examine(_doc(a, b), fails)
+    assert fails[0].verdict == "warn" and "续表" in fails[0].message

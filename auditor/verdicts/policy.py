@@ -58,6 +58,9 @@ def examine(doc: Document, r: Result) -> None:
     if weak is not None:
         _demote(r, f"比对所用数值{weak.why or '并非按表头和行名直接找到'}")
         return
+    if r.rule in ("T101", "T102") and _continued(doc, comp):
+        _demote(r, "该表在下一页有同样表头、未印标题的续表，下级科目或类级科目可能印在续表中")
+        return
     blank = next((s for s in comp.sources if s.role == "expected" and s.value() is None), None)
     if comp.family == "N" and blank is not None and not comp.wrong_label:
         # a blank cell read against a stated figure: the figure may sit in a cell we did not read (a
@@ -74,6 +77,20 @@ def examine(doc: Document, r: Result) -> None:
     narrower = narrower_scope(doc, comp)
     if narrower is not None:
         _demote(r, narrower)
+
+
+def _continued(doc: Document, comp: Comparison) -> bool:
+    """Whether the table of a vertical sum goes on in the next table read: untitled, with the same
+    columns, on the next page (a continuation the assembly did not join). Its rows may hold the parts
+    this sum misses."""
+    table = comp.sources[0].table if comp.sources else None
+    if table is None or table not in doc.tables or not table.pages:
+        return False
+    i = doc.tables.index(table)
+    nxt = doc.tables[i + 1] if i + 1 < len(doc.tables) else None
+    return (nxt is not None and not nxt.title.strip() and bool(nxt.pages)
+            and min(nxt.pages) == max(table.pages) + 1
+            and [c.key for c in nxt.columns] == [c.key for c in table.columns])
 
 
 def cross_examine(doc: Document, results: list[Result]) -> list[Result]:
