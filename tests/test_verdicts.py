@@ -44,6 +44,15 @@ def _n(claimed: str, source: Source, subject: str = "X", **kw) -> Comparison:
                       sources=[source], subject=subject, **kw)
 
 
+def _sum(t: Table, claimed: str, expected: str, half: str, total: int, parts: list[int]) -> Comparison:
+    """A table's sum (T) in 万元: the total row against the sum of the part rows, all in the first column."""
+    c = t.columns[0]
+    return Comparison(family="T", relation="eq", claimed=Decimal(claimed) * W, claimed_half=Decimal(0),
+                      expected=Decimal(expected) * W, expected_half=Decimal(half) * W,
+                      sources=[Source(t, t.rows[total], c, role="total")]
+                      + [Source(t, t.rows[i], c, role="part") for i in parts])
+
+
 def _fail(comp: Comparison) -> Result:
     return Result(rule="N101", kind="claim", verdict="fail", severity="error", message="不符。", basis=comp)
 
@@ -94,12 +103,7 @@ def test_glued_figure_a_figure_read_into_the_next_text_cell():
 def test_repeated_rows_one_line_printed_at_two_levels_counts_once():
     t = _table([("合计",)], [("援助其他地区支出", "219", ["502.00"]), ("其他支出", "21999", ["502.00"]),
                             ("其他支出", "21999", ["502.00"])])
-    c = t.columns[0]
-    comp = Comparison(family="T", relation="eq", claimed=Decimal(502) * W, claimed_half=Decimal(0),
-                      expected=Decimal(1004) * W, expected_half=Decimal("0.015") * W,
-                      sources=[Source(t, t.rows[0], c, role="total"), Source(t, t.rows[1], c, role="part"),
-                               Source(t, t.rows[2], c, role="part")])
-    alt = readers.repeated_rows(_doc(t), comp)
+    alt = readers.repeated_rows(_doc(t), _sum(t, "502", "1004", "0.015", 0, [1, 2]))
     assert alt is not None and alt.value == Decimal(502) * W
 
 
@@ -337,12 +341,7 @@ def test_child_rows_plain_rows_under_a_summary_heading():
     t = _table([("预算数",)], [("收入合计", None, ["100.00"]), ("一、本年收入", None, [""]),
                               ("一般公共预算拨款收入", None, ["80.00"]), ("二、上年结转", None, ["20.00"])],
                kind="fiscal_summary")
-    c = t.columns[0]
-    comp = Comparison(family="T", relation="eq", claimed=Decimal(100) * W, claimed_half=Decimal(0),
-                      expected=Decimal(20) * W, expected_half=Decimal("0.01") * W,
-                      sources=[Source(t, t.rows[0], c, role="total"), Source(t, t.rows[1], c, role="part"),
-                               Source(t, t.rows[3], c, role="part")])
-    alt = readers.child_rows(_doc(t), comp)
+    alt = readers.child_rows(_doc(t), _sum(t, "100", "20", "0.01", 0, [1, 3]))
     assert alt is not None and alt.value == Decimal(100) * W
 
 
