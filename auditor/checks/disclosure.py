@@ -349,7 +349,9 @@ def check_three_public_reasons(doc: Document) -> list[Result]:
     sents = [s for s in doc.sentences() if s.section and sec.search(s.section) and "名词" not in s.section]
     if not sents:
         return []
-    changed = [s for s in sents if change.search(s.text) and re.search(r"\d", s.text)]
+    zero = re.compile(cfg["zero_change"])
+    changed = [s for s in sents if re.search(r"\d", s.text)
+               and any(not zero.match(s.text, m.end()) for m in change.finditer(s.text))]
     if not changed:
         return [_result("D108", "pass", "“三公”经费说明未述及增减变化。", anchor="none")]
     explained = [s for s in sents if reason.search(s.text)]

@@ -138,12 +138,15 @@ def check_change(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
             f"{quoted(label)}{word}{a.text}%：按表计算为{dec(exp.quantize(Decimal('0.01')))}%"
             f"（本年{current_txt(fact)}，上年{current_txt(prior)}）。"
         )
-        return claim_result(
+        res = claim_result(
             claim, verdict, msg + ("" if ok else "叙述与表格不符。"),
             expected=Figure(dec(exp.quantize(Decimal("0.01"))), "%"),
             tolerance=f"区间[{dec(lo.quantize(Decimal('0.0001')))}, {dec(hi.quantize(Decimal('0.0001')))}]%",
             evidence=evidence,
         )
+        if verdict == "fail":
+            res.basis = change_basis(doc, fact, prior, claimed, h, exp, Decimal(0), percent=True)
+        return res
     scale = UNIT_SCALE.get(unit, Decimal(1))
     exp = diff / scale
     tol = a.half_unit + (ct + pt) / scale
@@ -170,8 +173,25 @@ def check_change(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
             f"{quoted(label)}{word}应为{fmt(abs(exp))}{unit}（本年{current_txt(fact)}，上年{current_txt(prior)}），"
             f"叙述写为{a.text}{unit}。"
         )
-    return claim_result(claim, verdict, msg, expected=Figure(dec(exp.quantize(Decimal("0.01"))), unit),
-                   tolerance=f"±{dec(tol)}{unit}", evidence=evidence)
+    res = claim_result(claim, verdict, msg, expected=Figure(dec(exp.quantize(Decimal("0.01"))), unit),
+                       tolerance=f"±{dec(tol)}{unit}", evidence=evidence)
+    if verdict == "fail":
+        res.basis = change_basis(doc, fact, prior, signed * scale, a.half_unit * scale, diff, ct + pt)
+    return res
+
+
+def change_basis(doc: Document, fact: Fact, prior: Fact, claimed: Decimal, claimed_half: Decimal,
+                 expected: Decimal, expected_half: Decimal, percent: bool = False) -> Comparison:
+    """A change's two cells for the cross-examination. Last year's figure taken from last year's own
+    disclosure is not this document's reading: this year's narrative may compare with the adjusted
+    上年 figure, which the earlier document never printed."""
+    prior_how, why = "direct", ""
+    if not any(t is prior.table for t in doc.tables):
+        prior_how, why = "fallback", "（上年数）取自上年的公开文件，本年叙述的比较基数可能是调整后的上年数"
+    return Comparison(family="N", relation="eq", claimed=claimed, claimed_half=claimed_half, expected=expected,
+                      expected_half=expected_half, percent=percent, of_change=True,
+                      sources=[Source(fact.table, fact.row, fact.column),
+                               Source(prior.table, prior.row, prior.column, how=prior_how, role="prior", why=why)])
 
 
 def current_txt(f: Fact) -> str:

@@ -125,6 +125,11 @@ def _yearless(label: str) -> str:
     return regex.sub(r"20\d\d年度?", "", label)
 
 
+def _trail(path: tuple[str, ...]) -> tuple[str, ...]:
+    """A header path with its year segments dropped and years struck from the rest."""
+    return tuple(y for y in (_yearless(seg).strip() for seg in path) if y)
+
+
 def prior_fact(doc: Document, subj: tuple[str, str], current: Fact) -> Fact | None:
     """Last year's value of the subject: a prior-year column of the same table, the concept's
     prior-year facts, or else last year's own disclosure (`audit FILE --previous LAST`)."""
@@ -155,7 +160,12 @@ def _prior_in_document(doc: Document, subj: tuple[str, str], current: Fact) -> F
     cols = prior_columns(current.table, doc.meta.year)
     if cols:
         leaf = _yearless(current.column.path[-1]) if current.column.path else ""
-        same = [c for c in cols if c.path and _yearless(c.path[-1]) == leaf]  # 2020年预算数 ~ 2021年预算数
+        # the whole header path without its years first: "2019年·三公·公务用车·小计" is last year's
+        # "2020年·三公·公务用车·小计", not the first prior-year "小计" (the 三公 total's)
+        same = [c for c in cols if _trail(c.path) == _trail(current.column.path)]
+        if not same:
+            by_leaf = [c for c in cols if c.path and _yearless(c.path[-1]) == leaf]  # 2020年预算数 ~ 2021年预算数
+            same = by_leaf if len(by_leaf) == 1 or len(current.column.path) <= 1 else []
         if not same and leaf in ("合计", "小计", "预算数", "决算数", "金额"):
             same = [c for c in cols if len(c.path) == 1]  # a single prior-year total column
         if same:

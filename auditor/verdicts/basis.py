@@ -61,6 +61,9 @@ class Comparison:
     context: str = ""  # the narrative's words before the figure, and its section heading (N)
     wrong_label: list[str] = field(default_factory=list)  # differently named rows equal to the figure (N)
     percent: bool = False  # claimed and expected are percentages, not money
+    # a change from last year (N102): expected is this year's cell less last year's (role "prior");
+    # the single-cell readers do not apply, only the checks of how each cell was found
+    of_change: bool = False
     # a rate computed from the narrative's own figures (N103): the change (value, half, sign) and the
     # sentence's other amounts that may be this year's figure, as (text, value, half)
     change: tuple[Decimal, Decimal, int] | None = None

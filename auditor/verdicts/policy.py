@@ -35,6 +35,8 @@ def _shown(comp: Comparison, alt: Alternative, unit: str | None) -> str:
 
 def alternative(doc: Document, comp: Comparison) -> Alternative | None:
     """The first alternative reading under which the relation holds."""
+    if comp.of_change:
+        return None  # the readers re-read one cell against the claimed figure, not a difference
     for reader in READERS:
         alt = reader(doc, comp)
         if alt is None:
@@ -61,7 +63,7 @@ def examine(doc: Document, r: Result) -> None:
     if r.rule in ("T101", "T102") and _continued(doc, comp):
         _demote(r, "该表在下一页有同样表头、未印标题的续表，下级科目或类级科目可能印在续表中")
         return
-    blank = next((s for s in comp.sources if s.role == "expected" and s.value() is None), None)
+    blank = next((s for s in comp.sources if s.role in ("expected", "prior") and s.value() is None), None)
     if comp.family == "N" and blank is not None and not comp.wrong_label:
         # a blank cell read against a stated figure: the figure may sit in a cell we did not read (a
         # figure glued into the next column, a lost separator). The seed's wrong-label case keeps its
@@ -74,7 +76,7 @@ def examine(doc: Document, r: Result) -> None:
         _demote(r, f"若按{alt.reading}则相符（{_shown(comp, alt, unit)}）")
         r.evidence += alt.evidence
         return
-    narrower = narrower_scope(doc, comp)
+    narrower = None if comp.of_change else narrower_scope(doc, comp)
     if narrower is not None:
         _demote(r, narrower)
 

@@ -330,9 +330,16 @@ def other_places(doc: Document, comp: Comparison) -> Alternative | None:
         got = s.value()
         if got is None and comp.claimed == 0 and s.row.cells.get(s.column.key) is not None:
             got = (Decimal(0), Decimal(0))  # "工程 0 万元" against the scope's blank cell
-        if got is not None and comp.holds(comp.claimed, got[0], got[1]):
-            return Alternative("expected", got[0], got[1], f"《{s.table.title}》「{s.row.label}」{s.column.key}的口径",
-                               [_ev(s.table, s.row, s.column)])
+        if got is None:
+            continue
+        reading = f"《{s.table.title}》「{s.row.label}」{s.column.key}的口径"
+        if comp.holds(comp.claimed, got[0], got[1]):
+            return Alternative("expected", got[0], got[1], reading, [_ev(s.table, s.row, s.column)])
+        if got[1] < comp.claimed_half and comp.holds(comp.claimed, got[0], got[1] + comp.claimed_half):
+            # the table prints more decimals than the narrative (Beijing's 万元 to six places): a
+            # figure cut or raised rather than rounded differs by less than one unit of its last place
+            return Alternative("expected", got[0], got[1] + comp.claimed_half,
+                               f"{reading}（表中位数更多，叙述末位的取舍不同）", [_ev(s.table, s.row, s.column)])
     return None
 
 
@@ -405,8 +412,10 @@ def narrower_scope(doc: Document, comp: Comparison) -> str | None:
     170.68万元") compared with the row's whole: the sentence speaks of the row's 项目支出 only.
     Not a value but a reason the comparison does not read the figure's meaning: 存疑, never 不通过."""
     s = comp.source("expected")
-    if comp.family != "N" or s is None or not comp.subject or comp.claimed >= comp.expected:
-        return None  # a part never exceeds the whole: a larger figure is no narrower reading
+    if comp.family != "N" or s is None or not comp.subject:
+        return None
+    if comp.claimed >= comp.expected:
+        return _other_unit_scope(comp, s)  # a part never exceeds the whole: a larger figure is no narrower reading
     section, _, before = comp.context.partition("|")
     for word in _PART_WORDS:
         if word in comp.subject or any(word in seg for seg in s.column.path) or word in s.table.title:
@@ -418,3 +427,16 @@ def narrower_scope(doc: Document, comp: Comparison) -> str | None:
     if "本级" in before and "本级" not in s.table.title:
         return "叙述说的是本级的数，比对的表格是部门（含所属单位）的数"
     return None
+
+
+def _other_unit_scope(comp: Comparison, s: Source) -> str | None:
+    """A figure the narrative gives for the department's own office (本级) against a table of one
+    source of funds (一般公共预算): the two differ in unit and in funds, so either may be larger."""
+    section, _, before = comp.context.partition("|")
+    if "本级" in (before + section) and "本级" not in s.table.title and s.table.kind in _FUND_SCOPED and not comp.scope_named:
+        return (f"叙述说的是本级全部资金的数，比对的《{s.table.title}》只含一种资金来源、且含所属单位，"
+                "两者口径不同")
+    return None
+
+
+_FUND_SCOPED = frozenset({"gpb_expenditure", "gpb_basic", "fiscal_summary", "gov_fund", "state_capital"})
