@@ -360,3 +360,21 @@ def test_the_expenditure_claim_reads_the_expenditure_list_of_a_four_list_fiscal_
     doc = load_string(text)
     claims = [r for r in audit_document(doc, select=["N101"]) if "财政拨款支出" in r.message]
     assert claims and all(r.verdict == "pass" for r in claims), [r.message for r in claims]
+
+
+# --- a two-sided table whose left figures are printed against the right list's names -------------------
+
+def test_a_left_figure_glued_to_the_right_sides_name_goes_back_to_its_cell():
+    """重庆 2026 财政拨款收支总体情况表: "39,238.43一、本年支出" — the 一、本年收入 figure read into the
+    支出 list's name, its own cell blank; the 收入合计 identity then broke (T105)."""
+    grid_rows = [["收入", "", "支出", "", ""], ["项目", "预算数", "项目", "合计", "一般公共预算"],
+                 ["一、本年收入", "", "39,238.43一、本年支出", "41,958.18", "37,891.58"],
+                 ["（一）一般公共预算资金", "", "36,208.43（一）一般公共服务支出", "22,006.16", "22,006.16"],
+                 ["二、上年结转", "2,719.75", "二、结转下年", "", ""],
+                 ["收入合计", "41,958.18", "支出合计", "41,958.18", "37,891.58"]]
+    grid = Grid(rows=grid_rows, row_pages=[1] * len(grid_rows), row_lines=[None] * len(grid_rows))
+    t = build_table(table_id="t4", title="财政拨款收支总体情况表", unit="万元", grid=grid)[0]
+    income = {r.name: r for r in t.rows if r.side == "收入"}
+    spending = [r.name for r in t.rows if r.side == "支出"]
+    assert str(income["一、本年收入"].cells[t.columns[0].key].amount.value) == "39238.43"
+    assert spending[:2] == ["一、本年支出", "（一）一般公共服务支出"]

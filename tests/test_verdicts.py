@@ -426,3 +426,97 @@ def test_a_vertical_sum_whose_table_goes_on_untitled_on_the_next_page_is_capped(
     fails = [r for r in check_table(a) if r.rule == "T102" and r.verdict == "fail"]
     policy.cross_examine(_doc(a, b), fails)
     assert fails[0].verdict == "warn" and "续表" in fails[0].message
+
+
+def test_other_places_a_more_precise_table_figure_cut_rather_than_rounded():
+    """北京 2026: the 支出总表 prints 万元 to six places (7,633.516247); the narrative writes 7633.51 (cut,
+    not rounded). Within one unit of the narrative's last place, against another scope's table: 存疑."""
+    a = _table([("项目支出",)], [("合计", None, ["7583.399054"])], kind="gpb_expenditure", title="一般公共预算支出表")
+    b = _table([("项目支出",)], [("合计", None, ["7633.516247"])], title="支出总表")
+    comp = _n("7633.51", Source(a, a.rows[0], a.columns[0]))
+    comp.sources.append(Source(b, b.rows[0], b.columns[0], role="place"))
+    alt = readers.other_places(_doc(a, b), comp)
+    assert alt is not None and "末位的取舍" in alt.reading
+    comp = _n("7633.49", Source(a, a.rows[0], a.columns[0]))  # two units off: no reading
+    comp.sources.append(Source(b, b.rows[0], b.columns[0], role="place"))
+    assert readers.other_places(_doc(a, b), comp) is None
+
+
+def test_narrower_scope_an_own_office_figure_against_a_one_fund_table_either_way():
+    """深圳 2026: "（本级）…对个人和家庭的补助支出 439.45 万元" (all funds, the office alone) against the
+    department's 一般公共预算 303 row 439.20: the scopes differ in unit and in funds, so it may be larger."""
+    t = _table([("支出总计",)], [("对个人和家庭的补助", "303", ["439.20"])], kind="gpb_expenditure",
+               title="一般公共预算支出表（按经济分类）")
+    comp = _n("439.45", Source(t, t.rows[0], t.columns[0]), subject="对个人和家庭的补助",
+              context="一、深圳市应急管理局（本级）|深圳市应急管理局（本级）预算 14,316.37 万元，包括对个人和家庭的补助支出")
+    assert "本级" in (readers.narrower_scope(_doc(t), comp) or "")
+    t.kind = "expenditure"  # an all-funds table: the office's figure cannot exceed the department's
+    assert readers.narrower_scope(_doc(t), comp) is None
+
+
+def test_sibling_totals_the_years_total_without_carry_over():
+    """西安 2022 收支总表: "本部门预算支出 105590.77" is 本年支出合计, not 支出总计 (which adds 结转下年 and
+    unassigned money)."""
+    t = _table([("预算数",)], [("一、部门预算", None, ["105590.77"]), ("本年支出合计", None, ["105590.77"]),
+                              ("结转下年", None, ["16.50"]), ("未安排支出的实户资金", None, ["339.20"]),
+                              ("支出总计", None, ["105946.47"])], kind="summary")
+    alt = readers.sibling_totals(_doc(t), _n("105590.77", Source(t, t.rows[4], t.columns[0]), subject="支出总计"))
+    assert alt is not None and "本年支出合计" in alt.reading
+    assert readers.sibling_totals(_doc(t), _n("105590.70", Source(t, t.rows[4], t.columns[0]))) is None
+
+
+def _change_fail(doc: Document, current: Source, prior: Source, claimed: str) -> Result:
+    from auditor.claims.against import change_basis
+    from auditor.claims.facts import Fact
+
+    def fact(s: Source) -> Fact:
+        cell = s.row.cells[s.column.key]
+        return Fact(table=s.table, row=s.row, column=s.column, amount=cell.amount, doc_unit="万元")
+
+    cv, pv = current.value() or (Decimal(0), Decimal(0)), prior.value() or (Decimal(0), Decimal(0))
+    comp = change_basis(doc, fact(current), fact(prior), Decimal(claimed) * W, Decimal("0.005") * W,
+                        cv[0] - pv[0], cv[1] + pv[1])
+    return Result(rule="N102", kind="claim", verdict="fail", severity="error", message="不符。", basis=comp)
+
+
+def test_a_change_against_blank_cells_is_capped():
+    """西安司法局: 公务用车运行维护费 "较上年减少5.40万元" where both cells of our reading are blank."""
+    t = _table([("2026年·公务用车运行维护费",), ("2025年·公务用车运行维护费",)], [("合计", None, ["", ""])],
+               kind="three_public")
+    r = _change_fail(_doc(t), Source(t, t.rows[0], t.columns[0]), Source(t, t.rows[0], t.columns[1]), "-5.40")
+    policy.cross_examine(_doc(t), [r])
+    assert r.verdict == "warn" and "未读到数字" in r.message
+
+
+def test_a_change_against_last_years_document_is_capped_and_one_in_this_document_stays():
+    """检察院 2018: 上年 from the 2017 disclosure (17,981.68); the narrative's base may be the adjusted
+    上年 figure this document does not print."""
+    t = _table([("金额",)], [("支出合计", None, ["21940.96"])], kind="fiscal_summary")
+    last = _table([("金额",)], [("支出合计", None, ["17981.68"])], kind="fiscal_summary", title="2017年公开文件·表四")
+    r = _change_fail(_doc(t), Source(t, t.rows[0], t.columns[0]), Source(last, last.rows[0], last.columns[0]), "3958.98")
+    policy.cross_examine(_doc(t), [r])
+    assert r.verdict == "warn" and "上年的公开文件" in r.message
+    both = _table([("2018年",), ("2017年",)], [("支出合计", None, ["21940.96", "17981.68"])], kind="fiscal_summary")
+    r = _change_fail(_doc(both), Source(both, both.rows[0], both.columns[0]),
+                     Source(both, both.rows[0], both.columns[1]), "3958.98")
+    policy.cross_examine(_doc(both), [r])
+    assert r.verdict == "fail"  # the same table prints both years: no other reading
+
+
+THREE_PUBLIC_BY_YEAR = """
+表9
+测试局“三公”经费预算表
+单位：万元
+单位名称 | 2025年·合计 | 2025年·三公经费·小计 | 2025年·三公经费·公务接待费 | 2025年·三公经费·公务用车购置及运行维护费·小计 | 2026年·合计 | 2026年·三公经费·小计 | 2026年·三公经费·公务接待费 | 2026年·三公经费·公务用车购置及运行维护费·小计
+合计 | 100.00 | 66.57 | 28.57 | 38.00 | 60.00 | 29.30 | 3.30 | 26.00
+"""
+
+
+def test_a_change_reads_last_year_under_the_same_header_path_not_the_first_prior_subtotal():
+    """西安人社 2020: 公务用车 "较上年降低12万元" (38.00 → 26.00) was compared with the first prior-year
+    "小计", the 三公 total's 66.57."""
+    doc = small_disclosure("六、“三公”经费预算情况\n公务用车购置及运行维护费26万元，较上年降低12万元。", THREE_PUBLIC_BY_YEAR)
+    for c in doc.tables[0].columns:
+        c.path = tuple(c.key.split("·"))  # as a PDF's header rows give it: one segment per level
+    r = next(r for r in check_claims(doc)[0] if r.rule == "N102")
+    assert r.verdict == "pass" and "38.00" in r.message

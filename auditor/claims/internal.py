@@ -32,6 +32,7 @@ def _grammar() -> dict:
         "definitions": [(regex.compile(d["total"]), [regex.compile(w) for w in d["parts"]])
                         for d in comp.get("definitions", [])],
         "restated": regex.compile(comp.get("restated", "(?!)")),
+        "closes": regex.compile(comp.get("closes", "(?!)")),
         "list_before": regex.compile(lists["before"]),
         "list_after": regex.compile(lists["after"]),
         "separators": regex.compile(lists["separators"]),
@@ -122,9 +123,13 @@ def check_components(doc: Document, claims: list[Claim]) -> list[Result]:
             if after_total[m.start():m.end()].strip() in ("（", "("):
                 close = regex.search(r"[）)]", s.text[total.end - s.start:])
                 end_off = total.end + close.start() if close else None
+            prev_end = total.end
             for c in group[i + 1:]:
                 if end_off is not None and c.start >= end_off:
                     break
+                if parts and g["closes"].search(s.text[prev_end - s.start: c.start - s.start]):
+                    break
+                prev_end = c.end
                 if _family(c) == fam:
                     if g["restated"].match(_own_clause(c)):
                         break  # "…，合计1410.00万": the total said again closes the list

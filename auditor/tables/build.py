@@ -104,6 +104,24 @@ def _split_sides(paths: list[tuple[str, ...]], roles: list[str]) -> list[tuple[s
     return sides
 
 
+_GLUED_FIGURE = re.compile(r"^\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d+)\s*(?=[\u4e00-\u9fff（(])")
+
+
+def _unglue_sides(sides: list[tuple[str | None, int, int]], roles: list[str], body: list[list[str]]) -> None:
+    """A two-sided table whose left list's last figure is printed against the right list's name
+    ("39,238.43一、本年支出", the 一、本年收入 cell left blank): the figure goes back to its own cell.
+    Left where it is, the left list loses its figures and its sums break (Chongqing 2026)."""
+    for (_, s0, e0), (_, s1, e1) in zip(sides, sides[1:]):
+        left = e0 - 1
+        name = next((j for j in range(s1, e1) if roles[j] == "name"), None)
+        if name is None or roles[left] != "value":
+            continue
+        for r in body:
+            m = _GLUED_FIGURE.match(r[name])
+            if m and not r[left].strip():
+                r[left], r[name] = m.group(1), r[name][m.end():]
+
+
 def _strip_side(path: tuple[str, ...], side: str | None) -> tuple[str, ...]:
     if not side:
         return path
@@ -212,6 +230,7 @@ def build_table(
             roles[j] = "text"
     kind, kind_name = classify(title)
     sides = _split_sides(paths, roles)
+    _unglue_sides(sides, roles, body)
     columns: list[Column] = []
     for side, s, e in sides:
         used: set[str] = set()

@@ -343,6 +343,24 @@ def other_places(doc: Document, comp: Comparison) -> Alternative | None:
     return None
 
 
+_SIBLING_TOTAL = re.compile(r"(合计|总计|小计)\s*$|^\s*本年(收入|支出)\s*$")
+
+
+def sibling_totals(doc: Document, comp: Comparison) -> Alternative | None:
+    """Another total of the same side of the same table: "本部门预算支出" may be the 本年支出合计
+    (without 结转下年 and money left unassigned) as much as the 支出总计 below it."""
+    s = comp.source("expected")
+    if comp.family != "N" or s is None or comp.percent or not _SIBLING_TOTAL.search(s.row.name):
+        return None
+    for r in s.table.rows:
+        if r is s.row or r.side != s.row.side or not _SIBLING_TOTAL.search(r.name):
+            continue
+        got = _cell(s.table, r, s.column)
+        if got is not None and comp.holds(comp.claimed, got[0], got[1]):
+            return Alternative("expected", got[0], got[1], f"同表「{r.name.strip()}」行的口径", [_ev(s.table, r, s.column)])
+    return None
+
+
 def other_side(doc: Document, comp: Comparison) -> Alternative | None:
     """A two-sided table's row of the same name on the other side (收入 for 支出)."""
     s = comp.source("expected")
@@ -400,7 +418,8 @@ def fewer_columns(doc: Document, comp: Comparison) -> Alternative | None:
 
 Reader = Callable[[Document, Comparison], "Alternative | None"]
 READERS: tuple[Reader, ...] = (sub_columns, child_rows, glued_figure, repeated_rows, fewer_columns, named_row, part_columns,
-                               same_row, carry_over, other_places, other_side, other_unit, narrative_base)
+                               same_row, carry_over, sibling_totals, other_places, other_side, other_unit,
+                               narrative_base)
 
 
 _PART_WORDS = ("项目支出", "基本支出", "机关运行经费")
