@@ -33,6 +33,7 @@ def _grammar() -> dict:
                         for d in comp.get("definitions", [])],
         "restated": regex.compile(comp.get("restated", "(?!)")),
         "closes": regex.compile(comp.get("closes", "(?!)")),
+        "nested": regex.compile(comp.get("nested", "(?!)")),
         "list_before": regex.compile(lists["before"]),
         "list_after": regex.compile(lists["after"]),
         "separators": regex.compile(lists["separators"]),
@@ -124,12 +125,20 @@ def check_components(doc: Document, claims: list[Claim]) -> list[Result]:
                 close = regex.search(r"[）)]", s.text[total.end - s.start:])
                 end_off = total.end + close.start() if close else None
             prev_end = total.end
+            nested: str | None = None  # inside a part's own split: "（" or "，" as it opened
             for c in group[i + 1:]:
                 if end_off is not None and c.start >= end_off:
                     break
-                if parts and g["closes"].search(s.text[prev_end - s.start: c.start - s.start]):
+                gap = s.text[prev_end - s.start: c.start - s.start]
+                if parts and g["closes"].search(gap):
                     break
                 prev_end = c.end
+                if nested is not None and (regex.search(r"[）)]", gap) if nested == "（" else regex.search(r"[；;]", gap)):
+                    nested = None
+                if nested is None and parts and (n := g["nested"].search(gap)):
+                    nested = "（" if regex.search(r"[（(]\s*$", gap[: n.start()]) else "，"
+                if nested is not None:
+                    continue  # a sub-part of the part before: N107 checks it against that part
                 if _family(c) == fam:
                     if g["restated"].match(_own_clause(c)):
                         break  # "…，合计1410.00万": the total said again closes the list
@@ -226,6 +235,9 @@ def _verdict(total: Claim, parts: list[Claim], exhaustive: bool, fam: str, compl
         verdict = "fail"
         msg = (f"分项之和大于总数：{names}，合计{fmt(s, 0 if count else 2)}{unit}，"
                f"而总数为{shown_total}，相差{fmt(abs(diff), 0 if count else 2)}{unit}。")
+        twice = next((p for p, (v, h) in zip(parts, vals) if v and abs(diff - v) <= tol + h), None)
+        if twice is not None:
+            msg += f"去掉“{_label(twice)}{twice.amount.text}{twice.unit}”后恰好相符：该项可能已含在其他分项中，被重复列示。"
     elif complete:
         # 基本支出 + 项目支出 are all of 支出 in most templates, but a 支出总表 may also carry 事业单位经营
         # 支出 or 上缴上级支出: a difference is 存疑, naming it
