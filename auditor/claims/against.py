@@ -119,6 +119,8 @@ def check_change(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
             evidence=[evidence_of(fact)],
         )
     pct = claim.kind == "change_pct"
+    if not any(t is prior.table for t in doc.tables):
+        claim.notes.append("prior_elsewhere")  # last year's document: the narrative's own figures decide first
     cu, ct = fact.in_unit("元")
     pu, pt = prior.in_unit("元")
     diff = cu - pu

@@ -162,8 +162,8 @@ def check_claims(doc: Document) -> tuple[list[Result], list[Claim]]:
             res = check_share(view, claim, subj, claims, i)
         else:
             res = claim_result(claim, "unverified", "未能核对。")
-        if claim.kind in ("change", "change_pct") and (res.verdict == "unverified" or
-                                                      (res.verdict != "pass" and "stand_in" in claim.notes)):
+        if claim.kind in ("change", "change_pct") and (res.verdict == "unverified" or (res.verdict != "pass" and (
+                "stand_in" in claim.notes or "prior_elsewhere" in claim.notes))):
             own = stated_change(doc, claims, i) or (narrative_pct(doc, claims, i) if claim.kind == "change_pct"
                                                     else change_from_rate(doc, claims, i))
             if own is not None:
