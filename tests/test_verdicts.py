@@ -520,3 +520,23 @@ def test_a_change_reads_last_year_under_the_same_header_path_not_the_first_prior
         c.path = tuple(c.key.split("·"))  # as a PDF's header rows give it: one segment per level
     r = next(r for r in check_claims(doc)[0] if r.rule == "N102")
     assert r.verdict == "pass" and "38.00" in r.message
+
+
+THREE_PUBLIC_GARBLED = """
+表9
+测试局“三公”经费预算表
+单位：万元
+单位名称 | 2025年·合计 | 2025年·购置三公经费预算费·小计 | 2025年·购置三公经费预算费·公务接待费 | 2025年·购置三公经费预算费·公务用车购置及运行维护费·小计 | 2026年·合计 | 2026年·待费三公经费预算·小计 | 2026年·待费三公经费预算·公务接待费 | 2026年·待费三公经费预算·公务用车购置及运行维护费·小计 | 增减变化情况·合计 | 增减变化情况·待费三公经费预算·小计 | 增减变化情况·待费三公经费预算·公务接待费 | 增减变化情况·待费三公经费预算·公务用车购置及运行维护费·小计
+合计 | 100.00 | 66.57 | 28.57 | 38.00 | 60.00 | 29.30 | 3.30 | 26.00 | -40.00 | -37.27 | -25.27 | -12.00
+"""
+
+
+def test_a_change_reads_last_year_at_the_same_place_of_its_block_when_the_headers_garble_apart():
+    """西安国资委 2022: the group heading over the 三公 columns is garbled differently over each year;
+    last year's 公务用车·小计 is the one at the same place of last year's block. The change columns
+    (增减变化情况) are never this year's figure."""
+    doc = small_disclosure("六、“三公”经费预算情况\n公务用车购置及运行维护费26万元，较上年降低12万元。", THREE_PUBLIC_GARBLED)
+    for c in doc.tables[0].columns:
+        c.path = tuple(c.key.split("·"))
+    r = next(r for r in check_claims(doc)[0] if r.rule == "N102")
+    assert r.verdict == "pass" and "38.00" in r.message and "本年26.00" in r.message

@@ -40,6 +40,8 @@ def current_columns(table: Table, year: int | None, side: str | None = None) -> 
         y = _year_of(c.key)
         if "上年" in c.key or (y is not None and year is not None and y < year):
             continue
+        if regex.search(_words().get("change", "(?!)"), c.key):
+            continue  # the change from last year is no figure of this year
         cols.append(c)
     return cols
 

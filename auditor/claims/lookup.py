@@ -10,7 +10,7 @@ import dataclasses
 
 import regex
 
-from ..model import Document
+from ..model import Column, Document, Table
 from .extract import Claim, normalize
 from .facts import (
     Fact,
@@ -125,9 +125,27 @@ def _yearless(label: str) -> str:
     return regex.sub(r"20\d\d年度?", "", label)
 
 
+_YEAR_SEGMENT = regex.compile(r"^(?:20\d\d年度?|上年度?|本年度?|当年|今年|去年)$")
+
+
 def _trail(path: tuple[str, ...]) -> tuple[str, ...]:
-    """A header path with its year segments dropped and years struck from the rest."""
-    return tuple(y for y in (_yearless(seg).strip() for seg in path) if y)
+    """A header path with its year segments (2021年, 上年, 当年) dropped and years struck from the rest."""
+    return tuple(y for y in (_yearless(seg).strip() for seg in path if not _YEAR_SEGMENT.match(seg.strip())) if y)
+
+
+def _same_place(table: Table, column: Column, prior: list[Column]) -> list[Column]:
+    """The column at the same place in last year's block, when the two years' blocks print the same
+    leaves in the same order: a header garbled differently in each block ("购置…三公经费预算费" over
+    2021, "待费…三公经费预算" over 2022) still puts 公务用车·小计 fifth in both."""
+    if len(column.path) < 2:
+        return []
+    block = [c for c in table.columns if c.path[:1] == column.path[:1]]
+    at = next((i for i, c in enumerate(block) if c is column), None)
+    for head in dict.fromkeys(c.path[:1] for c in prior):
+        other = [c for c in table.columns if c.path[:1] == head]
+        if at is not None and [c.path[-1] for c in other] == [c.path[-1] for c in block] and any(x is other[at] for x in prior):
+            return [other[at]]
+    return []
 
 
 def prior_fact(doc: Document, subj: tuple[str, str], current: Fact) -> Fact | None:
@@ -163,6 +181,8 @@ def _prior_in_document(doc: Document, subj: tuple[str, str], current: Fact) -> F
         # the whole header path without its years first: "2019年·三公·公务用车·小计" is last year's
         # "2020年·三公·公务用车·小计", not the first prior-year "小计" (the 三公 total's)
         same = [c for c in cols if _trail(c.path) == _trail(current.column.path)]
+        if not same:
+            same = _same_place(current.table, current.column, cols)
         if not same:
             by_leaf = [c for c in cols if c.path and _yearless(c.path[-1]) == leaf]  # 2020年预算数 ~ 2021年预算数
             same = by_leaf if len(by_leaf) == 1 or len(current.column.path) <= 1 else []
