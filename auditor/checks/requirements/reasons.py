@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+import regex
+
 from ...model import Document, Sentence
 from ...numbers import nfkc
 from ...results import Result
@@ -40,7 +42,8 @@ def _needs_reason(text: str, cfg: dict, threshold: Decimal) -> bool:
     if re.search(r"^[^。；]{0,30}?[，,]\s*(?:与上年|较上年|同上年)?(?:基本|大致|大体)持平", norm[m.end():]):
         return False  # "较上年增加0.11万元，与上年基本持平": the writer calls the change negligible
     head = norm[: m.start()]
-    if re.search(cfg["key_subjects"], head) or re.search(cfg["key_subjects"], norm[m.start(): m.end()]):
+    item = regex.search(cfg.get("item_marker", "(?!)"), head)
+    if not item and (re.search(cfg["key_subjects"], head) or re.search(cfg["key_subjects"], norm[m.start(): m.end()])):
         return True
     rate = _rate(norm)
     return (rate is not None and rate >= threshold) or bool(re.search(cfg["new_item"], norm))
@@ -79,14 +82,20 @@ class _Reason:
         self.rx = re.compile(cfg["reason"])
         self.announce = re.compile(cfg["reason_announce"])
         self.vague = re.compile(cfg["reason_vague"])
+        self.arithmetic = re.compile(cfg.get("reason_arithmetic", "(?!)"))
 
     def search(self, text: str, head: int | None = None) -> bool:
         for m in self.rx.finditer(text):
             if head is not None and m.start() >= head:
                 break
             if self.announce.fullmatch(m.group(0)):
-                content = re.split(r"[，。；,;]", text[m.end():].lstrip("是为在于：: "), maxsplit=1)[0]
-                if self.vague.fullmatch(content.strip()):
+                rest = text[m.end():].lstrip("是为在于：: ")
+                # up to the next comma, but not the thousands comma of a figure ("7,885.67")
+                content = re.split(r"[，。；;]|,(?!\d{3})", rest, maxsplit=1)[0]
+                pieces = [x.strip() for x in re.split(r"以及|并且|同时|、|和|及", content) if x.strip()]
+                if pieces and all(self.vague.fullmatch(x) for x in pieces):
+                    continue  # "专项资金预算减少以及部分科目调整": every piece names only what moved
+                if self.arithmetic.match(re.split(r"[。]", rest, maxsplit=1)[0].strip()):
                     continue
             return True
         return False
