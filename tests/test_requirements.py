@@ -97,3 +97,31 @@ def test_housing_fund_described_as_medical_insurance_fails():
     fails = [r for r in check_requirements(doc) if r.rule == "R110" and r.verdict == "fail"]
     assert len(fails) == 1 and "住房公积金" in fails[0].message and "医疗" in fails[0].message
     assert fails[0].page == 20
+
+
+# R104 measured on wide (issue 24 item 2): what is and is not a reason, in the wordings the sample met
+_R104_CASES = [
+    ("2026年收入预算802.57万元，比上年减少86,685.29万元，主要是一般公共预算拨款减少7,885.67万元,政府性基金预算拨款减少80,165.27万元。", "warn"),
+    ("2026年财政拨款支出802.57万元，比上年增加171.12万元，主要原因是：人员经费减少337.26万元，公用经费增加36.31万元。", "warn"),
+    ("2026年财政拨款支出802.57万元，比上年增加171.12万元，主要原因是基本支出增加。", "warn"),
+    ("2026年财政拨款支出802.57万元，比上年减少171.12万元，原因是专项资金预算减少以及部分科目调整。", "warn"),
+    ("其他支出（项）支出 200 万元，较上年增加200万元，新增项目，原因是2020年预算无此内容。", "warn"),
+    ("2026年收入预算802.57万元，比上年增加171.12万元，主要原因是人员增加。", "pass"),
+    ("2026年支出预算802.57万元，比上年增加1,171.12万元，主要原因是新增社区矫正中心运行经费1,000万元。", "pass"),
+    ("高中教育（项）支出 84,468.99 万元，与上年相比增加 22,835.28 万元，增长 37.05%。主要原因是项目支出增加，运转类项目资金来源改变。", "pass"),
+    ("资本性支出（309）50 万元，较上年增加 50 万元，增长100%，原因是社科院院落提升改造维修项目增加 50 万元。", "pass"),
+    ("国际交流与合作（2060801）支出 40 万元，比上年减少 2 万元，减少12%，原因是局机关中国国际人才交流大会参会较 2021 年增加 2 万元，"
+     "中国海外人才交流大会参会减少 4 万元。", "pass"),
+    ("住房改革支出（款）住房公积金（项）支出 425.9 万元，与上年相比减少25.64万元，减少5.68%。", None),  # an item under 10%
+]
+
+
+@pytest.mark.parametrize("sentence,verdict", _R104_CASES)
+def test_r104_what_gives_a_reason(sentence, verdict):
+    from auditor.engine import audit_document
+
+    from .conftest import small_disclosure
+
+    doc = small_disclosure("二、收入支出预算情况\n" + sentence + "\n三、其他说明\n无。")
+    got = [r.verdict for r in audit_document(doc, select=["R104"]) if r.rule == "R104"]
+    assert got == ([verdict] if verdict else [])

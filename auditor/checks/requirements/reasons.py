@@ -88,16 +88,23 @@ class _Reason:
         for m in self.rx.finditer(text):
             if head is not None and m.start() >= head:
                 break
-            if self.announce.fullmatch(m.group(0)):
-                rest = text[m.end():].lstrip("是为在于：: ")
-                # up to the next comma, but not the thousands comma of a figure ("7,885.67")
-                content = re.split(r"[，。；;]|,(?!\d{3})", rest, maxsplit=1)[0]
-                pieces = [x.strip() for x in re.split(r"以及|并且|同时|、|和|及", content) if x.strip()]
-                if pieces and all(self.vague.fullmatch(x) for x in pieces):
-                    continue  # "专项资金预算减少以及部分科目调整": every piece names only what moved
-                if self.arithmetic.match(re.split(r"[。]", rest, maxsplit=1)[0].strip()):
-                    continue
+            if self.announce.fullmatch(m.group(0)) and not self._says_something(text[m.end():]):
+                continue
             return True
+        return False
+
+    def _says_something(self, rest: str) -> bool:
+        """Whether an announced reason gives one: some clause of it, up to the sentence's end, is more
+        than a part named as moving ("项目支出增加，运转类项目资金来源改变" gives one in its second clause),
+        and the whole is more than a list of parts with their amounts."""
+        rest = re.split(r"[。；;]", rest.lstrip("是为在于：: "), maxsplit=1)[0]
+        if self.arithmetic.match(rest.strip()):
+            return False
+        # clauses split at commas, but not at the thousands comma of a figure ("7,885.67")
+        for clause in re.split(r"，|,(?!\d{3})", rest):
+            pieces = [x.strip() for x in re.split(r"以及|并且|同时|、|和|及", clause) if x.strip()]
+            if pieces and not all(self.vague.fullmatch(x) for x in pieces):
+                return True  # "专项资金预算减少以及部分科目调整": every piece names only what moved
         return False
 
 
