@@ -143,9 +143,17 @@ def _same_place(table: Table, column: Column, prior: list[Column]) -> list[Colum
     at = next((i for i, c in enumerate(block) if c is column), None)
     for head in dict.fromkeys(c.path[:1] for c in prior):
         other = [c for c in table.columns if c.path[:1] == head]
-        if at is not None and [c.path[-1] for c in other] == [c.path[-1] for c in block] and any(x is other[at] for x in prior):
+        if (at is not None and len(other) == len(block) and all(map(_same_leaf, other, block))
+                and any(x is other[at] for x in prior)):
             return [other[at]]
     return []
+
+
+def _same_leaf(a: Column, b: Column) -> bool:
+    """Two years' leaves of one column: equal, or one with an overprinted word in front ("购置费会议费"
+    for "会议费", a neighbouring header's word read into it)."""
+    x, y = _yearless(a.path[-1]), _yearless(b.path[-1])
+    return x == y or (min(len(x), len(y)) >= 2 and (x.endswith(y) or y.endswith(x)))
 
 
 def prior_fact(doc: Document, subj: tuple[str, str], current: Fact) -> Fact | None:
