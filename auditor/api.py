@@ -175,8 +175,8 @@ def audit(files: PathLike | Sequence[PathLike], *, together: bool = False, confi
     "X101", "D1xx"), as --rules/--ignore; they replace the config's. previous: last year's
     disclosure (previous.PreviousMismatch when it is not this body's year before, unless force).
     baseline: an earlier report or a review sidecar (only new findings are kept).
-    jobs: worker processes (1 audits in this process). reader: "pdfplumber" (the reference, the
-    default) or "pdfium" (about three times faster; bench/readers.md lists where it reads differently). A document that cannot be read is in the
+    jobs: worker processes (1 audits in this process). reader: "pdfium" (the default, about three
+    times faster) or "pdfplumber" (the reference; bench/readers.md lists where they read differently). A document that cannot be read is in the
     report with status "error"; a broken config or pattern file raises auditor.errors.PatternError,
     a rule pattern that selects no rule ValueError.
     """

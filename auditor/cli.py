@@ -86,7 +86,7 @@ def _audit_parser() -> argparse.ArgumentParser:
 
 def _reader_flag(p: argparse.ArgumentParser) -> None:
     p.add_argument("--reader", choices=("pdfium", "pdfplumber"), default=None,
-                   help="PDF 读取方式：pdfplumber（默认，参照）或 pdfium（快约三倍，个别版式读法不同，见 bench/readers.md）")
+                   help="PDF 读取方式：pdfium（默认，快约三倍）或 pdfplumber（参照读法；两者的差别见 bench/readers.md）")
 
 
 def _inspect_parser() -> argparse.ArgumentParser:

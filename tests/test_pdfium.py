@@ -86,10 +86,10 @@ def test_unreadable_files_give_the_same_errors(tmp_path, reader):
 
 
 def test_the_reader_is_chosen_for_one_call_only():
-    assert pdf_reader() == "pdfplumber"  # the reference stays the default (bench/readers.md)
-    with using_reader("pdfium"):
-        assert pdf_reader() == "pdfium"
-    assert pdf_reader() == "pdfplumber"
+    assert pdf_reader() == "pdfium"  # the default since issue 22 (bench/readers.md); pdfplumber the reference
+    with using_reader("pdfplumber"):
+        assert pdf_reader() == "pdfplumber"
+    assert pdf_reader() == "pdfium"
     with pytest.raises(ValueError):
         with using_reader("pymupdf"):
             pass
@@ -104,9 +104,9 @@ def test_cli_and_api_take_the_reader(tmp_path, capsys):
     assert main([str(path), "--json", "--reader", "pdfium", "--fail-on", "never", "--isolated"]) == 0
     by_pdfium = json.loads(capsys.readouterr().out)
     assert by_plumber["documents"][0]["results"] == by_pdfium["documents"][0]["results"]
-    report = audit(str(path), config=False, reader="pdfium")
+    report = audit(str(path), config=False, reader="pdfplumber")
     assert report.documents[0].status == "ok"
-    assert pdf_reader() == "pdfplumber"
+    assert pdf_reader() == "pdfium"  # the call's reader does not outlive it
     assert main([str(path), "--reader", "pymupdf"]) == 2
 
 

@@ -32,11 +32,15 @@ def _open(path: str, data: bytes | None) -> Any:
     try:
         return pdfium.PdfDocument(data if data is not None else path)
     except pdfium.PdfiumError as exc:
-        if getattr(exc, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD:
+        code = getattr(exc, "err_code", None)
+        if code == pdfium.raw.FPDF_ERR_PASSWORD:
             raise ReadError(path, "encrypted") from None
-        raise ReadError(path, "corrupt", str(exc).split(":")[0][:80]) from None
-    except Exception as exc:  # noqa: BLE001 - anything pdfium cannot open is a damaged file
-        raise ReadError(path, "corrupt", type(exc).__name__) from None
+        # the reviewer reads Chinese: pdfium's own words ("Failed to load document") stay out
+        why = {pdfium.raw.FPDF_ERR_FORMAT: "文件结构无法解析", pdfium.raw.FPDF_ERR_FILE: "文件无法打开",
+               pdfium.raw.FPDF_ERR_SECURITY: "不支持的加密方式", pdfium.raw.FPDF_ERR_PAGE: "页面无法读取"}
+        raise ReadError(path, "corrupt", why.get(code, "文件结构无法解析")) from None
+    except Exception:  # noqa: BLE001 - anything pdfium cannot open is a damaged file
+        raise ReadError(path, "corrupt", "文件结构无法解析") from None
 
 
 _PAGE_CLASS: Any = None
@@ -122,7 +126,7 @@ def read_range(path: str, start: int, end: int, *, pdf: Any, data: bytes | None 
             try:
                 page = pdf[index]
             except Exception as exc:  # noqa: BLE001 - a page pdfium cannot load is a damaged file
-                raise ReadError(path, "corrupt", f"第{index + 1}页 {type(exc).__name__}") from None
+                raise ReadError(path, "corrupt", f"第{index + 1}页无法读取") from None
             try:
                 built = page_objects(page, index + 1)
                 if built is None:  # a font pdfium cannot map: this page as pdfplumber reads it

@@ -1,4 +1,4 @@
-"""Which PDF reader is in force: pdfplumber (the reference, the default) or pdfium (fast).
+"""Which PDF reader is in force: pdfium (fast, the default) or pdfplumber (the reference).
 
 A module of its own, importing nothing of the package, so that the page workers (pages.py) and the
 package (__init__.py) both read the choice without importing each other.
@@ -11,15 +11,16 @@ import os
 from typing import Iterator
 
 PDF_READERS = ("pdfium", "pdfplumber")
-# pdfium reads 3x faster and the same as pdfplumber on 90 of the 93 PDFs compared in full
-# (bench/readers.md), better on two, but worse on one (西安国资委: a garbled 三公 header costs a
-# check): the reference stays the default
-DEFAULT_PDF_READER = "pdfplumber"
+# pdfium reads about 3x faster and gives the same tables and results as pdfplumber on every PDF of
+# corpus and regions and on 164 of 167 of wide; on the other three it reads better (商务局's overprinted
+# headers, 北京人社's overflowing cells) or differently with the same results (西安国资委's garbled 三公
+# header): bench/readers.md. pdfplumber stays the reference (--reader pdfplumber).
+DEFAULT_PDF_READER = "pdfium"
 _READER_ENV = "AUDITOR_PDF_READER"  # an environment variable: spawned batch and page workers inherit it
 
 
 def pdf_reader() -> str:
-    """The PDF reader in force: pdfplumber (the reference, the default) or pdfium (fast)."""
+    """The PDF reader in force: pdfium (the default) or pdfplumber (the reference)."""
     name = os.environ.get(_READER_ENV, "")
     return name if name in PDF_READERS else DEFAULT_PDF_READER
 

@@ -22,12 +22,23 @@ _RATE = re.compile(r"(增长|下降|增加|减少|上升|降低)\s*([\d.]+)\s*[%
 _ZERO_CHANGE = re.compile(r"(增加|减少|增长|下降)\s*0(\.0+)?\s*(万元|元|%|％)")
 
 
+_AMOUNT_THEN_CHANGE = re.compile(r"([\d,]+(?:\.\d+)?)\s*万元[^。；]{0,30}?(增加|减少|增长|下降)\s*([\d,]+(?:\.\d+)?)\s*万元")
+
+
 def _rate(text: str) -> Decimal | None:
-    m = _RATE.search(nfkc(text))
-    if not m:
-        return None
+    """The change rate the sentence prints, or else the one its own figures give ("1421.06万元，较上年
+    增加130.06万元" is 10.07%): a line without a printed rate is still held to the threshold."""
+    norm = nfkc(text)
+    m = _RATE.search(norm)
     try:
-        return Decimal(m.group(2))
+        if m:
+            return Decimal(m.group(2))
+        m = _AMOUNT_THEN_CHANGE.search(norm)
+        if not m:
+            return None
+        now, change = Decimal(m.group(1).replace(",", "")), Decimal(m.group(3).replace(",", ""))
+        before = now - change if m.group(2) in ("增加", "增长") else now + change
+        return change / before * 100 if before > 0 else None
     except InvalidOperation:
         return None
 
@@ -98,6 +109,8 @@ class _Reason:
         than a part named as moving ("项目支出增加，运转类项目资金来源改变" gives one in its second clause),
         and the whole is more than a list of parts with their amounts."""
         rest = re.split(r"[。；;]", rest.lstrip("是为在于：: "), maxsplit=1)[0]
+        if not rest.strip(" …."):
+            return True  # "主要原因是。": an empty reason is P122's finding, not a second one here
         if self.arithmetic.match(rest.strip()):
             return False
         # clauses split at commas, but not at the thousands comma of a figure ("7,885.67")
