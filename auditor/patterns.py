@@ -22,13 +22,16 @@ import yaml
 from .errors import PatternError, cause
 
 
+@lru_cache(maxsize=None)
 def shipped(name: str) -> Path:
     """A folder of data that ships with the tool: "patterns" or "samples".
 
     The one place that knows where they live. In a source checkout they sit at the top of the
     repository (the design card's layout); an installed wheel carries them as package data under
     auditor/data/ (setup.py copies them there at build time). An editable install reads the checkout.
-    Wheels are installed unzipped, so the resource is a real folder.
+    Wheels are installed unzipped, so the resource is a real folder. Cached: every pattern cache asks
+    for the folder on each call (9,000 times an audit), and resolving it each time cost more than the
+    pdfium reading of the whole document.
     """
     packaged = resources.files("auditor") / "data" / name
     if packaged.is_dir():
