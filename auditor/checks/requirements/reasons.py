@@ -38,7 +38,9 @@ def _rate(text: str) -> Decimal | None:
             return None
         now, change = Decimal(m.group(1).replace(",", "")), Decimal(m.group(3).replace(",", ""))
         before = now - change if m.group(2) in ("增加", "增长") else now + change
-        return change / before * 100 if before > 0 else None
+        if before <= 0:
+            return Decimal(100) if change else None  # from nothing last year: a new item, it owes a reason
+        return change / before * 100
     except InvalidOperation:
         return None
 
@@ -63,7 +65,8 @@ def _needs_reason(text: str, cfg: dict, threshold: Decimal) -> bool:
 _FIGURE = re.compile(r"(增加|减少|增长|下降|上升|降低)\s*([\d,]+\.\d+|[\d,]{2,})\s*(万元|元)")
 
 
-def _explained(s: Sentence, after: str, following: list[Sentence], cfg: dict, explained: set[str]) -> bool:
+def _explained(s: Sentence, after: str, following: list[Sentence], cfg: dict, explained: set[str],
+               same_paragraph: int | None = None) -> bool:
     """A reason in the sentence after the comparison; or opening one of the next two sentences; or in a
     "其中：" breakdown that follows, each part with its own reason; or in a later sentence of its own that
     gives the reason of the changes before it ("财政拨款收入支出增加的主要原因是…"); or given wherever else
@@ -72,8 +75,10 @@ def _explained(s: Sentence, after: str, following: list[Sentence], cfg: dict, ex
     rx = _Reason(cfg)
     if rx.search(after):
         return True
-    for f in following[:2]:
-        if rx.search(f.text, head=24) or (f.text.lstrip().startswith("其中") and rx.search(f.text)):
+    own = len(following) if same_paragraph is None else same_paragraph
+    for k, f in enumerate(following[:2]):
+        # a "其中" breakdown in the same paragraph; one opening the next paragraph breaks down another total
+        if rx.search(f.text, head=24) or (k < own and f.text.lstrip().startswith("其中") and rx.search(f.text)):
             return True
     window = following[: int(cfg.get("reason_window", 8))]
     back = re.compile(cfg["reason_back"])
@@ -148,7 +153,7 @@ def check_reasons(doc: Document) -> list[Result]:
             if not _needs_reason(s.text, cfg, threshold):
                 continue
             following = p.sentences[si + 1:] + [x for q in paragraphs[pi + 1: pi + 4] for x in q.sentences]
-            if _explained(s, s.text, following, cfg, explained):
+            if _explained(s, s.text, following, cfg, explained, same_paragraph=len(p.sentences) - si - 1):
                 out.append(sentence_result("R104", "pass", "增减变化已说明原因。", s,
                                            anchor=f"{s.section or ''}|{words(s.text)}"))
             else:
