@@ -9,6 +9,7 @@
    each a new process (interpreter start and imports included).
 2. The corpus as one batch on 2 worker processes against the same batch in one process (wall time).
 3. Peak resident memory of each worker process (ru_maxrss).
+4. The cross-examination's share of the audit (verdicts/policy.py, issue 21: at most 10%).
 """
 
 from __future__ import annotations
@@ -119,7 +120,34 @@ def main() -> int:
         futures = [pool.submit(_audit_and_rss, str(f)) for f in files]
         rss = [fu.result()[1] for fu in futures]
     print(f"peak memory per worker: max {max(rss):.0f} MB (over {len(rss)} documents on 2 workers)")
+    cross, total = cross_examination_time(files)
+    print(f"cross-examination (verdicts/policy.py): {cross:.3f}s of {total:.2f}s of audit, {cross / total * 100:.1f}%")
     return 0
+
+
+def cross_examination_time(files: list[Path]) -> tuple[float, float]:
+    """The time the one policy every would-be 不通过 goes through takes, against the whole audit of the
+    same documents (reading and every rule), in this process (issue 21's cost target: at most 10%)."""
+    import auditor.verdicts.policy as policy
+
+    spent = [0.0]
+    original = policy.cross_examine
+
+    def timed(doc, results):  # type: ignore[no-untyped-def]
+        t0 = time.perf_counter()
+        try:
+            return original(doc, results)
+        finally:
+            spent[0] += time.perf_counter() - t0
+
+    policy.cross_examine = timed  # run_checks imports it at each call
+    try:
+        t = time.perf_counter()
+        for f in files:
+            audit_group([str(f)], None, None, None)
+        return spent[0], time.perf_counter() - t
+    finally:
+        policy.cross_examine = original
 
 
 if __name__ == "__main__":
