@@ -1,4 +1,5 @@
-"""T105: the grand totals of the summary tables are this year's money plus what was carried over.
+"""T105: the grand totals of the summary tables are this year's money plus what was carried over, and
+a 政府采购 table's total is its 货物, 工程 and 服务 (a part also counted as its parent breaks it).
 
 Which rows make up which total is data (row_identities in patterns/tables.yaml), because budgets and
 final accounts, and each region's template, name the carry-over rows differently.
@@ -23,6 +24,11 @@ def _identities() -> list[dict]:
 def _find(rows: list[Row], pattern: str) -> Row | None:
     rx = re.compile(pattern)
     return next((r for r in rows if rx.search(row_key(r.name))), None)
+
+
+def _count(rows: list[Row], pattern: str) -> int:
+    rx = re.compile(pattern)
+    return sum(1 for r in rows if rx.search(row_key(r.name)))
 
 
 def _later_parts(rows: list[Row], first: Row, total: Row, patterns_: list[str]) -> list[Row]:
@@ -50,11 +56,16 @@ def check_row_identities(table: Table) -> list[Result]:
         if table.kind not in ident["kinds"]:
             continue
         rows = [r for r in table.rows if (r.side or "").startswith(ident["side"]) or (r.side is None and not table.two_sided)]
+        if ident.get("unique") and any(_count(rows, pat) > 1 for pat in [ident["total"], *ident["parts"]]):
+            continue  # blocks per unit (a 货物 row under each): which rows make up which total is not read
         total = _find(rows, ident["total"])
         if total is None:
             continue
         parts = [p for p in (_find(rows, pat) for pat in ident["parts"]) if p is not None and p is not total]
-        if not parts or not any(p.name for p in parts[:1]) or _find(rows, ident["parts"][0]) is None:
+        if ident.get("any_part"):
+            if len(parts) < 2:
+                continue  # one category beside the total: the others may be named so we miss them
+        elif not parts or not any(p.name for p in parts[:1]) or _find(rows, ident["parts"][0]) is None:
             continue  # without this year's row the identity cannot be read
         parts += [p for p in _later_parts(rows, parts[0], total, ident.get("later_parts", [])) if p not in parts]
         for col in table.value_columns(total.side):
