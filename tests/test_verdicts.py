@@ -474,7 +474,8 @@ def _change_fail(doc: Document, current: Source, prior: Source, claimed: str) ->
         return Fact(table=s.table, row=s.row, column=s.column, amount=cell.amount, doc_unit="万元")
 
     cv, pv = current.value() or (Decimal(0), Decimal(0)), prior.value() or (Decimal(0), Decimal(0))
-    comp = change_basis(doc, fact(current), fact(prior), Decimal(claimed) * W, Decimal("0.005") * W,
+    elsewhere = not any(t is prior.table for t in doc.tables)
+    comp = change_basis(fact(current), fact(prior), elsewhere, Decimal(claimed) * W, Decimal("0.005") * W,
                         cv[0] - pv[0], cv[1] + pv[1])
     return Result(rule="N102", kind="claim", verdict="fail", severity="error", message="不符。", basis=comp)
 

@@ -119,8 +119,9 @@ def check_change(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
             evidence=[evidence_of(fact)],
         )
     pct = claim.kind == "change_pct"
-    if not any(t is prior.table for t in doc.tables):
-        claim.notes.append("prior_elsewhere")  # last year's document: the narrative's own figures decide first
+    elsewhere = not any(t is prior.table for t in doc.tables)  # read from last year's own document
+    if elsewhere:
+        claim.notes.append("prior_elsewhere")  # the narrative's own figures decide first (align.py)
     cu, ct = fact.in_unit("元")
     pu, pt = prior.in_unit("元")
     diff = cu - pu
@@ -147,7 +148,7 @@ def check_change(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
             evidence=evidence,
         )
         if verdict == "fail":
-            res.basis = change_basis(doc, fact, prior, claimed, h, exp, Decimal(0), percent=True)
+            res.basis = change_basis(fact, prior, elsewhere, claimed, h, exp, Decimal(0), percent=True)
         return res
     scale = UNIT_SCALE.get(unit, Decimal(1))
     exp = diff / scale
@@ -178,17 +179,17 @@ def check_change(doc: Document, claim: Claim, subj: tuple[str, str]) -> Result:
     res = claim_result(claim, verdict, msg, expected=Figure(dec(exp.quantize(Decimal("0.01"))), unit),
                        tolerance=f"±{dec(tol)}{unit}", evidence=evidence)
     if verdict == "fail":
-        res.basis = change_basis(doc, fact, prior, signed * scale, a.half_unit * scale, diff, ct + pt)
+        res.basis = change_basis(fact, prior, elsewhere, signed * scale, a.half_unit * scale, diff, ct + pt)
     return res
 
 
-def change_basis(doc: Document, fact: Fact, prior: Fact, claimed: Decimal, claimed_half: Decimal,
+def change_basis(fact: Fact, prior: Fact, elsewhere: bool, claimed: Decimal, claimed_half: Decimal,
                  expected: Decimal, expected_half: Decimal, percent: bool = False) -> Comparison:
     """A change's two cells for the cross-examination. Last year's figure taken from last year's own
     disclosure is not this document's reading: this year's narrative may compare with the adjusted
     上年 figure, which the earlier document never printed."""
     prior_how, why = "direct", ""
-    if not any(t is prior.table for t in doc.tables):
+    if elsewhere:
         prior_how, why = "fallback", "（上年数）取自上年的公开文件，本年叙述的比较基数可能是调整后的上年数"
     return Comparison(family="N", relation="eq", claimed=claimed, claimed_half=claimed_half, expected=expected,
                       expected_half=expected_half, percent=percent, of_change=True,

@@ -116,33 +116,8 @@ def check_components(doc: Document, claims: list[Claim]) -> list[Result]:
                 m, exhaustive = pm, False
             if m is None or not g["gap"].match(after_total[: m.start()]):
                 continue
-            # the parts: figures of the same family after the marker, up to the next total-like
-            # figure of another family or the end of the sentence; a closing bracket ends a
-            # bracketed list
-            parts: list[Claim] = []
-            end_off = None
-            if after_total[m.start():m.end()].strip() in ("（", "("):
-                close = regex.search(r"[）)]", s.text[total.end - s.start:])
-                end_off = total.end + close.start() if close else None
-            prev_end = total.end
-            nested: str | None = None  # inside a part's own split: "（" or "，" as it opened
-            for c in group[i + 1:]:
-                if end_off is not None and c.start >= end_off:
-                    break
-                gap = s.text[prev_end - s.start: c.start - s.start]
-                if parts and g["closes"].search(gap):
-                    break
-                prev_end = c.end
-                if nested is not None and (regex.search(r"[）)]", gap) if nested == "（" else regex.search(r"[；;]", gap)):
-                    nested = None
-                if nested is None and parts and (n := g["nested"].search(gap)):
-                    nested = "（" if regex.search(r"[（(]\s*$", gap[: n.start()]) else "，"
-                if nested is not None:
-                    continue  # a sub-part of the part before: N107 checks it against that part
-                if _family(c) == fam:
-                    if g["restated"].match(_own_clause(c)):
-                        break  # "…，合计1410.00万": the total said again closes the list
-                    parts.append(c)
+            bracketed = after_total[m.start():m.end()].strip() in ("（", "(")
+            parts = _parts_after(g, total, group[i + 1:], fam, bracketed)
             if len(parts) == 1 and exhaustive and fam != "change":
                 out.append(_single_part(total, parts[0], fam))  # "其中，…为34万元": a part within its whole
                 continue
@@ -153,6 +128,39 @@ def check_components(doc: Document, claims: list[Claim]) -> list[Result]:
             defined = _defined_by(_label(total), labels)
             out.append(_verdict(total, parts, exhaustive, fam, complete, defined))
     return out
+
+
+def _parts_after(g: dict, total: Claim, rest: list[Claim], fam: str, bracketed: bool) -> list[Claim]:
+    """The parts of a total: figures of its family after the marker, to the end of the sentence, or of
+    the bracket a bracketed list opened; a reason opening after them, or the total said again, closes
+    the list; a part's own 其中 split (to its closing bracket, or to the next ；) is skipped, as N107
+    checks it against that part."""
+    s = total.sentence
+    end_off = None
+    if bracketed:
+        close = regex.search(r"[）)]", s.text[total.end - s.start:])
+        end_off = total.end + close.start() if close else None
+    parts: list[Claim] = []
+    prev_end = total.end
+    nested: str | None = None  # inside a part's own split: "（" or "，" as it opened
+    for c in rest:
+        if end_off is not None and c.start >= end_off:
+            break
+        gap = s.text[prev_end - s.start: c.start - s.start]
+        if parts and g["closes"].search(gap):
+            break
+        prev_end = c.end
+        if nested is not None and (regex.search(r"[）)]", gap) if nested == "（" else regex.search(r"[；;]", gap)):
+            nested = None
+        if nested is None and parts and (n := g["nested"].search(gap)):
+            nested = "（" if regex.search(r"[（(]\s*$", gap[: n.start()]) else "，"
+        if nested is not None:
+            continue
+        if _family(c) == fam:
+            if g["restated"].match(_own_clause(c)):
+                break  # "…，合计1410.00万": the total said again closes the list
+            parts.append(c)
+    return parts
 
 
 def _single_part(total: Claim, part: Claim, fam: str) -> Result:

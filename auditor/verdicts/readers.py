@@ -18,8 +18,8 @@ from ..model import Document, Row, Table
 from .basis import Comparison, Source
 from .cells import PARTS, TOTAL_LEAF, Alternative, cell, ev, leaves_under
 from .table_readers import (  # noqa: F401 - the policy and the tests take every reader from here
-    _CARRY,
-    _carry_between_tables,
+    CARRY,
+    carry_between_tables,
     child_rows,
     fewer_columns,
     glued_figure,
@@ -44,13 +44,13 @@ def carry_over(doc: Document, comp: Comparison) -> Alternative | None:
     """上年结转 counted in or out: the narrative's 财政拨款收入 may include the carry-over that the
     table prints on its own row (or leave out what the table's total includes)."""
     if comp.family == "X":
-        return _carry_between_tables(comp)
+        return carry_between_tables(comp)
     s = comp.source("expected")
     if comp.family != "N" or s is None or comp.percent:
         return None
     base = s.value() or (Decimal(0), Decimal(0))
     for r in s.table.rows:
-        if r is s.row or r.side != s.row.side or not _CARRY.search(r.name):
+        if r is s.row or r.side != s.row.side or not CARRY.search(r.name):
             continue
         got = cell(s.table, r, s.column)
         if got is None:

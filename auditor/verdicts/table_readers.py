@@ -88,13 +88,13 @@ def child_rows(doc: Document, comp: Comparison) -> Alternative | None:
                        evidence)
 
 
-_CARRY = re.compile(r"(上年|年初)结转|结转结余|上年结余")
+CARRY = re.compile(r"(上年|年初)结转|结转结余|上年结余")
 
 
 _CARRY_OUT = re.compile(r"(年终|年末)结转|结转下年|结转结余")
 
 
-def _carry_between_tables(comp: Comparison) -> Alternative | None:
+def carry_between_tables(comp: Comparison) -> Alternative | None:
     """Two tables' totals of one measure (X101): one may count the carry-over (上年结转 on the income
     side, 年终结转 on the spending side) that the other leaves out; "本年支出合计 + 年终结转结余" is a
     reading of the 支出总表's 合计 as much as 本年支出合计 alone."""
@@ -103,7 +103,7 @@ def _carry_between_tables(comp: Comparison) -> Alternative | None:
             continue
         base = s.value()
         for r in s.table.rows:
-            if r is s.row or r.side != s.row.side or not (_CARRY.search(r.name) or _CARRY_OUT.search(r.name)):
+            if r is s.row or r.side != s.row.side or not (CARRY.search(r.name) or _CARRY_OUT.search(r.name)):
                 continue
             got = cell(s.table, r, s.column)
             if not got:

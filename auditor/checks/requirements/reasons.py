@@ -25,10 +25,9 @@ _ZERO_CHANGE = re.compile(r"(增加|减少|增长|下降)\s*0(\.0+)?\s*(万元|�
 _AMOUNT_THEN_CHANGE = re.compile(r"([\d,]+(?:\.\d+)?)\s*万元[^。；]{0,30}?(增加|减少|增长|下降)\s*([\d,]+(?:\.\d+)?)\s*万元")
 
 
-def _rate(text: str) -> Decimal | None:
-    """The change rate the sentence prints, or else the one its own figures give ("1421.06万元，较上年
-    增加130.06万元" is 10.07%): a line without a printed rate is still held to the threshold."""
-    norm = nfkc(text)
+def _rate(norm: str) -> Decimal | None:
+    """The change rate the sentence (NFKC-normalised) prints, or else the one its own figures give
+    ("1421.06万元，较上年增加130.06万元" is 10.07%): a line without a printed rate is still held to the threshold."""
     m = _RATE.search(norm)
     try:
         if m:
@@ -65,14 +64,13 @@ def _needs_reason(text: str, cfg: dict, threshold: Decimal) -> bool:
 _FIGURE = re.compile(r"(增加|减少|增长|下降|上升|降低)\s*([\d,]+\.\d+|[\d,]{2,})\s*(万元|元)")
 
 
-def _explained(s: Sentence, after: str, following: list[Sentence], cfg: dict, explained: set[str],
+def _explained(after: str, following: list[Sentence], cfg: dict, rx: "_Reason", explained: set[str],
                same_paragraph: int | None = None) -> bool:
     """A reason in the sentence after the comparison; or opening one of the next two sentences; or in a
     "其中：" breakdown that follows, each part with its own reason; or in a later sentence of its own that
     gives the reason of the changes before it ("财政拨款收入支出增加的主要原因是…"); or given wherever else
     the narrative states the same change (the summary states it, the section on it explains it).
     The use of the money ("主要用于…") and a generic verb alone (落实, 调整) are no reason."""
-    rx = _Reason(cfg)
     if rx.search(after):
         return True
     own = len(following) if same_paragraph is None else same_paragraph
@@ -126,9 +124,8 @@ class _Reason:
         return False
 
 
-def _explained_changes(doc: Document, cfg: dict) -> set[str]:
+def _explained_changes(doc: Document, rx: _Reason) -> set[str]:
     """Change figures that some sentence states together with a reason."""
-    rx = _Reason(cfg)
     out: set[str] = set()
     for s in doc.sentences():
         norm = nfkc(s.text)
@@ -143,7 +140,8 @@ def check_reasons(doc: Document) -> list[Result]:
     threshold = Decimal(str(profile_settings(doc).get("reason_threshold", cfg["reason_threshold"])))
     skip = re.compile(cfg["skip_sections"])
     out: list[Result] = []
-    explained = _explained_changes(doc, cfg)
+    rx = _Reason(cfg)  # one per document: its patterns are compiled once
+    explained = _explained_changes(doc, rx)
     paragraphs = doc.paragraphs
     for pi, p in enumerate(paragraphs):
         if p.section and skip.search(p.section):
@@ -153,7 +151,7 @@ def check_reasons(doc: Document) -> list[Result]:
             if not _needs_reason(s.text, cfg, threshold):
                 continue
             following = p.sentences[si + 1:] + [x for q in paragraphs[pi + 1: pi + 4] for x in q.sentences]
-            if _explained(s, s.text, following, cfg, explained, same_paragraph=len(p.sentences) - si - 1):
+            if _explained(s.text, following, cfg, rx, explained, same_paragraph=len(p.sentences) - si - 1):
                 out.append(sentence_result("R104", "pass", "增减变化已说明原因。", s,
                                            anchor=f"{s.section or ''}|{words(s.text)}"))
             else:
